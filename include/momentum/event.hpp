@@ -1,0 +1,56 @@
+#pragma once
+// Events, the lines of the journal, and replay: folding them into a State.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "momentum/day.hpp"
+#include "momentum/state.hpp"
+
+namespace momentum {
+
+inline constexpr int journal_version = 1;
+
+// When and where an event is written: its id, its strictly increasing `ts`, the writer's offset.
+struct Stamp {
+  Uuid id;
+  Timestamp ts{};
+  std::chrono::minutes tz{0};
+};
+
+// One journal line: `{"id":…,"ts":…,"tz":…,"op":…,"data":{…}}`.
+struct Event {
+  Stamp stamp;
+  std::string op;
+  nlohmann::json data = nlohmann::json::object();
+};
+
+// The event as one complete journal line, ending in '\n'.
+std::string to_line(const Event& event);
+
+// The header line that opens a new journal, ending in '\n'.
+std::string header_line(Timestamp created);
+
+// The result of reading a journal's bytes.
+struct Loaded {
+  State state;
+  std::vector<std::string> warnings;  // one line each, without the "momentum: warning: " prefix
+  std::size_t valid_size = 0;  // bytes up to the end of the last complete line
+  bool torn_tail = false;      // a last line without its newline was ignored
+  bool ends_without_newline = false;  // a whole last event lacks its newline: add one first
+};
+
+// Folds the journal bytes `text` into a State, events ordered by (ts, id). `source` names
+// the file in messages. A torn last line and unknown ops are warnings; a malformed line
+// elsewhere throws StorageError "SOURCE:LINE: …". `text` should have 64 bytes of spare
+// capacity (reserve) to avoid a copy.
+Loaded replay(const std::string& text, std::string_view source);
+
+// Applies one event to `state` as replay would (for tests and for a writer's own event).
+void apply(State& state, const Event& event);
+
+}  // namespace momentum

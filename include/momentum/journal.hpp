@@ -1,0 +1,49 @@
+#pragma once
+// The journal on disk: the only place the core touches files.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace momentum {
+
+// The whole journal file, read without a lock, with spare capacity for the JSON parser;
+// nullopt when the file does not exist. Throws StorageError when it cannot be read.
+std::optional<std::string> read_journal(const std::filesystem::path& file);
+
+// An exclusive flock on `<journal>.lock`, held for the object's life. The lock file is
+// created (0600, its directory 0700) and never deleted.
+class JournalLock {
+ public:
+  // Waits up to `timeout` for the lock, then throws StorageError.
+  JournalLock(const std::filesystem::path& journal, std::chrono::milliseconds timeout);
+  ~JournalLock();
+  JournalLock(const JournalLock&) = delete;
+  JournalLock& operator=(const JournalLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+// The lock file beside `journal`.
+std::filesystem::path lock_path(const std::filesystem::path& journal);
+
+// Writes `bytes` (whole lines) at `offset`, the end of the journal's last complete line,
+// with one write and an fsync, dropping any torn tail past `offset`. Creates the file
+// (0600) and missing directories (0700). On any failure the file is restored exactly as it
+// was and StorageError names the file and the system's reason.
+void append_journal(const std::filesystem::path& file, std::uint64_t offset,
+                    std::string_view bytes);
+
+// Replaces `file` with `content` atomically: a temporary file beside it, fsync, rename.
+void write_file_atomically(const std::filesystem::path& file, std::string_view content,
+                           std::filesystem::perms perms = std::filesystem::perms::owner_read |
+                                                          std::filesystem::perms::owner_write);
+
+// The contents of a small text file (config), nullopt when it does not exist.
+std::optional<std::string> read_text_file(const std::filesystem::path& file);
+
+}  // namespace momentum

@@ -1,0 +1,38 @@
+#pragma once
+// "What should I do next": Taskwarrior-style urgency (ALGORITHMS.md, "Next" ordering).
+
+#include <vector>
+
+#include "momentum/day.hpp"
+#include "momentum/state.hpp"
+
+namespace momentum {
+
+// The parts of a task's urgency, for `task next --explain`.
+struct Urgency {
+  double importance = 0;
+  double due = 0;
+  double doing = 0;
+  double sprint = 0;
+  double goal = 0;
+  double tags = 0;
+  double age = 0;
+  double deferrals = 0;
+  double total() const { return importance + due + doing + sprint + goal + tags + age + deferrals; }
+};
+
+// The urgency of `task` on `today`; `in_sprint` when it is planned in the active sprint.
+Urgency urgency(const Task& task, Day today, bool in_sprint);
+
+// A task and its urgency.
+struct Ranked {
+  int task = 0;  // index into State::tasks
+  Urgency urgency;
+};
+
+// Open tasks, most urgent first; ties go to the smaller estimate, then the older task.
+// `in_sprint[i]` says whether task i is planned in the active sprint (may be empty).
+std::vector<Ranked> rank_tasks(const State& state, Day today,
+                               const std::vector<bool>& in_sprint = {});
+
+}  // namespace momentum

@@ -1,0 +1,20 @@
+#pragma once
+// Turning what a user typed for an ID into an entity: a short number (12 or #12), a unique
+// UUID prefix of 4+ characters, or for goals a unique case-insensitive title prefix.
+
+#include <string_view>
+
+#include "momentum/state.hpp"
+
+namespace momentum {
+
+// The index of the goal `ref` names; throws UsageError when none or several match.
+int resolve_goal(const State& state, std::string_view ref);
+
+// The index of the task `ref` names; throws UsageError when none or several match.
+int resolve_task(const State& state, std::string_view ref);
+
+// The index of the (not removed) check-in `ref` names; throws UsageError otherwise.
+int resolve_log(const State& state, std::string_view ref);
+
+}  // namespace momentum

@@ -1,0 +1,147 @@
+#pragma once
+// The state of a journal: goals, tasks, check-ins and skips, as folded from its events.
+// Entities refer to each other by index into the State's vectors; an entity's short
+// number is its index + 1, assigned in (ts, id) order, so it is the same on every machine.
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "momentum/day.hpp"
+
+namespace momentum {
+
+using Uuid = std::string;
+
+// Which half of the loop: learning (reading, courses) or doing (building, competing, writing).
+enum class Kind { learn, do_ };
+
+enum class GoalStatus { active, paused, achieved, dropped };
+enum class TaskStatus { todo, doing, done, dropped };
+
+// What keeping a goal's habit means (DESIGN §3).
+struct Cadence {
+  enum class Type { none, daily, weekdays, per_week, rolling };
+  Type type = Type::daily;
+  int n = 1;  // per_week: days a week; rolling: days in each window
+  int d = 7;  // rolling: the window's length in days
+  friend bool operator==(const Cadence&, const Cadence&) = default;
+};
+
+// A cadence in force from `from` (the day of the edit) until the next change.
+struct CadenceChange {
+  Day from;
+  Cadence cadence;
+};
+
+// Paused from `from` through the day before `until`; an open pause has no `until`.
+struct Pause {
+  Day from;
+  std::optional<Day> until;
+};
+
+struct Goal {
+  Uuid id;
+  int num = 0;
+  std::string title;
+  std::string why;
+  int importance = 3;
+  std::vector<CadenceChange> cadences;  // never empty; back() is in force now
+  std::optional<Day> target;
+  GoalStatus status = GoalStatus::active;  // as last set; see effective_status()
+  std::vector<Pause> pauses;
+  std::optional<Day> ended;  // the day it was achieved or dropped
+  std::vector<std::string> tags;
+  Timestamp created{};
+  Day created_day{};
+  Timestamp updated{};
+};
+
+// One deferral of a task: its due day moved from `from` (none if it had no due day) to `to`.
+struct Deferral {
+  Timestamp ts{};
+  Day day{};  // the day the deferral was made
+  std::optional<Day> from;
+  Day to{};
+  std::string reason;
+};
+
+struct Task {
+  Uuid id;
+  int num = 0;
+  std::string title;
+  std::optional<int> goal;  // index into State::goals
+  Kind kind = Kind::do_;
+  int importance = 3;
+  std::optional<int> estimate;  // minutes
+  std::optional<Day> due;
+  std::vector<std::string> tags;
+  TaskStatus status = TaskStatus::todo;
+  Timestamp created{};
+  Day created_day{};
+  std::optional<Timestamp> started;
+  std::optional<Day> started_day;
+  std::optional<Timestamp> finished;  // done or dropped
+  std::optional<Day> finished_day;
+  std::vector<Deferral> deferrals;
+  Timestamp last_activity{};  // the latest event that touched it, a log on it included
+  Day last_activity_day{};
+};
+
+// A check-in: what was done on a day.
+struct LogEntry {
+  Uuid id;
+  int num = 0;
+  Day day{};
+  std::optional<int> minutes;
+  Kind kind = Kind::do_;
+  std::optional<int> goal;  // index into State::goals
+  std::optional<int> task;  // index into State::tasks
+  std::string note;
+  std::optional<int> resistance;  // 1-5
+  std::vector<std::string> tags;
+  Timestamp ts{};
+  bool removed = false;  // `log rm`; kept so that short numbers never shift
+};
+
+// A planned rest day, for one goal or (no goal) for all.
+struct Skip {
+  Uuid id;
+  int num = 0;
+  Day day{};
+  std::optional<int> goal;
+  std::string reason;
+  Timestamp ts{};
+  bool removed = false;
+};
+
+struct State {
+  std::vector<Goal> goals;
+  std::vector<Task> tasks;
+  std::vector<LogEntry> logs;
+  std::vector<Skip> skips;
+  std::unordered_map<Uuid, int> goal_index;  // UUID -> index, for replay and lookups
+  std::unordered_map<Uuid, int> task_index;
+  std::unordered_map<Uuid, int> log_index;
+  std::unordered_map<Uuid, int> skip_index;
+  std::map<std::string, int> unknown_ops;  // ops from a newer version: kept, counted
+  Timestamp last_ts{};  // the latest `ts` in the journal; a writer goes strictly later
+  std::size_t event_count = 0;
+};
+
+// The goal's status on `today`: a pause whose `until` has come is active again.
+GoalStatus effective_status(const Goal& goal, Day today);
+
+// True when `goal` is paused on `day` (by any of its pauses).
+bool is_paused_on(const Goal& goal, Day day);
+
+// The cadence in force on `day` (the first one before the goal's first change).
+const Cadence& cadence_on(const Goal& goal, Day day);
+
+// True for todo and doing.
+bool is_open(TaskStatus status);
+
+}  // namespace momentum

@@ -1,0 +1,85 @@
+#include "cli/app.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cli/commands.hpp"
+#include "momentum/error.hpp"
+
+namespace momentum::cli {
+namespace {
+
+constexpr const char* footer = R"(Examples:
+  momentum goal add "Become an ML engineer" --cadence daily --why "a job I love"
+  momentum task add "Finish the Titanic tutorial" --goal 1 --due friday
+  momentum log 45m "feature engineering" --task 1
+  momentum today
+
+Journal: --journal, $MOMENTUM_JOURNAL, $MOMENTUM_DIR, $XDG_DATA_HOME/momentum or
+~/.local/share/momentum. Docs: docs/usage.md.)";
+
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+void bind_global_options(CLI::App& app, GlobalOptions& global) {
+  app.add_option("--journal", global.journal, "Use the journal at PATH")->option_text("PATH");
+  app.add_flag("--json", global.json, "Print JSON for scripts (see docs/json.md)");
+  app.add_flag("--no-color", global.no_color, "Never colour the output (also NO_COLOR)");
+  app.add_flag("-q,--quiet", global.quiet, "Print only errors and warnings");
+  app.set_version_flag("--version", std::string("momentum ") + MOMENTUM_VERSION);
+}
+
+// Builds the whole command line; `action` receives the chosen command's runner.
+void build(CLI::App& app, Context& ctx, Action& action) {
+  app.fallthrough();  // global options work after the subcommand too (inherited)
+  app.require_subcommand(0, 1);
+  app.footer(footer);
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return fmt::format("momentum: error: {}\n", one_line(e.what()));
+  });
+  bind_global_options(app, ctx.global);
+  setup_today(app, ctx, action);
+  setup_goal(app, ctx, action);
+  setup_task(app, ctx, action);
+  setup_log(app, ctx, action);
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
+        std::ostream& out, std::ostream& err) {
+  Context ctx(env, terminal, out, err);
+  Action action;
+  CLI::App app("momentum: goals, tasks, sprints and daily check-ins, with honest streaks.",
+               "momentum");
+  try {
+    build(app, ctx, action);
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e, out, err);
+    return code == 0 ? 0 : 2;
+  } catch (const Error& e) {
+    err << "momentum: error: " << e.what() << '\n';
+    return 2;
+  }
+  try {
+    ctx.resolve();
+    return action ? action() : run_today(ctx);
+  } catch (const UsageError& e) {
+    err << "momentum: error: " << e.what() << '\n';
+    return 2;
+  } catch (const StorageError& e) {
+    err << "momentum: error: " << e.what() << '\n';
+    return 3;
+  } catch (const std::exception& e) {
+    err << "momentum: error: " << e.what() << '\n';
+    return 3;
+  }
+}
+
+}  // namespace momentum::cli

@@ -1,0 +1,312 @@
+// momentum task add | list | next | show | start | done | drop | reopen | defer | edit
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+#include "momentum/next.hpp"
+#include "momentum/resolve.hpp"
+
+namespace momentum::cli {
+namespace {
+
+struct TaskOptions {
+  std::string ref;
+  std::string title;
+  std::optional<std::string> new_title;
+  std::optional<std::string> goal;
+  bool clear_goal = false;
+  std::optional<std::string> kind;
+  std::optional<std::string> due;
+  bool clear_due = false;
+  std::optional<int> importance;
+  std::optional<std::string> estimate;
+  bool clear_estimate = false;
+  std::vector<std::string> tags;
+  bool clear_tags = false;
+  std::optional<std::string> status;
+  bool all = false;
+  bool explain = false;
+  std::string to;
+  std::string reason;
+};
+
+void bind_fields(CLI::App* sub, TaskOptions& o) {
+  sub->add_option("--goal", o.goal, "The goal it serves (number or title prefix)")->option_text("G");
+  sub->add_option("--kind", o.kind, "learn or do (default do)")->option_text("K");
+  sub->add_option("--due", o.due, "Due day: YYYY-MM-DD, today, friday, +3d, eow…")->option_text("DATE");
+  sub->add_option("--importance", o.importance, "1-5 (default 3)")->check(CLI::Range(1, 5))->option_text("N");
+  sub->add_option("--estimate", o.estimate, "How long you think it takes: 45m, 2h")->option_text("DUR");
+  sub->add_option("--tag", o.tags, "A tag (repeatable)")->option_text("T");
+}
+
+TaskFields fields_of(const Context& ctx, const State& state, const TaskOptions& o) {
+  TaskFields f;
+  if (o.goal) f.goal = std::optional<int>(resolve_goal(state, *o.goal));
+  if (o.clear_goal) f.goal = std::optional<int>();
+  if (o.kind) f.kind = parse_kind(*o.kind);
+  if (o.due) f.due = std::optional<Day>(date_option(ctx, *o.due, "--due"));
+  if (o.clear_due) f.due = std::optional<Day>();
+  f.importance = o.importance;
+  if (o.estimate) f.estimate = std::optional<int>(static_cast<int>(parse_duration(*o.estimate, "--estimate").count()));
+  if (o.clear_estimate) f.estimate = std::optional<int>();
+  if (!o.tags.empty()) f.tags = tag_options(o.tags);
+  if (o.clear_tags) f.tags = std::vector<std::string>();
+  return f;
+}
+
+// One line about a task: "task 3: Read ISLR ch. 3 (learn, goal 1, due tomorrow)".
+std::string describe(const Context& ctx, const State& state, const Task& t) {
+  std::vector<std::string> parts{std::string(to_string(t.kind))};
+  if (t.goal) parts.push_back(fmt::format("goal {}", state.goals[static_cast<std::size_t>(*t.goal)].num));
+  if (t.due) parts.push_back("due " + relative_due(ctx, *t.due));
+  if (t.estimate) parts.push_back("~" + minutes_text(t.estimate));
+  return fmt::format("task {}: {} ({})", t.num, escape(t.title), fmt::join(parts, ", "));
+}
+
+int task_of(const Written& w) {
+  return w.event.op == "task.add" ? w.state.task_index.at(w.event.stamp.id)
+                                  : w.state.task_index.at(w.event.data["task"].get<std::string>());
+}
+
+void report(const Context& ctx, const Written& w, std::string_view verb) {
+  const int index = task_of(w);
+  if (ctx.global.json) return print_json(ctx, task_json(w.state, index, ctx.today));
+  if (ctx.global.quiet) return;
+  ctx.out << verb << ' ' << describe(ctx, w.state, w.state.tasks[static_cast<std::size_t>(index)]) << '\n';
+}
+
+int run_add(Context& ctx, const TaskOptions& o) {
+  const std::string title = parse_title(o.title);
+  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
+    TaskFields f = fields_of(ctx, s, o);
+    f.title = title;
+    return add_task(s, f, stamp, ctx.today);
+  });
+  report(ctx, w, "Added");
+  return 0;
+}
+
+int run_edit(Context& ctx, const TaskOptions& o) {
+  std::optional<std::string> title;
+  if (o.new_title) title = parse_title(*o.new_title);
+  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
+    TaskFields f = fields_of(ctx, s, o);
+    f.title = title;
+    return edit_task(s, resolve_task(s, o.ref), f, stamp, ctx.today);
+  });
+  report(ctx, w, "Changed");
+  return 0;
+}
+
+int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
+  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
+    return change_task(s, resolve_task(s, o.ref), action, stamp, ctx.today);
+  });
+  constexpr std::string_view verbs[] = {"Started", "Done:", "Dropped", "Reopened"};
+  report(ctx, w, verbs[static_cast<int>(action)]);
+  if (action == TaskAction::done && !ctx.global.json && !ctx.global.quiet) {
+    const Task& t = w.state.tasks[static_cast<std::size_t>(task_of(w))];
+    int minutes = 0;
+    for (const LogEntry& l : w.state.logs) {
+      if (!l.removed && l.task == task_of(w)) minutes += l.minutes.value_or(0);
+    }
+    ctx.out << fmt::format("{} from creation, {} logged on it.\n",
+                           plural(static_cast<std::size_t>((ctx.today - t.created_day).count()), "day", "days"),
+                           minutes_text(minutes));
+  }
+  return 0;
+}
+
+int run_defer(Context& ctx, const TaskOptions& o) {
+  const Day to = date_option(ctx, o.to, "--to");
+  const std::string reason = parse_note(o.reason);
+  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
+    return defer_task(s, resolve_task(s, o.ref), to, reason, stamp, ctx.today);
+  });
+  report(ctx, w, "Deferred");
+  const Task& t = w.state.tasks[static_cast<std::size_t>(task_of(w))];
+  if (t.deferrals.size() >= 3) {
+    ctx.warn(fmt::format("task {} has been deferred {} times; try breaking it into a smaller first "
+                         "step you can do today", t.num, t.deferrals.size()));
+  }
+  return 0;
+}
+
+bool status_matches(const Task& t, const TaskOptions& o) {
+  if (o.all) return true;
+  if (!o.status) return is_open(t.status);
+  if (*o.status == "open") return is_open(t.status);
+  return to_string(t.status) == *o.status;
+}
+
+int run_list(Context& ctx, const TaskOptions& o) {
+  const State state = ctx.read().state;
+  std::optional<int> goal;
+  if (o.goal) goal = resolve_goal(state, *o.goal);
+  std::vector<int> shown;
+  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
+    const Task& t = state.tasks[i];
+    if ((!goal || t.goal == goal) && status_matches(t, o)) shown.push_back(static_cast<int>(i));
+  }
+  if (ctx.global.json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (int i : shown) list.push_back(task_json(state, i, ctx.today));
+    print_json(ctx, list);
+    return 0;
+  }
+  if (shown.empty()) {
+    ctx.out << (state.tasks.empty() ? "No tasks yet. Add one: momentum task add \"Read chapter 1\" --goal 1\n"
+                                    : "No tasks match. 'momentum task list --all' shows every task.\n");
+    return 0;
+  }
+  Table table({{"#", true}, {"Task", false, true}, {"Goal"}, {"Kind"}, {"Imp", true}, {"Due"}, {"Status"}});
+  for (int i : shown) {
+    const Task& t = state.tasks[static_cast<std::size_t>(i)];
+    table.add({std::to_string(t.num), escape(t.title), goal_short(ctx, state, t.goal, 18),
+               std::string(to_string(t.kind)), std::to_string(t.importance),
+               t.due ? relative_due(ctx, *t.due) : "-", status_text(ctx, t.status)});
+  }
+  table.print(ctx);
+  return 0;
+}
+
+nlohmann::ordered_json urgency_json(const Urgency& u) {
+  return {{"total", u.total()}, {"importance", u.importance}, {"due", u.due}, {"doing", u.doing},
+          {"sprint", u.sprint}, {"goal", u.goal}, {"tags", u.tags}, {"age", u.age},
+          {"deferrals", u.deferrals}};
+}
+
+void explain(const Context& ctx, const State& state, const std::vector<Ranked>& ranked) {
+  Table table({{"#", true}, {"Task", false, true}, {"Score", true}, {"Imp", true}, {"Due", true},
+               {"Doing", true}, {"Sprint", true}, {"Goal", true}, {"Tags", true}, {"Age", true},
+               {"Defer", true}});
+  const auto num = [](double x) { return x == 0 ? std::string("-") : fmt::format("{:.1f}", x); };
+  for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
+    const Task& t = state.tasks[static_cast<std::size_t>(ranked[i].task)];
+    const Urgency& u = ranked[i].urgency;
+    table.add({std::to_string(t.num), escape(t.title), fmt::format("{:.1f}", u.total()),
+               num(u.importance), num(u.due), num(u.doing), num(u.sprint), num(u.goal),
+               num(u.tags), num(u.age), num(u.deferrals)});
+  }
+  ctx.out << '\n';
+  table.print(ctx);
+  ctx.out << "\nScore = importance + due + doing + sprint + goal + tags + age + deferrals "
+             "(docs/usage.md, 'task next').\n";
+}
+
+int run_next(Context& ctx, const TaskOptions& o) {
+  const State state = ctx.read().state;
+  const std::vector<Ranked> ranked = rank_tasks(state, ctx.today);
+  if (ctx.global.json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const Ranked& r : ranked) {
+      nlohmann::ordered_json j = task_json(state, r.task, ctx.today);
+      j["urgency"] = urgency_json(r.urgency);
+      list.push_back(j);
+    }
+    print_json(ctx, list);
+    return 0;
+  }
+  if (ranked.empty()) {
+    ctx.out << "Nothing open. Add a task: momentum task add \"Read chapter 1\" --goal 1\n";
+    return 0;
+  }
+  const Task& top = state.tasks[static_cast<std::size_t>(ranked.front().task)];
+  ctx.out << "Next: " << describe(ctx, state, top) << '\n';
+  if (o.explain) {
+    explain(ctx, state, ranked);
+  } else if (!ctx.global.quiet) {
+    ctx.out << fmt::format("Start it: momentum task start {}   (why this one: task next --explain)\n", top.num);
+  }
+  return 0;
+}
+
+void history(const Context& ctx, const Task& t) {
+  ctx.out << fmt::format("Created     {}\n", weekday_day(t.created_day));
+  if (t.started_day) ctx.out << fmt::format("Started     {}\n", weekday_day(*t.started_day));
+  for (std::size_t i = 0; i < t.deferrals.size(); ++i) {
+    const Deferral& d = t.deferrals[i];
+    ctx.out << fmt::format("Deferred    {}: {} -> {}{}\n", weekday_day(d.day),
+                           d.from ? format_day(*d.from) : "no due day", format_day(d.to),
+                           d.reason.empty() ? "" : " (" + escape(d.reason) + ")");
+  }
+  if (t.finished_day) {
+    ctx.out << fmt::format("{}  {}\n", t.status == TaskStatus::done ? "Done      " : "Dropped   ",
+                           weekday_day(*t.finished_day));
+  }
+}
+
+int run_show(Context& ctx, const TaskOptions& o) {
+  const State state = ctx.read().state;
+  const int index = resolve_task(state, o.ref);
+  const nlohmann::ordered_json j = task_json(state, index, ctx.today);
+  if (ctx.global.json) return print_json(ctx, j), 0;
+  const Task& t = state.tasks[static_cast<std::size_t>(index)];
+  ctx.out << fmt::format("Task {}: {}\n", t.num, paint(ctx, escape(t.title), fmt::emphasis::bold));
+  ctx.out << fmt::format("Status      {}\n", status_text(ctx, t.status));
+  ctx.out << fmt::format("Goal        {}\n", goal_short(ctx, state, t.goal, 60));
+  ctx.out << fmt::format("Kind        {}\nImportance  {}/5\n", to_string(t.kind), t.importance);
+  if (t.estimate) ctx.out << fmt::format("Estimate    {}\n", minutes_text(t.estimate));
+  if (t.due) ctx.out << fmt::format("Due         {} ({})\n", weekday_day(*t.due), relative_due(ctx, *t.due));
+  if (!t.tags.empty()) ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(t.tags, ", "))));
+  history(ctx, t);
+  ctx.out << fmt::format("Logged      {}\n", minutes_text(j["minutes_logged"].get<int>()));
+  return 0;
+}
+
+CLI::App* add_ref(CLI::App* sub, TaskOptions& o) {
+  sub->add_option("TASK", o.ref, "Task number or UUID prefix")->required();
+  return sub;
+}
+
+}  // namespace
+
+void setup_task(CLI::App& app, Context& ctx, Action& action) {
+  auto o = std::make_shared<TaskOptions>();
+  CLI::App* task = app.add_subcommand("task", "Concrete steps: add, list, next, start, done…");
+  task->require_subcommand(0, 1);
+  on_chosen(task, action, [&ctx, o] { return run_list(ctx, *o); });
+
+  CLI::App* add = task->add_subcommand("add", "Add a task");
+  add->add_option("TITLE", o->title, "The step, small enough to start today")->required();
+  bind_fields(add, *o);
+  on_chosen(add, action, [&ctx, o] { return run_add(ctx, *o); });
+
+  CLI::App* list = task->add_subcommand("list", "List open tasks");
+  list->add_option("--goal", o->goal, "Only this goal's tasks")->option_text("G");
+  list->add_option("--status", o->status, "todo, doing, done, dropped or open")
+      ->check(CLI::IsMember({"todo", "doing", "done", "dropped", "open"}))->option_text("S");
+  list->add_flag("--all", o->all, "Every task, whatever its status");
+  on_chosen(list, action, [&ctx, o] { return run_list(ctx, *o); });
+
+  CLI::App* next = task->add_subcommand("next", "The task to do next");
+  next->add_flag("--explain", o->explain, "Show how the top tasks were ranked");
+  on_chosen(next, action, [&ctx, o] { return run_next(ctx, *o); });
+
+  on_chosen(add_ref(task->add_subcommand("show", "Show a task and its history"), *o), action,
+            [&ctx, o] { return run_show(ctx, *o); });
+  const std::pair<const char*, const char*> verbs[] = {
+      {"start", "Start a task (todo -> doing)"}, {"done", "Finish a task"},
+      {"drop", "Drop a task you won't do"}, {"reopen", "Bring a done or dropped task back"}};
+  for (int i = 0; i < 4; ++i) {
+    on_chosen(add_ref(task->add_subcommand(verbs[i].first, verbs[i].second), *o), action,
+              [&ctx, o, i] { return run_action(ctx, *o, static_cast<TaskAction>(i)); });
+  }
+
+  CLI::App* defer = add_ref(task->add_subcommand("defer", "Move a task's due day, and record it"), *o);
+  defer->add_option("--to", o->to, "The new due day")->required()->option_text("DATE");
+  defer->add_option("--reason", o->reason, "Why (it shows in 'task show')")->option_text("TEXT");
+  on_chosen(defer, action, [&ctx, o] { return run_defer(ctx, *o); });
+
+  CLI::App* edit = add_ref(task->add_subcommand("edit", "Change a task's fields"), *o);
+  edit->add_option("--title", o->new_title, "A new title")->option_text("TEXT");
+  bind_fields(edit, *o);
+  edit->add_flag("--clear-goal", o->clear_goal, "Detach it from its goal");
+  edit->add_flag("--clear-due", o->clear_due, "Remove the due day");
+  edit->add_flag("--clear-estimate", o->clear_estimate, "Remove the estimate");
+  edit->add_flag("--clear-tags", o->clear_tags, "Remove all tags");
+  on_chosen(edit, action, [&ctx, o] { return run_edit(ctx, *o); });
+}
+
+}  // namespace momentum::cli

@@ -1,0 +1,114 @@
+// momentum today: the dashboard, and what `momentum` alone shows.
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+#include "momentum/next.hpp"
+
+namespace momentum::cli {
+namespace {
+
+void greet(const Context& ctx) {
+  ctx.out << "Welcome to momentum: learn just enough, solve a real problem, learn again.\n"
+             "Nothing is tracked yet. Start with a goal, a first task and a check-in:\n\n"
+             "  momentum goal add \"Become an ML engineer\" --cadence daily\n"
+             "  momentum task add \"Finish the Titanic tutorial\" --goal 1 --due friday\n"
+             "  momentum log 30m \"read the pandas docs\" --goal 1\n\n"
+             "'momentum --help' lists every command.\n";
+}
+
+struct TodaySummary {
+  int learn = 0;
+  int doing = 0;
+  std::vector<int> logs;
+  std::vector<int> due_today;
+  std::vector<int> overdue;
+};
+
+TodaySummary summarize(const State& state, Day today) {
+  TodaySummary s;
+  for (std::size_t i = 0; i < state.logs.size(); ++i) {
+    const LogEntry& l = state.logs[i];
+    if (l.removed || l.day != today) continue;
+    s.logs.push_back(static_cast<int>(i));
+    (l.kind == Kind::learn ? s.learn : s.doing) += l.minutes.value_or(0);
+  }
+  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
+    const Task& t = state.tasks[i];
+    if (!is_open(t.status) || !t.due) continue;
+    if (*t.due == today) s.due_today.push_back(static_cast<int>(i));
+    if (*t.due < today) s.overdue.push_back(static_cast<int>(i));
+  }
+  return s;
+}
+
+int print_json_today(const Context& ctx, const State& state, const TodaySummary& s) {
+  using nlohmann::ordered_json;
+  const auto tasks = [&](const std::vector<int>& list) {
+    ordered_json out = ordered_json::array();
+    for (int i : list) out.push_back(task_json(state, i, ctx.today));
+    return out;
+  };
+  ordered_json logs = ordered_json::array();
+  for (int i : s.logs) logs.push_back(log_json(state, i));
+  const auto ranked = rank_tasks(state, ctx.today);
+  print_json(ctx, {{"day", format_day(ctx.today)},
+                   {"minutes", {{"learn", s.learn}, {"do", s.doing}, {"total", s.learn + s.doing}}},
+                   {"logs", logs},
+                   {"due_today", tasks(s.due_today)},
+                   {"overdue", tasks(s.overdue)},
+                   {"next", ranked.empty() ? ordered_json(nullptr) : task_json(state, ranked.front().task, ctx.today)}});
+  return 0;
+}
+
+void task_lines(const Context& ctx, const State& state, std::string_view label,
+                const std::vector<int>& list) {
+  for (std::size_t n = 0; n < list.size(); ++n) {
+    const Task& t = state.tasks[static_cast<std::size_t>(list[n])];
+    const std::string line = fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num,
+                                         escape(t.title), relative_due(ctx, *t.due));
+    ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
+  }
+}
+
+}  // namespace
+
+int run_today(Context& ctx) {
+  const State state = ctx.read().state;
+  const TodaySummary s = summarize(state, ctx.today);
+  if (ctx.global.json) return print_json_today(ctx, state, s);
+  if (state.goals.empty() && state.tasks.empty() && state.logs.empty()) {
+    greet(ctx);
+    return 0;
+  }
+  ctx.out << paint(ctx, weekday_name(ctx.today, true) + " " + format_day(ctx.today),
+                   fmt::emphasis::bold) << "\n\n";
+  if (s.logs.empty()) {
+    ctx.out << fmt::format("{:<10} {}\n", "Today", paint(ctx, "no check-in yet: momentum log 30m \"what you did\"", fmt::fg(fmt::terminal_color::yellow)));
+  } else {
+    ctx.out << fmt::format("{:<10} {} logged (learn {}, do {}) in {}\n", "Today",
+                           minutes_text(s.learn + s.doing), minutes_text(s.learn),
+                           minutes_text(s.doing), plural(s.logs.size(), "check-in", "check-ins"));
+  }
+  task_lines(ctx, state, "Overdue", s.overdue);
+  task_lines(ctx, state, "Due", s.due_today);
+  const auto ranked = rank_tasks(state, ctx.today);
+  if (!ranked.empty()) {
+    const Task& t = state.tasks[static_cast<std::size_t>(ranked.front().task)];
+    const std::string line = fmt::format("{:<10} #{} {}  (momentum task start {})", "Next", t.num,
+                                         escape(t.title), t.num);
+    ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
+  } else {
+    ctx.out << fmt::format("{:<10} nothing open: momentum task add \"a small next step\"\n", "Next");
+  }
+  return 0;
+}
+
+void setup_today(CLI::App& app, Context& ctx, Action& action) {
+  CLI::App* today = app.add_subcommand("today", "Today's dashboard (also what 'momentum' alone shows)");
+  on_chosen(today, action, [&ctx] { return run_today(ctx); });
+}
+
+}  // namespace momentum::cli

@@ -1,0 +1,38 @@
+#pragma once
+// The command table: each cmd_*.cpp binds its options on a CLI11 subcommand and, when that
+// subcommand is chosen, leaves behind the action to run once all options are parsed.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "momentum/parse.hpp"
+
+namespace momentum::cli {
+
+// What to run after parsing; returns the exit code.
+using Action = std::function<int()>;
+
+void setup_today(CLI::App& app, Context& ctx, Action& action);
+void setup_goal(CLI::App& app, Context& ctx, Action& action);
+void setup_task(CLI::App& app, Context& ctx, Action& action);
+void setup_log(CLI::App& app, Context& ctx, Action& action);
+
+// The dashboard; also what `momentum` alone runs.
+int run_today(Context& ctx);
+
+// `text` from option `what` as a day (see parse_date), relative to ctx.today.
+Day date_option(const Context& ctx, const std::string& text, std::string_view what,
+                DateDirection direction = DateDirection::forward);
+
+// The tags given with --tag, each checked.
+std::vector<std::string> tag_options(const std::vector<std::string>& tags);
+
+// Chooses `run` as the action when `sub` is the subcommand given.
+void on_chosen(CLI::App* sub, Action& action, std::function<int()> run);
+
+}  // namespace momentum::cli

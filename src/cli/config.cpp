@@ -1,0 +1,110 @@
+// The config file: a flat JSON object of known keys, each value checked as it is read.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "cli/context.hpp"
+#include "cli/config.hpp"
+#include "momentum/error.hpp"
+#include "momentum/journal.hpp"
+#include "momentum/parse.hpp"
+
+namespace momentum::cli {
+namespace {
+
+std::string text_of(const nlohmann::json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+std::chrono::weekday parse_week_start(std::string_view text) {
+  if (text == "monday") return std::chrono::Monday;
+  if (text == "sunday") return std::chrono::Sunday;
+  throw UsageError(fmt::format("invalid week_start '{}'; expected monday or sunday", text));
+}
+
+ColorMode parse_color(std::string_view text) {
+  if (text == "auto") return ColorMode::auto_;
+  if (text == "always") return ColorMode::always;
+  if (text == "never") return ColorMode::never;
+  throw UsageError(fmt::format("invalid color '{}'; expected auto, always or never", text));
+}
+
+int parse_stale_days(std::string_view text) {
+  int n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 365) {
+    throw UsageError(fmt::format("invalid stale_days '{}'; expected a whole number of days from 1 "
+                                 "to 365", text));
+  }
+  return n;
+}
+
+double parse_threshold(std::string_view text) {
+  double x = -1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+  if (ec != std::errc{} || end != text.data() + text.size() || !(x >= 0.0 && x <= 1.0)) {
+    throw UsageError(fmt::format("invalid comfort_threshold '{}'; expected a number from 0 to 1",
+                                 text));
+  }
+  return x;
+}
+
+}  // namespace
+
+const std::vector<ConfigKey>& config_keys() {
+  static const std::vector<ConfigKey> keys = {
+      {"day_start", "04:00", "when a new day starts (HH:MM); earlier check-ins count for the day before",
+       [](Config& c, std::string_view v) { c.day_start = parse_time_of_day(v, "day_start"); }},
+      {"week_start", "monday", "the first day of a week: monday or sunday",
+       [](Config& c, std::string_view v) { c.week_start = parse_week_start(v); }},
+      {"remind_after", "18:00", "when 'remind' starts warning about a streak at risk (HH:MM)",
+       [](Config& c, std::string_view v) { c.remind_after = parse_time_of_day(v, "remind_after"); }},
+      {"stale_days", "14", "days without activity after which an open task is stale",
+       [](Config& c, std::string_view v) { c.stale_days = parse_stale_days(v); }},
+      {"comfort_threshold", "0.7", "learn share above which 'stats' says you stay in your comfort zone",
+       [](Config& c, std::string_view v) { c.comfort_threshold = parse_threshold(v); }},
+      {"color", "auto", "colour output: auto (on a terminal), always or never",
+       [](Config& c, std::string_view v) { c.color = parse_color(v); }},
+  };
+  return keys;
+}
+
+const ConfigKey* find_config_key(std::string_view name) {
+  for (const ConfigKey& key : config_keys()) {
+    if (key.name == name) return &key;
+  }
+  return nullptr;
+}
+
+Config load_config(const std::filesystem::path& file) {
+  Config config;
+  const auto text = read_text_file(file);
+  if (!text) return config;
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(*text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw UsageError(fmt::format("config '{}' is not valid JSON: {}", file.string(), e.what()));
+  }
+  if (!doc.is_object()) {
+    throw UsageError(fmt::format("config '{}' must be a JSON object of settings", file.string()));
+  }
+  for (const auto& [name, value] : doc.items()) {
+    const ConfigKey* key = find_config_key(name);
+    if (!key) {
+      throw UsageError(fmt::format("config '{}': unknown key '{}'; expected one of day_start, "
+                                   "week_start, remind_after, stale_days, comfort_threshold, color",
+                                   file.string(), name));
+    }
+    try {
+      key->apply(config, text_of(value));
+    } catch (const UsageError& e) {
+      throw UsageError(fmt::format("config '{}': {}", file.string(), e.what()));
+    }
+  }
+  return config;
+}
+
+}  // namespace momentum::cli

@@ -1,0 +1,158 @@
+#include "cli/context.hpp"
+
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <ctime>
+#include <iostream>
+#include <random>
+
+#include "momentum/error.hpp"
+#include "momentum/journal.hpp"
+#include "momentum/parse.hpp"
+
+namespace momentum::cli {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto lock_timeout = 10s;
+
+std::filesystem::path home_dir(const Env& env) {
+  if (auto home = env.get("HOME")) return *home;
+  throw UsageError("cannot find the journal: HOME is not set; use --journal PATH or set "
+                   "MOMENTUM_JOURNAL");
+}
+
+// The local UTC offset at `ts`, as TZ says.
+std::chrono::minutes local_offset(Timestamp ts) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(
+      std::chrono::time_point_cast<std::chrono::seconds>(ts));
+  std::tm local{};
+  localtime_r(&t, &local);
+  return std::chrono::duration_cast<std::chrono::minutes>(std::chrono::seconds{local.tm_gmtoff});
+}
+
+Clock read_clock(const Env& env) {
+  Timestamp now = std::chrono::time_point_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now());
+  if (auto fixed = env.get("MOMENTUM_NOW")) {
+    try {
+      now = parse_timestamp(*fixed);
+    } catch (const UsageError&) {
+      throw UsageError(fmt::format("invalid MOMENTUM_NOW '{}'; expected an RFC 3339 time such as "
+                                   "2026-03-10T08:30:00+01:00", *fixed));
+    }
+  }
+  return Clock{now, local_offset(now)};
+}
+
+bool locale_is_utf8(const Env& env) {
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    if (auto value = env.get(name)) {
+      std::string v = *value;
+      for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return v.find("utf-8") != std::string::npos || v.find("utf8") != std::string::npos;
+    }
+  }
+  return false;
+}
+
+int terminal_width(const Env& env, bool tty) {
+  if (auto columns = env.get("COLUMNS")) {
+    try {
+      const int n = std::stoi(*columns);
+      if (n >= 20 && n <= 1000) return n;
+    } catch (const std::exception&) {
+      // Not a number: fall through to the terminal.
+    }
+  }
+  winsize size{};
+  if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
+    return size.ws_col;
+  }
+  return 80;
+}
+
+std::array<std::uint64_t, 2> random_bits() {
+  std::random_device device;
+  const auto word = [&] {
+    return (static_cast<std::uint64_t>(device()) << 32) | static_cast<std::uint64_t>(device());
+  };
+  return {word(), word()};
+}
+
+}  // namespace
+
+std::optional<std::string> Env::get(const std::string& name) const {
+  const auto it = vars.find(name);
+  if (it == vars.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+std::filesystem::path journal_path(const Env& env, const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (auto file = env.get("MOMENTUM_JOURNAL")) return *file;
+  if (auto dir = env.get("MOMENTUM_DIR")) return std::filesystem::path(*dir) / "journal.jsonl";
+  if (auto data = env.get("XDG_DATA_HOME")) {
+    return std::filesystem::path(*data) / "momentum" / "journal.jsonl";
+  }
+  return home_dir(env) / ".local" / "share" / "momentum" / "journal.jsonl";
+}
+
+std::filesystem::path config_path(const Env& env) {
+  if (auto file = env.get("MOMENTUM_CONFIG")) return *file;
+  if (auto dir = env.get("XDG_CONFIG_HOME")) {
+    return std::filesystem::path(*dir) / "momentum" / "config.json";
+  }
+  return home_dir(env) / ".config" / "momentum" / "config.json";
+}
+
+void Context::resolve() {
+  clock = read_clock(env);
+  config = load_config(config_path(env));
+  today = momentum::today(clock, config);
+  journal = journal_path(env, global.journal);
+  utf8 = locale_is_utf8(env);
+  width = terminal_width(env, terminal.stdout_tty);
+  const bool no_color = global.no_color || env.get("NO_COLOR").has_value();
+  color = !no_color && (config.color == ColorMode::always ||
+                        (config.color == ColorMode::auto_ && terminal.stdout_tty));
+}
+
+Loaded Context::read() const {
+  const auto text = read_journal(journal);
+  if (!text) return Loaded{};
+  Loaded loaded = replay(*text, journal.string());
+  for (const std::string& warning : loaded.warnings) warn(warning);
+  return loaded;
+}
+
+Written Context::write(const std::function<Change(const State&, const Stamp&)>& build) const {
+  JournalLock lock(journal, lock_timeout);
+  const auto text = read_journal(journal);
+  Loaded loaded = text ? replay(*text, journal.string()) : Loaded{};
+  for (const std::string& warning : loaded.warnings) warn(warning);
+  const Stamp stamp = next_stamp(loaded.state, clock, random_bits());
+  Change change = build(loaded.state, stamp);
+  std::string bytes;
+  if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos) {
+    bytes = header_line(stamp.ts);
+    loaded.valid_size = 0;
+  } else if (loaded.ends_without_newline) {
+    bytes = "\n";
+  }
+  bytes += to_line(change.event);
+  append_journal(journal, loaded.valid_size, bytes);
+  for (const std::string& warning : change.warnings) warn(warning);
+  apply(loaded.state, change.event);
+  return {std::move(loaded.state), std::move(change.event)};
+}
+
+void Context::warn(std::string_view message) const {
+  err << "momentum: warning: " << message << '\n';
+}
+
+}  // namespace momentum::cli

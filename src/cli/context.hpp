@@ -1,0 +1,90 @@
+#pragma once
+// What every command runs with: the environment, the streams, the global options, and the
+// journal, clock, config and terminal they resolve to.
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "momentum/commands.hpp"
+#include "momentum/day.hpp"
+#include "momentum/event.hpp"
+
+namespace momentum::cli {
+
+// The process environment, passed in so that tests can give their own.
+struct Env {
+  std::map<std::string, std::string> vars;
+  // The variable's value; an empty variable counts as unset.
+  std::optional<std::string> get(const std::string& name) const;
+};
+
+// The options every command takes, bound on the top-level app.
+struct GlobalOptions {
+  std::string journal;
+  bool json = false;
+  bool no_color = false;
+  bool quiet = false;
+};
+
+// Facts about the output stream that main() knows and the tests can fake.
+struct Terminal {
+  bool stdout_tty = false;
+  bool stdin_tty = false;
+};
+
+// The result of a write: the state after the event, and the event itself.
+struct Written {
+  State state;
+  Event event;
+};
+
+class Context {
+ public:
+  Context(const Env& env_in, Terminal terminal_in, std::ostream& out_in, std::ostream& err_in)
+      : env(env_in), terminal(terminal_in), out(out_in), err(err_in) {}
+
+  // Resolves the clock, config, journal path and output style, once options are parsed.
+  void resolve();
+
+  // The journal as it is now, without a lock; a missing journal is empty. Prints warnings.
+  Loaded read() const;
+
+  // Under the journal lock: loads, lets `build` check the input and make the event, appends
+  // it, prints the change's warnings, and returns the state with the event applied.
+  Written write(const std::function<Change(const State&, const Stamp&)>& build) const;
+
+  // Prints "momentum: warning: …" on stderr.
+  void warn(std::string_view message) const;
+
+  const Env& env;
+  Terminal terminal;
+  std::ostream& out;
+  std::ostream& err;
+  GlobalOptions global;
+
+  Clock clock;
+  Config config;
+  Day today{};
+  std::filesystem::path journal;
+  bool color = false;
+  bool utf8 = false;
+  int width = 80;
+};
+
+// The journal path: --journal, MOMENTUM_JOURNAL, $MOMENTUM_DIR/journal.jsonl,
+// $XDG_DATA_HOME/momentum/journal.jsonl, then ~/.local/share/momentum/journal.jsonl.
+std::filesystem::path journal_path(const Env& env, const std::string& flag);
+
+// The config file: MOMENTUM_CONFIG, $XDG_CONFIG_HOME/momentum/config.json, ~/.config/….
+std::filesystem::path config_path(const Env& env);
+
+// The settings in the config file (defaults where it is missing); throws UsageError when a
+// key or value is invalid.
+Config load_config(const std::filesystem::path& file);
+
+}  // namespace momentum::cli

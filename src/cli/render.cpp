@@ -1,0 +1,171 @@
+#include "cli/render.hpp"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "momentum/parse.hpp"
+
+namespace momentum::cli {
+namespace {
+
+// The length of the UTF-8 sequence starting with `lead`, 1 for a stray byte.
+std::size_t sequence_length(unsigned char lead) {
+  if (lead >= 0xf0 && lead < 0xf8) return 4;
+  if (lead >= 0xe0) return lead < 0xf0 ? 3 : 1;
+  if (lead >= 0xc0) return 2;
+  return 1;
+}
+
+// Skips an ANSI colour sequence starting at `i`; returns its length, 0 when none starts there.
+std::size_t ansi_length(std::string_view text, std::size_t i) {
+  if (text[i] != '\x1b' || i + 1 >= text.size() || text[i + 1] != '[') return 0;
+  const std::size_t end = text.find('m', i);
+  return end == std::string_view::npos ? 0 : end - i + 1;
+}
+
+}  // namespace
+
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = std::min(sequence_length(c), text.size() - i);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else if (c == 0xc2 && n == 2 && static_cast<unsigned char>(text[i + 1]) < 0xa0) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));  // C1 controls
+    } else if (n > 1 && !is_valid_utf8(text.substr(i, n))) {
+      out += fmt::format("\\x{:02x}", c);
+      ++i;
+      continue;
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
+std::string paint(const Context& ctx, std::string_view text, fmt::text_style style) {
+  if (!ctx.color) return std::string(text);
+  return fmt::format(style, "{}", text);
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t skip = ansi_length(text, i)) {
+      i += skip;
+      continue;
+    }
+    i += sequence_length(static_cast<unsigned char>(text[i]));
+    ++width;
+  }
+  return width;
+}
+
+std::string truncate(std::string_view text, std::size_t width, bool utf8) {
+  if (display_width(text) <= width) return std::string(text);
+  const std::string_view ellipsis = utf8 ? "…" : "...";
+  const std::size_t keep = width > display_width(ellipsis) ? width - display_width(ellipsis) : 0;
+  std::string out;
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < text.size() && used < keep;) {
+    const std::size_t n = std::max<std::size_t>(ansi_length(text, i), 0);
+    if (n) {
+      i += n;  // colour inside a cut cell is dropped, never left open
+      continue;
+    }
+    const std::size_t len = sequence_length(static_cast<unsigned char>(text[i]));
+    out.append(text.substr(i, len));
+    i += len;
+    ++used;
+  }
+  return out + std::string(ellipsis);
+}
+
+std::string relative_due(const Context& ctx, Day due) {
+  const auto diff = (due - ctx.today).count();
+  if (diff == 0) return paint(ctx, "today", fmt::fg(fmt::terminal_color::yellow));
+  if (diff == 1) return "tomorrow";
+  if (diff > 1) return diff < 14 ? fmt::format("in {}d", diff) : format_day(due);
+  return paint(ctx, fmt::format("{}d late", -diff), fmt::fg(fmt::terminal_color::red));
+}
+
+std::string weekday_name(Day day, bool full) {
+  static constexpr std::string_view names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                               "Thursday", "Friday", "Saturday"};
+  const std::string_view name = names[std::chrono::weekday{day}.c_encoding()];
+  return std::string(full ? name : name.substr(0, 3));
+}
+
+std::string weekday_day(Day day) { return weekday_name(day, false) + " " + format_day(day); }
+
+std::string minutes_text(std::optional<int> minutes) {
+  if (!minutes || *minutes <= 0) return "-";
+  return format_duration(std::chrono::minutes{*minutes});
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+void Table::print(const Context& ctx) const {
+  std::vector<std::size_t> widths(columns_.size());
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    widths[c] = display_width(columns_[c].header);
+    for (const auto& row : rows_) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  std::size_t total = 0;
+  for (std::size_t w : widths) total += w;
+  total += 2 * (columns_.size() - 1);
+  const auto flex = std::find_if(columns_.begin(), columns_.end(), [](const Column& c) { return c.flexible; });
+  if (flex != columns_.end() && total > static_cast<std::size_t>(ctx.width)) {
+    auto& w = widths[static_cast<std::size_t>(flex - columns_.begin())];
+    const std::size_t over = total - static_cast<std::size_t>(ctx.width);
+    w = std::max<std::size_t>(w > over ? w - over : 0, 8);
+  }
+  const auto line = [&](const std::vector<std::string>& cells, bool header) {
+    std::string out;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      std::string cell = truncate(cells[c], widths[c], ctx.utf8);
+      const std::size_t pad = widths[c] - display_width(cell);
+      const bool last = c + 1 == cells.size();
+      if (columns_[c].right) out += std::string(pad, ' ') + cell;
+      else out += cell + (last ? "" : std::string(pad, ' '));
+      if (!last) out += "  ";
+    }
+    ctx.out << (header ? paint(ctx, out, fmt::emphasis::faint) : out) << '\n';
+  };
+  std::vector<std::string> header;
+  for (const Column& c : columns_) header.push_back(c.header);
+  line(header, true);
+  for (const auto& row : rows_) line(row, false);
+}
+
+std::string status_text(const Context& ctx, TaskStatus status) {
+  const std::string word(to_string(status));
+  switch (status) {
+    case TaskStatus::doing: return paint(ctx, word, fmt::fg(fmt::terminal_color::cyan));
+    case TaskStatus::done: return paint(ctx, word, fmt::fg(fmt::terminal_color::green));
+    case TaskStatus::dropped: return paint(ctx, word, fmt::emphasis::faint);
+    case TaskStatus::todo: break;
+  }
+  return word;
+}
+
+std::string goal_short(const Context& ctx, const State& state, std::optional<int> goal,
+                       std::size_t max_width) {
+  if (!goal) return "-";
+  const Goal& g = state.goals[static_cast<std::size_t>(*goal)];
+  return truncate(fmt::format("{} {}", g.num, escape(g.title)), max_width, ctx.utf8);
+}
+
+}  // namespace momentum::cli

@@ -1,0 +1,70 @@
+#pragma once
+// Turning state into text for a terminal: escaping, colour, relative days, tables.
+
+#include <fmt/color.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "momentum/state.hpp"
+
+namespace momentum::cli {
+
+// User text made safe for a terminal: control characters and escapes shown as \n, \x1b, \u009b.
+std::string escape(std::string_view text);
+
+// `text` in `style` when colour is on, else unchanged.
+std::string paint(const Context& ctx, std::string_view text, fmt::text_style style);
+
+// Display columns of `text` (one per code point; good enough for the scripts users write).
+std::size_t display_width(std::string_view text);
+
+// `text` cut to `width` columns, ending in "…" (or "..." without UTF-8) when cut.
+std::string truncate(std::string_view text, std::size_t width, bool utf8);
+
+// A due day relative to today: "today", "tomorrow", "in 3d", "2d late" (late ones coloured).
+std::string relative_due(const Context& ctx, Day due);
+
+// The day's weekday: "Wednesday", or "Wed" when not `full`.
+std::string weekday_name(Day day, bool full);
+
+// A day for humans: "Wed 2026-11-25".
+std::string weekday_day(Day day);
+
+// Minutes as "1h30m", or "-" when there are none.
+std::string minutes_text(std::optional<int> minutes);
+
+// "1 task", "2 tasks".
+std::string plural(std::size_t n, std::string_view one, std::string_view many);
+
+struct Column {
+  std::string header;
+  bool right = false;     // numbers align right
+  bool flexible = false;  // the one column cut to make the table fit the width
+};
+
+// An aligned table that fits `ctx.width`; cells may hold colour codes (they take no width).
+class Table {
+ public:
+  explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
+  void add(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+  bool empty() const { return rows_.empty(); }
+  // Writes the table to `ctx.out`, the header dimmed when colour is on.
+  void print(const Context& ctx) const;
+
+ private:
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+// A task's status word, coloured: todo, doing, done, dropped.
+std::string status_text(const Context& ctx, TaskStatus status);
+
+// "goal 1 Become an ML engineer" style label for a goal index, or "-" when none.
+std::string goal_short(const Context& ctx, const State& state, std::optional<int> goal,
+                       std::size_t max_width = 24);
+
+}  // namespace momentum::cli

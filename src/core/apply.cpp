@@ -1,0 +1,394 @@
+// The fold: each op's effect on the State. Events are never rewritten, so an edit, a status
+// change or a removal is a later event that this file plays over the earlier ones.
+#include "apply.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <optional>
+
+#include "momentum/error.hpp"
+#include "momentum/parse.hpp"
+
+namespace momentum {
+namespace {
+
+namespace od = simdjson::ondemand;
+using std::chrono::days;
+
+// A data field that may be absent, null (meaning "clear it") or set.
+template <class T>
+struct Field {
+  bool present = false;
+  bool is_null = false;
+  T value{};
+  explicit operator bool() const { return present && !is_null; }
+  const T& operator*() const { return value; }
+};
+
+// Every field any op carries; an op reads the ones it knows.
+struct Data {
+  Field<std::string_view> title, why, note, reason, cadence, kind, status, goal, task, log;
+  Field<std::int64_t> importance, estimate, minutes, resistance;
+  Field<Day> day, due, target, until, from, to;
+  Field<std::vector<std::string>> tags;
+};
+
+Day iso_day(std::string_view text) {
+  int y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  const char* end = text.data() + text.size();
+  auto r1 = std::from_chars(text.data(), end, y);
+  auto r2 = std::from_chars(r1.ptr + 1, end, m);
+  auto r3 = std::from_chars(r2.ptr + 1, end, d);
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
+  if (text.size() != 10 || r1.ptr != text.data() + 4 || r3.ptr != end || !ymd.ok()) {
+    throw UsageError(fmt::format("invalid day '{}'; expected YYYY-MM-DD", text));
+  }
+  return std::chrono::sys_days{ymd};
+}
+
+template <class T>
+void read(od::value value, Field<T>& field) {
+  field.present = true;
+  if (value.is_null()) {
+    field.is_null = true;
+  } else if constexpr (std::is_same_v<T, std::string_view>) {
+    field.value = value.get_string();
+  } else if constexpr (std::is_same_v<T, std::int64_t>) {
+    field.value = value.get_int64();
+  } else if constexpr (std::is_same_v<T, Day>) {
+    field.value = iso_day(value.get_string());
+  } else {
+    for (auto item : value.get_array()) field.value.emplace_back(std::string_view(item.get_string()));
+  }
+}
+
+Data decode(od::object& obj) {
+  Data d;
+  for (auto member : obj) {
+    const std::string_view key = member.unescaped_key();
+    od::value v = member.value();
+    if (key == "title") read(v, d.title);
+    else if (key == "why") read(v, d.why);
+    else if (key == "note") read(v, d.note);
+    else if (key == "reason") read(v, d.reason);
+    else if (key == "cadence") read(v, d.cadence);
+    else if (key == "kind") read(v, d.kind);
+    else if (key == "status") read(v, d.status);
+    else if (key == "goal") read(v, d.goal);
+    else if (key == "task") read(v, d.task);
+    else if (key == "log") read(v, d.log);
+    else if (key == "importance") read(v, d.importance);
+    else if (key == "estimate") read(v, d.estimate);
+    else if (key == "minutes") read(v, d.minutes);
+    else if (key == "resistance") read(v, d.resistance);
+    else if (key == "day") read(v, d.day);
+    else if (key == "due") read(v, d.due);
+    else if (key == "target") read(v, d.target);
+    else if (key == "until") read(v, d.until);
+    else if (key == "from") read(v, d.from);
+    else if (key == "to") read(v, d.to);
+    else if (key == "tags") read(v, d.tags);
+  }
+  return d;
+}
+
+std::optional<Day> opt_day(const Field<Day>& f) { return f ? std::optional<Day>(*f) : std::nullopt; }
+std::optional<int> opt_int(const Field<std::int64_t>& f) {
+  return f ? std::optional<int>(static_cast<int>(*f)) : std::nullopt;
+}
+template <class T>
+void assign_if(const Field<T>& f, T& target) {
+  if (f) target = *f;
+}
+void assign_if(const Field<std::string_view>& f, std::string& target) {
+  if (f.present) target = f.is_null ? std::string() : std::string(*f);
+}
+template <class T, class S>
+void assign_opt(const Field<S>& f, std::optional<T>& target) {
+  if (!f.present) return;
+  target = f.is_null ? std::nullopt : std::optional<T>(static_cast<T>(*f));
+}
+
+TaskStatus parse_task_status(std::string_view s) {
+  if (s == "todo") return TaskStatus::todo;
+  if (s == "doing") return TaskStatus::doing;
+  if (s == "done") return TaskStatus::done;
+  if (s == "dropped") return TaskStatus::dropped;
+  throw UsageError(fmt::format("unknown task status '{}'", s));
+}
+
+GoalStatus parse_goal_status(std::string_view s) {
+  if (s == "active") return GoalStatus::active;
+  if (s == "paused") return GoalStatus::paused;
+  if (s == "achieved") return GoalStatus::achieved;
+  if (s == "dropped") return GoalStatus::dropped;
+  throw UsageError(fmt::format("unknown goal status '{}'", s));
+}
+
+// The handlers, one per op; each gets the decoded data and the event's stamp and day.
+class Ops {
+ public:
+  Ops(State& state, std::vector<std::string>& warnings, const Stamp& stamp, const Data& data)
+      : s_(state), warnings_(warnings), stamp_(stamp), d_(data),
+        day_(data.day ? *data.day : day_of(stamp.ts, stamp.tz, std::chrono::hours{4})) {}
+
+  void goal_add() {
+    if (s_.goal_index.contains(stamp_.id)) return;  // the same event twice after a merge
+    Goal g;
+    g.id = stamp_.id;
+    g.num = static_cast<int>(s_.goals.size()) + 1;
+    g.title = required(d_.title, "title");
+    assign_if(d_.why, g.why);
+    g.importance = opt_int(d_.importance).value_or(3);
+    g.cadences.push_back({day_, d_.cadence ? parse_cadence(*d_.cadence) : Cadence{}});
+    g.target = opt_day(d_.target);
+    assign_if(d_.tags, g.tags);
+    g.created = g.updated = stamp_.ts;
+    g.created_day = day_;
+    s_.goal_index.emplace(g.id, static_cast<int>(s_.goals.size()));
+    s_.goals.push_back(std::move(g));
+  }
+
+  void goal_edit() {
+    Goal* g = goal(d_.goal);
+    if (!g) return;
+    assign_if(d_.title, g->title);
+    assign_if(d_.why, g->why);
+    if (d_.importance) g->importance = static_cast<int>(*d_.importance);
+    if (d_.cadence) set_cadence(*g, parse_cadence(*d_.cadence));
+    assign_opt(d_.target, g->target);
+    assign_if(d_.tags, g->tags);
+    g->updated = stamp_.ts;
+  }
+
+  void goal_status() {
+    Goal* g = goal(d_.goal);
+    if (!g) return;
+    const GoalStatus to = parse_goal_status(required(d_.status, "status"));
+    end_pause(*g);
+    if (to == GoalStatus::paused) g->pauses.push_back({day_, opt_day(d_.until)});
+    g->ended = (to == GoalStatus::achieved || to == GoalStatus::dropped)
+                   ? std::optional<Day>(day_) : std::nullopt;
+    g->status = to;
+    g->updated = stamp_.ts;
+  }
+
+  void task_add() {
+    if (s_.task_index.contains(stamp_.id)) return;
+    Task t;
+    t.id = stamp_.id;
+    t.num = static_cast<int>(s_.tasks.size()) + 1;
+    t.title = required(d_.title, "title");
+    t.goal = goal_ref(d_.goal);
+    if (d_.kind) t.kind = parse_kind(*d_.kind);
+    t.importance = opt_int(d_.importance).value_or(3);
+    t.estimate = opt_int(d_.estimate);
+    t.due = opt_day(d_.due);
+    assign_if(d_.tags, t.tags);
+    t.created = stamp_.ts;
+    t.created_day = day_;
+    touch(t);
+    s_.task_index.emplace(t.id, static_cast<int>(s_.tasks.size()));
+    s_.tasks.push_back(std::move(t));
+  }
+
+  void task_edit() {
+    Task* t = task(d_.task);
+    if (!t) return;
+    assign_if(d_.title, t->title);
+    if (d_.goal.present) t->goal = goal_ref(d_.goal);
+    if (d_.kind) t->kind = parse_kind(*d_.kind);
+    if (d_.importance) t->importance = static_cast<int>(*d_.importance);
+    assign_opt(d_.estimate, t->estimate);
+    assign_opt(d_.due, t->due);
+    assign_if(d_.tags, t->tags);
+    touch(*t);
+  }
+
+  void task_status() {
+    Task* t = task(d_.task);
+    if (!t) return;
+    const TaskStatus to = parse_task_status(required(d_.status, "status"));
+    if (to == TaskStatus::doing) start(*t, day_);
+    if (to == TaskStatus::done || to == TaskStatus::dropped) {
+      t->finished = stamp_.ts;
+      t->finished_day = day_;
+    } else {
+      t->finished.reset();
+      t->finished_day.reset();
+    }
+    t->status = to;
+    touch(*t);
+  }
+
+  void task_defer() {
+    Task* t = task(d_.task);
+    if (!t) return;
+    const Day to = required(d_.to, "to");
+    t->deferrals.push_back({stamp_.ts, day_, opt_day(d_.from), to, std::string(d_.reason ? *d_.reason : "")});
+    t->due = to;
+    touch(*t);
+  }
+
+  void log_add() {
+    if (s_.log_index.contains(stamp_.id)) return;
+    LogEntry l;
+    l.id = stamp_.id;
+    l.num = static_cast<int>(s_.logs.size()) + 1;
+    l.day = day_;
+    l.minutes = opt_int(d_.minutes);
+    if (d_.kind) l.kind = parse_kind(*d_.kind);
+    l.goal = goal_ref(d_.goal);
+    l.task = task_ref(d_.task);
+    assign_if(d_.note, l.note);
+    l.resistance = opt_int(d_.resistance);
+    assign_if(d_.tags, l.tags);
+    l.ts = stamp_.ts;
+    on_task_logged(l);
+    s_.log_index.emplace(l.id, static_cast<int>(s_.logs.size()));
+    s_.logs.push_back(std::move(l));
+  }
+
+  void log_edit() {
+    LogEntry* l = log(d_.log);
+    if (!l) return;
+    if (d_.day) l->day = *d_.day;
+    assign_opt(d_.minutes, l->minutes);
+    if (d_.kind) l->kind = parse_kind(*d_.kind);
+    if (d_.goal.present) l->goal = goal_ref(d_.goal);
+    if (d_.task.present) l->task = task_ref(d_.task);
+    assign_if(d_.note, l->note);
+    assign_opt(d_.resistance, l->resistance);
+    assign_if(d_.tags, l->tags);
+    on_task_logged(*l);
+  }
+
+  void log_rm() {
+    if (LogEntry* l = log(d_.log)) l->removed = true;
+  }
+
+  void skip_add() {
+    if (s_.skip_index.contains(stamp_.id)) return;
+    Skip k;
+    k.id = stamp_.id;
+    k.num = static_cast<int>(s_.skips.size()) + 1;
+    k.day = day_;
+    k.goal = goal_ref(d_.goal);
+    assign_if(d_.reason, k.reason);
+    k.ts = stamp_.ts;
+    s_.skip_index.emplace(k.id, static_cast<int>(s_.skips.size()));
+    s_.skips.push_back(std::move(k));
+  }
+
+ private:
+  template <class T>
+  T required(const Field<T>& f, std::string_view name) {
+    if (!f) throw UsageError(fmt::format("'{}' is missing", name));
+    return *f;
+  }
+
+  template <class Entity>
+  Entity* find(std::vector<Entity>& items, const std::unordered_map<Uuid, int>& index,
+               const Field<std::string_view>& ref, std::string_view what) {
+    if (!ref) throw UsageError(fmt::format("'{}' is missing", what));
+    const auto it = index.find(Uuid(*ref));
+    if (it != index.end()) return &items[static_cast<std::size_t>(it->second)];
+    warnings_.push_back(fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id,
+                                    what, *ref));
+    return nullptr;
+  }
+  Goal* goal(const Field<std::string_view>& ref) { return find(s_.goals, s_.goal_index, ref, "goal"); }
+  Task* task(const Field<std::string_view>& ref) { return find(s_.tasks, s_.task_index, ref, "task"); }
+  LogEntry* log(const Field<std::string_view>& ref) { return find(s_.logs, s_.log_index, ref, "log"); }
+
+  // An optional reference; an unknown one is dropped with a warning.
+  std::optional<int> ref_index(const std::unordered_map<Uuid, int>& index,
+                               const Field<std::string_view>& ref, std::string_view what) {
+    if (!ref) return std::nullopt;
+    const auto it = index.find(Uuid(*ref));
+    if (it != index.end()) return it->second;
+    warnings_.push_back(fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id,
+                                    what, *ref));
+    return std::nullopt;
+  }
+  std::optional<int> goal_ref(const Field<std::string_view>& f) { return ref_index(s_.goal_index, f, "goal"); }
+  std::optional<int> task_ref(const Field<std::string_view>& f) { return ref_index(s_.task_index, f, "task"); }
+
+  void set_cadence(Goal& g, const Cadence& c) {
+    // Applies from the day of the edit; a second edit on the same day replaces the first.
+    if (g.cadences.back().from == day_) {
+      g.cadences.back().cadence = c;
+    } else {
+      g.cadences.push_back({day_, c});
+    }
+  }
+
+  void end_pause(Goal& g) {
+    if (g.pauses.empty()) return;
+    Pause& p = g.pauses.back();
+    if (!p.until || *p.until > day_) p.until = std::max(day_, p.from);
+  }
+
+  void start(Task& t, Day day) {
+    if (t.started) return;
+    t.started = stamp_.ts;
+    t.started_day = day;
+  }
+
+  void touch(Task& t) {
+    t.last_activity = stamp_.ts;
+    t.last_activity_day = day_of(stamp_.ts, stamp_.tz, std::chrono::hours{4});
+  }
+
+  // Logging on a todo task starts it; any log is activity on its task.
+  void on_task_logged(const LogEntry& l) {
+    if (!l.task) return;
+    Task& t = s_.tasks[static_cast<std::size_t>(*l.task)];
+    if (t.status == TaskStatus::todo) {
+      t.status = TaskStatus::doing;
+      start(t, l.day);
+    }
+    touch(t);
+  }
+
+  State& s_;
+  std::vector<std::string>& warnings_;
+  const Stamp& stamp_;
+  const Data& d_;
+  Day day_;
+};
+
+using Handler = void (Ops::*)();
+struct OpEntry {
+  std::string_view name;
+  Handler handler;
+};
+constexpr OpEntry op_table[] = {
+    {"goal.add", &Ops::goal_add},       {"goal.edit", &Ops::goal_edit},
+    {"goal.status", &Ops::goal_status}, {"task.add", &Ops::task_add},
+    {"task.edit", &Ops::task_edit},     {"task.status", &Ops::task_status},
+    {"task.defer", &Ops::task_defer},   {"log.add", &Ops::log_add},
+    {"log.edit", &Ops::log_edit},       {"log.rm", &Ops::log_rm},
+    {"skip.add", &Ops::skip_add},
+};
+
+}  // namespace
+
+void Applier::apply(const Stamp& stamp, std::string_view op, od::object& data) {
+  ++state_.event_count;
+  state_.last_ts = std::max(state_.last_ts, stamp.ts);
+  for (const OpEntry& entry : op_table) {
+    if (entry.name != op) continue;
+    const Data decoded = decode(data);
+    Ops ops(state_, warnings_, stamp, decoded);
+    (ops.*entry.handler)();
+    return;
+  }
+  ++state_.unknown_ops[std::string(op)];
+}
+
+}  // namespace momentum

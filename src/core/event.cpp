@@ -1,0 +1,249 @@
+// Journal lines: writing them (nlohmann) and folding them back into a State (simdjson).
+#include "momentum/event.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "apply.hpp"
+#include "momentum/error.hpp"
+
+namespace momentum {
+
+std::string to_line(const Event& event) {
+  nlohmann::ordered_json line;
+  line["id"] = event.stamp.id;
+  line["ts"] = format_timestamp(event.stamp.ts);
+  line["tz"] = format_offset(event.stamp.tz);
+  line["op"] = event.op;
+  line["data"] = event.data;
+  return line.dump() + '\n';
+}
+
+std::string header_line(Timestamp created) {
+  nlohmann::ordered_json header;
+  header["momentum"] = "journal";
+  header["version"] = journal_version;
+  header["created"] = format_timestamp(created);
+  return header.dump() + '\n';
+}
+
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// Where one event sits in the text, and the key it is ordered by.
+struct LineRef {
+  Timestamp ts;
+  std::string_view id;
+  std::size_t offset = 0;
+  std::size_t length = 0;
+  int line = 0;
+};
+
+bool before(const LineRef& a, const LineRef& b) {
+  return a.ts != b.ts ? a.ts < b.ts : a.id < b.id;
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// Parses one line in place; the text has padding past its end (checked by the caller).
+class LineReader {
+ public:
+  LineReader(const std::string& text, std::string_view source) : text_(text), source_(source) {}
+
+  // The line's document; throws StorageError "SOURCE:LINE: …" when it is not JSON.
+  od::document parse(std::size_t offset, std::size_t length, int line) {
+    od::document doc;
+    const auto error = parser_
+                           .iterate(text_.data() + offset, length, text_.capacity() - offset)
+                           .get(doc);
+    if (error) fail(line, simdjson::error_message(error));
+    return doc;
+  }
+
+  [[noreturn]] void fail(int line, std::string_view why) const {
+    throw StorageError(fmt::format("{}:{}: {}", source_, line, why));
+  }
+
+ private:
+  const std::string& text_;
+  std::string_view source_;
+  od::parser parser_;
+};
+
+std::string_view field_string(od::object& obj, std::string_view key) {
+  return std::string_view(obj.find_field_unordered(key).get_string());
+}
+
+// Checks a header line; a second header (two journals merged by git) must match our major.
+void check_header(od::object& obj, LineReader& reader, int line) {
+  std::string_view magic;
+  if (obj.find_field_unordered("momentum").get_string().get(magic) || magic != "journal") {
+    reader.fail(line, "not a momentum journal (a line without an event id)");
+  }
+  int64_t version = 0;
+  if (obj.find_field_unordered("version").get_int64().get(version) || version != journal_version) {
+    reader.fail(line, fmt::format("journal version {} is not supported; this momentum reads "
+                                  "version {}", version, journal_version));
+  }
+}
+
+// The id's text inside the journal buffer (ids are UUIDs: no escapes), so it outlives the parse.
+std::string_view id_in_buffer(od::value id) {
+  const std::string_view token = id.raw_json_token();
+  const std::size_t close = token.find('"', 1);
+  if (token.empty() || token.front() != '"' || close == std::string_view::npos) {
+    throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+  }
+  return token.substr(1, close - 1);
+}
+
+// Reads the event on one line (its id already found), applies it, and returns where it sits.
+LineRef read_event(od::object& obj, std::string_view id, LineRef ref, Applier& applier) {
+  ref.id = id;
+  Stamp stamp{std::string(id), parse_timestamp(field_string(obj, "ts")),
+              parse_offset(field_string(obj, "tz"))};
+  ref.ts = stamp.ts;
+  const std::string_view op = field_string(obj, "op");
+  od::object data = obj.find_field_unordered("data").get_object();
+  applier.apply(stamp, op, data);
+  return ref;
+}
+
+class Replayer {
+ public:
+  Replayer(const std::string& text, std::string_view source) : text_(text), reader_(text, source) {}
+
+  // Applies the lines in [0, end) in file order; returns the events' positions.
+  std::vector<LineRef> apply_all(std::size_t end, Applier& applier) {
+    std::vector<LineRef> refs;
+    bool header_seen = false;
+    int line = 0;
+    for (std::size_t pos = 0; pos < end;) {
+      const std::size_t nl = std::min(text_.find('\n', pos), end);
+      ++line;
+      const std::string_view content(text_.data() + pos, nl - pos);
+      if (!is_blank(content)) {
+        if (auto ref = apply_line(pos, nl - pos, line, header_seen, applier)) refs.push_back(*ref);
+      }
+      pos = nl + 1;
+    }
+    return refs;
+  }
+
+  // Applies events at `refs`, in that order.
+  void apply_refs(const std::vector<LineRef>& refs, Applier& applier) {
+    for (const LineRef& ref : refs) {
+      bool header_seen = true;
+      apply_line(ref.offset, ref.length, ref.line, header_seen, applier);
+    }
+  }
+
+  [[noreturn]] void fail(int line, std::string_view why) { reader_.fail(line, why); }
+
+ private:
+  std::optional<LineRef> apply_line(std::size_t offset, std::size_t length, int line,
+                                    bool& header_seen, Applier& applier) {
+    try {
+      od::document doc = reader_.parse(offset, length, line);
+      od::object obj = doc.get_object();
+      od::value id;
+      if (obj.find_field_unordered("id").get(id) == simdjson::NO_SUCH_FIELD) {
+        obj.reset();
+        check_header(obj, reader_, line);
+        header_seen = true;
+        return std::nullopt;
+      }
+      if (!header_seen) reader_.fail(line, "not a momentum journal (no header line)");
+      LineRef ref = read_event(obj, id_in_buffer(id), LineRef{{}, {}, offset, length, line},
+                               applier);
+      return ref;
+    } catch (const simdjson::simdjson_error& e) {
+      reader_.fail(line, fmt::format("malformed event: {}", e.what()));
+    } catch (const UsageError& e) {
+      reader_.fail(line, fmt::format("malformed event: {}", e.what()));
+    }
+  }
+
+  const std::string& text_;
+  LineReader reader_;
+};
+
+// A last line without its newline: kept when it is a whole event, else ignored as torn.
+void check_tail(const std::string& text, std::string_view source, Loaded& out) {
+  const std::size_t nl = text.rfind('\n');
+  out.valid_size = nl == std::string::npos ? 0 : nl + 1;
+  const std::string_view tail(text.data() + out.valid_size, text.size() - out.valid_size);
+  if (is_blank(tail)) return;
+  simdjson::padded_string padded(tail);
+  simdjson::dom::parser parser;  // a full parse: on-demand would not notice a cut-off end
+  simdjson::dom::object obj;
+  if (!parser.parse(padded).get(obj) && !obj["id"].error()) {
+    out.valid_size = text.size();
+    out.ends_without_newline = true;
+    return;
+  }
+  out.torn_tail = true;
+  out.warnings.push_back(fmt::format("{}: ignoring an incomplete last line (a write was "
+                                     "interrupted); the next change removes it", source));
+}
+
+}  // namespace
+
+Loaded replay(const std::string& input, std::string_view source) {
+  // The parser reads up to 64 bytes past a line's end; copy only when there is no room.
+  std::string padded_copy;
+  const bool needs_copy = input.capacity() < input.size() + simdjson::SIMDJSON_PADDING;
+  if (needs_copy) {
+    padded_copy.reserve(input.size() + simdjson::SIMDJSON_PADDING);
+    padded_copy = input;
+  }
+  const std::string& text = needs_copy ? padded_copy : input;
+
+  Loaded out;
+  check_tail(text, source, out);
+  Replayer replayer(text, source);
+  std::vector<std::string> warnings;
+  std::vector<LineRef> refs;
+  {
+    Applier applier(out.state);
+    refs = replayer.apply_all(out.valid_size, applier);
+    warnings = applier.take_warnings();
+  }
+  if (!std::is_sorted(refs.begin(), refs.end(), before)) {
+    // Lines from two machines interleaved by a merge: fold again in (ts, id) order.
+    std::stable_sort(refs.begin(), refs.end(), before);
+    out.state = State{};
+    Applier applier(out.state);
+    replayer.apply_refs(refs, applier);
+    warnings = applier.take_warnings();
+  }
+  for (const std::string& warning : warnings) {
+    out.warnings.push_back(fmt::format("{}: {}", source, warning));
+  }
+  if (!out.state.unknown_ops.empty()) {
+    std::string ops;
+    for (const auto& [op, count] : out.state.unknown_ops) {
+      ops += fmt::format("{}{} ×{}", ops.empty() ? "" : ", ", op, count);
+    }
+    out.warnings.push_back(fmt::format("{}: kept but ignored events from a newer momentum ({})",
+                                       source, ops));
+  }
+  return out;
+}
+
+void apply(State& state, const Event& event) {
+  std::string line = to_line(event);
+  line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  od::parser parser;
+  od::document doc = parser.iterate(line);
+  od::object data = doc.find_field_unordered("data").get_object();
+  Applier applier(state);
+  applier.apply(event.stamp, event.op, data);
+}
+
+}  // namespace momentum

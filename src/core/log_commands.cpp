@@ -1,0 +1,98 @@
+// The check-in commands' rules: log, log edit, log rm, log skip.
+#include <fmt/format.h>
+
+#include "momentum/commands.hpp"
+#include "momentum/error.hpp"
+#include "momentum/parse.hpp"
+
+namespace momentum {
+namespace {
+
+using nlohmann::json;
+
+void check_day(Day day, Day today) {
+  if (day > today) {
+    throw UsageError(fmt::format("check-in day '{}' is in the future; a check-in counts for today "
+                                 "({}) or earlier ('momentum log skip' plans a rest day)",
+                                 format_day(day), format_day(today)));
+  }
+}
+
+// A log on a task inherits its goal and kind unless the user gave them.
+void inherit_from_task(const State& state, LogFields& f) {
+  if (!f.task || !*f.task) return;
+  const Task& t = state.tasks[static_cast<std::size_t>(**f.task)];
+  if (!f.goal && t.goal) f.goal = Clearable<int>::value_type(*t.goal);
+  if (!f.kind) f.kind = t.kind;
+}
+
+void warn_finished_task(const State& state, const LogFields& f, std::vector<std::string>& out) {
+  if (!f.task || !*f.task) return;
+  const Task& t = state.tasks[static_cast<std::size_t>(**f.task)];
+  if (!is_open(t.status)) {
+    out.push_back(fmt::format("task {} is {}; the time counts and it stays {}", t.num,
+                              to_string(t.status), to_string(t.status)));
+  }
+}
+
+json log_data(const State& state, const LogFields& f) {
+  json data = json::object();
+  if (f.day) data["day"] = format_day(*f.day);
+  if (f.minutes) data["minutes"] = *f.minutes ? json(**f.minutes) : json(nullptr);
+  if (f.kind) data["kind"] = std::string(to_string(*f.kind));
+  if (f.goal) {
+    data["goal"] = *f.goal ? json(state.goals[static_cast<std::size_t>(**f.goal)].id) : json(nullptr);
+  }
+  if (f.task) {
+    data["task"] = *f.task ? json(state.tasks[static_cast<std::size_t>(**f.task)].id) : json(nullptr);
+  }
+  if (f.note) data["note"] = *f.note;
+  if (f.resistance) data["resistance"] = *f.resistance ? json(**f.resistance) : json(nullptr);
+  if (f.tags) data["tags"] = *f.tags;
+  return data;
+}
+
+}  // namespace
+
+Change add_log(const State& state, const LogFields& fields, const Stamp& stamp, Day today) {
+  LogFields f = fields;
+  if (!f.day) f.day = today;
+  check_day(*f.day, today);
+  inherit_from_task(state, f);
+  if (!f.kind) f.kind = Kind::do_;
+  Change change{Event{stamp, "log.add", log_data(state, f)}, {}};
+  warn_finished_task(state, f, change.warnings);
+  return change;
+}
+
+Change edit_log(const State& state, int log, const LogFields& fields, const Stamp& stamp,
+                Day today) {
+  if (fields.day) check_day(*fields.day, today);
+  LogFields f = fields;
+  if (f.task && *f.task) {
+    // A log moved onto a task takes the task's goal and kind unless given.
+    inherit_from_task(state, f);
+  }
+  json data = log_data(state, f);
+  if (data.empty()) {
+    throw UsageError("nothing to change; give 'log edit' one of the options shown by --help");
+  }
+  data["log"] = state.logs[static_cast<std::size_t>(log)].id;
+  Change change{Event{stamp, "log.edit", std::move(data)}, {}};
+  warn_finished_task(state, f, change.warnings);
+  return change;
+}
+
+Change remove_log(const State& state, int log, const Stamp& stamp) {
+  return {Event{stamp, "log.rm", {{"log", state.logs[static_cast<std::size_t>(log)].id}}}, {}};
+}
+
+Change add_skip(const State& state, Day day, std::optional<int> goal, const std::string& reason,
+                const Stamp& stamp) {
+  json data = {{"day", format_day(day)}};
+  if (goal) data["goal"] = state.goals[static_cast<std::size_t>(*goal)].id;
+  if (!reason.empty()) data["reason"] = reason;
+  return {Event{stamp, "skip.add", std::move(data)}, {}};
+}
+
+}  // namespace momentum

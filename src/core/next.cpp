@@ -1,0 +1,60 @@
+#include "momentum/next.hpp"
+
+#include <algorithm>
+
+namespace momentum {
+namespace {
+
+// Taskwarrior's due ramp: 0.2 when due 14+ days ahead, rising linearly to 1.0 at 7+ days late.
+double due_ramp(Day due, Day today) {
+  const double overdue = static_cast<double>((today - due).count());
+  if (overdue >= 7.0) return 1.0;
+  if (overdue >= -14.0) return (overdue + 14.0) * 0.8 / 21.0 + 0.2;
+  return 0.2;
+}
+
+double tag_weight(std::size_t tags) {
+  if (tags == 0) return 0.0;
+  if (tags == 1) return 0.8;
+  if (tags == 2) return 0.9;
+  return 1.0;
+}
+
+}  // namespace
+
+Urgency urgency(const Task& task, Day today, bool in_sprint) {
+  Urgency u;
+  u.importance = 1.8 + 1.05 * (task.importance - 1);
+  if (task.due) u.due = 12.0 * due_ramp(*task.due, today);
+  if (task.status == TaskStatus::doing) u.doing = 4.0;
+  if (in_sprint) u.sprint = 15.0;
+  if (task.goal) u.goal = 1.0;
+  u.tags = tag_weight(task.tags.size());
+  const double age_days = std::max(0.0, static_cast<double>((today - task.created_day).count()));
+  u.age = 2.0 * std::min(1.0, age_days / 365.0);
+  u.deferrals = static_cast<double>(std::min<std::size_t>(task.deferrals.size(), 3));
+  return u;
+}
+
+std::vector<Ranked> rank_tasks(const State& state, Day today, const std::vector<bool>& in_sprint) {
+  std::vector<Ranked> ranked;
+  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
+    const Task& t = state.tasks[i];
+    if (!is_open(t.status)) continue;
+    const bool sprint = i < in_sprint.size() && in_sprint[i];
+    ranked.push_back({static_cast<int>(i), urgency(t, today, sprint)});
+  }
+  const auto estimate = [&](const Ranked& r) {
+    return state.tasks[static_cast<std::size_t>(r.task)].estimate.value_or(1 << 30);
+  };
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const Ranked& a, const Ranked& b) {
+    const double ua = a.urgency.total();
+    const double ub = b.urgency.total();
+    if (ua != ub) return ua > ub;
+    if (estimate(a) != estimate(b)) return estimate(a) < estimate(b);
+    return a.task < b.task;  // creation order: the older first
+  });
+  return ranked;
+}
+
+}  // namespace momentum

@@ -1,0 +1,32 @@
+#include "momentum/state.hpp"
+
+#include <algorithm>
+
+namespace momentum {
+
+bool is_paused_on(const Goal& goal, Day day) {
+  return std::any_of(goal.pauses.begin(), goal.pauses.end(), [day](const Pause& p) {
+    return p.from <= day && (!p.until || day < *p.until);
+  });
+}
+
+GoalStatus effective_status(const Goal& goal, Day today) {
+  if (goal.status == GoalStatus::paused && !is_paused_on(goal, today)) return GoalStatus::active;
+  return goal.status;
+}
+
+const Cadence& cadence_on(const Goal& goal, Day day) {
+  // Changes are kept in the order made, so `from` never decreases.
+  const CadenceChange* in_force = &goal.cadences.front();
+  for (const CadenceChange& change : goal.cadences) {
+    if (change.from > day) break;
+    in_force = &change;
+  }
+  return in_force->cadence;
+}
+
+bool is_open(TaskStatus status) {
+  return status == TaskStatus::todo || status == TaskStatus::doing;
+}
+
+}  // namespace momentum
