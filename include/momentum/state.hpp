@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,6 +16,15 @@
 namespace momentum {
 
 using Uuid = std::string;
+
+// Hashes UUIDs given as strings or string_views alike, so lookups need no copy.
+struct UuidHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+
+// UUID -> index into one of the State's vectors.
+using UuidIndex = std::unordered_map<Uuid, int, UuidHash, std::equal_to<>>;
 
 // Which half of the loop: learning (reading, courses) or doing (building, competing, writing).
 enum class Kind { learn, do_ };
@@ -123,10 +133,10 @@ struct State {
   std::vector<Task> tasks;
   std::vector<LogEntry> logs;
   std::vector<Skip> skips;
-  std::unordered_map<Uuid, int> goal_index;  // UUID -> index, for replay and lookups
-  std::unordered_map<Uuid, int> task_index;
-  std::unordered_map<Uuid, int> log_index;
-  std::unordered_map<Uuid, int> skip_index;
+  UuidIndex goal_index;  // for replay and lookups
+  UuidIndex task_index;
+  UuidIndex log_index;
+  UuidIndex skip_index;
   std::map<std::string, int> unknown_ops;  // ops from a newer version: kept, counted
   Timestamp last_ts{};  // the latest `ts` in the journal; a writer goes strictly later
   std::size_t event_count = 0;

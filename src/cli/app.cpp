@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "momentum/parse.hpp"
+
 #include "cli/commands.hpp"
 #include "momentum/error.hpp"
 
@@ -25,12 +27,57 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// The deepest subcommand the user reached ("momentum goal"), for messages.
+const CLI::App* deepest(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands()) return deepest(*sub);
+  return &app;
+}
+
+std::string command_path(const CLI::App* app) {
+  std::string path = app->get_name();
+  for (const CLI::App* p = app->get_parent(); p; p = p->get_parent()) path = p->get_name() + " " + path;
+  return path;
+}
+
+// An unknown word where a subcommand was expected: name it and list the choices.
+std::string unknown_command(const CLI::App& app, const CLI::ExtrasError& e) {
+  const CLI::App* at = deepest(app);
+  const auto subs = at->get_subcommands({});
+  std::string word;
+  std::vector<std::string> extras = at->remaining();
+  for (const std::string& extra : app.remaining()) extras.push_back(extra);
+  for (const std::string& extra : extras) {
+    if (!extra.empty() && extra.front() != '-') {
+      word = extra;
+      break;
+    }
+  }
+  if (subs.empty() || word.empty()) return one_line(e.what());
+  std::vector<std::string> names;
+  for (const CLI::App* sub : subs) names.push_back(sub->get_name());
+  const std::vector<std::string_view> views(names.begin(), names.end());
+  const std::string guess = did_you_mean(word, views);
+  const std::string last = names.back();
+  names.pop_back();
+  return fmt::format("unknown command '{}' for '{}'; expected {} or {}{}", word, command_path(at),
+                     fmt::join(names, ", "), last,
+                     guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess));
+}
+
 void bind_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("--journal", global.journal, "Use the journal at PATH")->option_text("PATH");
   app.add_flag("--json", global.json, "Print JSON for scripts (see docs/json.md)");
   app.add_flag("--no-color", global.no_color, "Never colour the output (also NO_COLOR)");
   app.add_flag("-q,--quiet", global.quiet, "Print only errors and warnings");
   app.set_version_flag("--version", std::string("momentum ") + MOMENTUM_VERSION);
+}
+
+// Every subcommand's --help mentions the options that work everywhere.
+void add_global_footer(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->footer("Global options: --journal PATH, --json, --no-color, -q/--quiet, --version");
+    add_global_footer(*sub);
+  }
 }
 
 // Builds the whole command line; `action` receives the chosen command's runner.
@@ -46,6 +93,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
   setup_goal(app, ctx, action);
   setup_task(app, ctx, action);
   setup_log(app, ctx, action);
+  add_global_footer(app);
 }
 
 }  // namespace
@@ -60,6 +108,13 @@ int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
     build(app, ctx, action);
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
+  } catch (const CLI::ExtrasError& e) {
+    err << "momentum: error: " << unknown_command(app, e) << '\n';
+    return 2;
+  } catch (const CLI::RequiredError& e) {
+    err << fmt::format("momentum: error: {} (see '{} --help')\n", one_line(e.what()),
+                       command_path(deepest(app)));
+    return 2;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e, out, err);
     return code == 0 ? 0 : 2;

@@ -27,7 +27,7 @@ struct GoalOptions {
 void bind_fields(CLI::App* sub, GoalOptions& o) {
   sub->add_option("--why", o.why, "Why it matters to you")->option_text("TEXT");
   sub->add_option("--importance", o.importance, "How much it matters, 1-5 (default 3)")
-      ->check(CLI::Range(1, 5))->option_text("N");
+      ->check(in_range(1, 5))->option_text("N");
   sub->add_option("--cadence", o.cadence,
                   "What keeping the habit means: daily, weekdays, N/week, N/D or none "
                   "(default daily)")->option_text("C");
@@ -104,7 +104,7 @@ int run_list(Context& ctx, const GoalOptions& o) {
                                     : "No active goals. 'momentum goal list --all' shows the others.\n");
     return 0;
   }
-  Table table({{"#", true}, {"Goal", false, true}, {"Cadence"}, {"Imp", true}, {"Tasks", true},
+  Table table({{"#", true}, {"Goal", false, true}, {"Cadence"}, {"Imp", true}, {"Done", true},
                {"Target"}, {"Status"}});
   for (int i : shown) {
     const nlohmann::ordered_json j = goal_json(state, i, ctx.today);

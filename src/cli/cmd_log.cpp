@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
+#include "momentum/error.hpp"
 #include "momentum/resolve.hpp"
 
 namespace momentum::cli {
@@ -37,7 +38,7 @@ void bind_fields(CLI::App* sub, LogOptions& o) {
   auto* doing = sub->add_flag("--do", o.doing, "Doing: building, competing, writing (default)");
   learn->excludes(doing);
   sub->add_option("--resistance", o.resistance, "How hard it was to start, 1-5")
-      ->check(CLI::Range(1, 5))->option_text("N");
+      ->check(in_range(1, 5))->option_text("N");
   sub->add_option("--date", o.date, "The day it counts for (default today): yesterday, -2d, monday…")
       ->option_text("DATE");
   sub->add_option("--tag", o.tags, "A tag (repeatable)")->option_text("T");
@@ -63,7 +64,15 @@ LogFields fields_of(const Context& ctx, const State& state, const LogOptions& o)
 void split_words(const std::vector<std::string>& words, LogFields& f) {
   std::size_t first = 0;
   if (!words.empty()) {
-    if (auto minutes = try_parse_duration(words.front())) {
+    std::optional<std::chrono::minutes> minutes;
+    try {
+      minutes = try_parse_duration(words.front());
+    } catch (const UsageError& e) {
+      if (words.size() == 1) throw;
+      throw UsageError(fmt::format("{}; to log a note that starts with a number, quote it: "
+                                   "momentum log \"{} …\"", e.what(), words.front()));
+    }
+    if (minutes) {
       f.minutes = std::optional<int>(static_cast<int>(minutes->count()));
       first = 1;
     }
@@ -178,20 +187,20 @@ int run_list(Context& ctx, const LogOptions& o) {
     if (!wanted(l.day, l.goal, l.removed)) continue;
     std::string task = l.task ? "#" + std::to_string(state.tasks[static_cast<std::size_t>(*l.task)].num) : "";
     rows.emplace(std::pair{l.day, l.ts}, std::vector<std::string>{std::to_string(l.num), weekday_day(l.day),
-                 minutes_text(l.minutes), std::string(to_string(l.kind)), goal_short(ctx, state, l.goal, 18),
+                 minutes_text(l.minutes), std::string(to_string(l.kind)), goal_short(ctx, state, l.goal, 20),
                  escape(task.empty() ? l.note : task + (l.note.empty() ? "" : " " + l.note))});
   }
   for (const Skip& k : state.skips) {
     if (!wanted(k.day, k.goal ? k.goal : goal, k.removed)) continue;
     rows.emplace(std::pair{k.day, k.ts}, std::vector<std::string>{"", weekday_day(k.day), "-", "rest",
-                 k.goal ? goal_short(ctx, state, k.goal, 18) : "all", escape(k.reason)});
+                 k.goal ? goal_short(ctx, state, k.goal, 20) : "all", escape(k.reason)});
   }
   if (rows.empty()) {
     ctx.out << (o.all || o.since ? "No check-ins in that range.\n"
                                  : "No check-ins in the last 7 days. Log one: momentum log 30m \"what you did\"\n");
     return 0;
   }
-  Table table({{"#", true}, {"Day"}, {"Time", true}, {"Kind"}, {"Goal"}, {"Task / note", false, true}});
+  Table table({{"#", true}, {"Day"}, {"Time", true}, {"Kind"}, {"Goal", false, true}, {"Task / note", false, true}});
   for (auto& [key, cells] : rows) table.add(std::move(cells));
   table.print(ctx);
   return 0;

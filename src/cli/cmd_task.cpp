@@ -1,6 +1,8 @@
 // momentum task add | list | next | show | start | done | drop | reopen | defer | edit
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "cli/commands.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
@@ -35,7 +37,7 @@ void bind_fields(CLI::App* sub, TaskOptions& o) {
   sub->add_option("--goal", o.goal, "The goal it serves (number or title prefix)")->option_text("G");
   sub->add_option("--kind", o.kind, "learn or do (default do)")->option_text("K");
   sub->add_option("--due", o.due, "Due day: YYYY-MM-DD, today, friday, +3d, eow…")->option_text("DATE");
-  sub->add_option("--importance", o.importance, "1-5 (default 3)")->check(CLI::Range(1, 5))->option_text("N");
+  sub->add_option("--importance", o.importance, "1-5 (default 3)")->check(in_range(1, 5))->option_text("N");
   sub->add_option("--estimate", o.estimate, "How long you think it takes: 45m, 2h")->option_text("DUR");
   sub->add_option("--tag", o.tags, "A tag (repeatable)")->option_text("T");
 }
@@ -55,11 +57,16 @@ TaskFields fields_of(const Context& ctx, const State& state, const TaskOptions& 
   return f;
 }
 
+// A due day relative to today while the task is open, else just the date.
+std::string due_text(const Context& ctx, const Task& t) {
+  return is_open(t.status) ? relative_due(ctx, *t.due) : format_day(*t.due);
+}
+
 // One line about a task: "task 3: Read ISLR ch. 3 (learn, goal 1, due tomorrow)".
 std::string describe(const Context& ctx, const State& state, const Task& t) {
   std::vector<std::string> parts{std::string(to_string(t.kind))};
   if (t.goal) parts.push_back(fmt::format("goal {}", state.goals[static_cast<std::size_t>(*t.goal)].num));
-  if (t.due) parts.push_back("due " + relative_due(ctx, *t.due));
+  if (t.due) parts.push_back("due " + due_text(ctx, t));
   if (t.estimate) parts.push_back("~" + minutes_text(t.estimate));
   return fmt::format("task {}: {} ({})", t.num, escape(t.title), fmt::join(parts, ", "));
 }
@@ -111,8 +118,11 @@ int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
     for (const LogEntry& l : w.state.logs) {
       if (!l.removed && l.task == task_of(w)) minutes += l.minutes.value_or(0);
     }
-    ctx.out << fmt::format("{} from creation, {} logged on it.\n",
-                           plural(static_cast<std::size_t>((ctx.today - t.created_day).count()), "day", "days"),
+    const auto took = (ctx.today - t.created_day).count();
+    ctx.out << fmt::format("{}; {} logged on it.\n",
+                           took <= 0 ? std::string("Finished the day it was added")
+                                     : fmt::format("Finished {} after it was added",
+                                                   plural(static_cast<std::size_t>(took), "day", "days")),
                            minutes_text(minutes));
   }
   return 0;
@@ -160,21 +170,23 @@ int run_list(Context& ctx, const TaskOptions& o) {
                                     : "No tasks match. 'momentum task list --all' shows every task.\n");
     return 0;
   }
-  Table table({{"#", true}, {"Task", false, true}, {"Goal"}, {"Kind"}, {"Imp", true}, {"Due"}, {"Status"}});
+  Table table({{"#", true}, {"Task", false, true}, {"Goal", false, true}, {"Kind"}, {"Imp", true}, {"Due"}, {"Status"}});
   for (int i : shown) {
     const Task& t = state.tasks[static_cast<std::size_t>(i)];
-    table.add({std::to_string(t.num), escape(t.title), goal_short(ctx, state, t.goal, 18),
+    table.add({std::to_string(t.num), escape(t.title), goal_short(ctx, state, t.goal, 20),
                std::string(to_string(t.kind)), std::to_string(t.importance),
-               t.due ? relative_due(ctx, *t.due) : "-", status_text(ctx, t.status)});
+               t.due ? due_text(ctx, t) : "-", status_text(ctx, t.status)});
   }
   table.print(ctx);
   return 0;
 }
 
 nlohmann::ordered_json urgency_json(const Urgency& u) {
-  return {{"total", u.total()}, {"importance", u.importance}, {"due", u.due}, {"doing", u.doing},
-          {"sprint", u.sprint}, {"goal", u.goal}, {"tags", u.tags}, {"age", u.age},
-          {"deferrals", u.deferrals}};
+  // Four decimals, as docs/json.md promises: no binary noise like 3.9000000000000004.
+  const auto r = [](double x) { return std::round(x * 1e4) / 1e4; };
+  return {{"total", r(u.total())}, {"importance", r(u.importance)}, {"due", r(u.due)},
+          {"doing", r(u.doing)}, {"sprint", r(u.sprint)}, {"goal", r(u.goal)},
+          {"tags", r(u.tags)}, {"age", r(u.age)}, {"deferrals", r(u.deferrals)}};
 }
 
 void explain(const Context& ctx, const State& state, const std::vector<Ranked>& ranked) {
@@ -191,8 +203,7 @@ void explain(const Context& ctx, const State& state, const std::vector<Ranked>& 
   }
   ctx.out << '\n';
   table.print(ctx);
-  ctx.out << "\nScore = importance + due + doing + sprint + goal + tags + age + deferrals "
-             "(docs/usage.md, 'task next').\n";
+  ctx.out << "\nScore: the sum of the columns; docs/usage.md ('task next') explains each.\n";
 }
 
 int run_next(Context& ctx, const TaskOptions& o) {
@@ -217,7 +228,10 @@ int run_next(Context& ctx, const TaskOptions& o) {
   if (o.explain) {
     explain(ctx, state, ranked);
   } else if (!ctx.global.quiet) {
-    ctx.out << fmt::format("Start it: momentum task start {}   (why this one: task next --explain)\n", top.num);
+    ctx.out << (top.status == TaskStatus::doing
+                    ? fmt::format("Log time on it: momentum log 30m --task {}", top.num)
+                    : fmt::format("Start it: momentum task start {}", top.num))
+            << "   (why this one: momentum task next --explain)\n";
   }
   return 0;
 }
@@ -248,7 +262,7 @@ int run_show(Context& ctx, const TaskOptions& o) {
   ctx.out << fmt::format("Goal        {}\n", goal_short(ctx, state, t.goal, 60));
   ctx.out << fmt::format("Kind        {}\nImportance  {}/5\n", to_string(t.kind), t.importance);
   if (t.estimate) ctx.out << fmt::format("Estimate    {}\n", minutes_text(t.estimate));
-  if (t.due) ctx.out << fmt::format("Due         {} ({})\n", weekday_day(*t.due), relative_due(ctx, *t.due));
+  if (t.due) ctx.out << fmt::format("Due         {}\n", is_open(t.status) ? weekday_day(*t.due) + " (" + relative_due(ctx, *t.due) + ")" : weekday_day(*t.due));
   if (!t.tags.empty()) ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(t.tags, ", "))));
   history(ctx, t);
   ctx.out << fmt::format("Logged      {}\n", minutes_text(j["minutes_logged"].get<int>()));
@@ -276,7 +290,7 @@ void setup_task(CLI::App& app, Context& ctx, Action& action) {
   CLI::App* list = task->add_subcommand("list", "List open tasks");
   list->add_option("--goal", o->goal, "Only this goal's tasks")->option_text("G");
   list->add_option("--status", o->status, "todo, doing, done, dropped or open")
-      ->check(CLI::IsMember({"todo", "doing", "done", "dropped", "open"}))->option_text("S");
+      ->check(one_of("status", {"todo", "doing", "done", "dropped", "open"}))->option_text("S");
   list->add_flag("--all", o->all, "Every task, whatever its status");
   on_chosen(list, action, [&ctx, o] { return run_list(ctx, *o); });
 

@@ -97,8 +97,10 @@ int run_today(Context& ctx) {
   const auto ranked = rank_tasks(state, ctx.today);
   if (!ranked.empty()) {
     const Task& t = state.tasks[static_cast<std::size_t>(ranked.front().task)];
-    const std::string line = fmt::format("{:<10} #{} {}  (momentum task start {})", "Next", t.num,
-                                         escape(t.title), t.num);
+    const std::string hint = t.status == TaskStatus::doing
+                                 ? fmt::format("momentum log 30m --task {}", t.num)
+                                 : fmt::format("momentum task start {}", t.num);
+    const std::string line = fmt::format("{:<10} #{} {}  ({})", "Next", t.num, escape(t.title), hint);
     ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
   } else {
     ctx.out << fmt::format("{:<10} nothing open: momentum task add \"a small next step\"\n", "Next");

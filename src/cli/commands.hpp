@@ -32,6 +32,12 @@ Day date_option(const Context& ctx, const std::string& text, std::string_view wh
 // The tags given with --tag, each checked.
 std::vector<std::string> tag_options(const std::vector<std::string>& tags);
 
+// Accepts a whole number from `lo` to `hi`, in the house style of error messages.
+CLI::Validator in_range(int lo, int hi);
+
+// Accepts one of `words`: "unknown status 'x'; expected todo, doing or done".
+CLI::Validator one_of(std::string_view what, std::vector<std::string> words);
+
 // Chooses `run` as the action when `sub` is the subcommand given.
 void on_chosen(CLI::App* sub, Action& action, std::function<int()> run);
 

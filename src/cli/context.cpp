@@ -102,17 +102,18 @@ std::filesystem::path journal_path(const Env& env, const std::string& flag) {
   return home_dir(env) / ".local" / "share" / "momentum" / "journal.jsonl";
 }
 
-std::filesystem::path config_path(const Env& env) {
+std::optional<std::filesystem::path> config_path(const Env& env) {
   if (auto file = env.get("MOMENTUM_CONFIG")) return *file;
   if (auto dir = env.get("XDG_CONFIG_HOME")) {
     return std::filesystem::path(*dir) / "momentum" / "config.json";
   }
-  return home_dir(env) / ".config" / "momentum" / "config.json";
+  if (auto home = env.get("HOME")) return std::filesystem::path(*home) / ".config" / "momentum" / "config.json";
+  return std::nullopt;  // cron without HOME: the defaults
 }
 
 void Context::resolve() {
   clock = read_clock(env);
-  config = load_config(config_path(env));
+  if (const auto file = config_path(env)) config = load_config(*file);
   today = momentum::today(clock, config);
   journal = journal_path(env, global.journal);
   utf8 = locale_is_utf8(env);

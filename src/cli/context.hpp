@@ -80,8 +80,9 @@ class Context {
 // $XDG_DATA_HOME/momentum/journal.jsonl, then ~/.local/share/momentum/journal.jsonl.
 std::filesystem::path journal_path(const Env& env, const std::string& flag);
 
-// The config file: MOMENTUM_CONFIG, $XDG_CONFIG_HOME/momentum/config.json, ~/.config/….
-std::filesystem::path config_path(const Env& env);
+// The config file: MOMENTUM_CONFIG, $XDG_CONFIG_HOME/momentum/config.json, ~/.config/…;
+// none without HOME.
+std::optional<std::filesystem::path> config_path(const Env& env);
 
 // The settings in the config file (defaults where it is missing); throws UsageError when a
 // key or value is invalid.

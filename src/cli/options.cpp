@@ -1,6 +1,12 @@
 // Helpers shared by the cmd_*.cpp files.
 #include "cli/commands.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <charconv>
+
 namespace momentum::cli {
 
 Day date_option(const Context& ctx, const std::string& text, std::string_view what,
@@ -15,6 +21,28 @@ std::vector<std::string> tag_options(const std::vector<std::string>& tags) {
     if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
   }
   return out;
+}
+
+CLI::Validator in_range(int lo, int hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& text) -> std::string {
+        int n = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (ec == std::errc{} && end == text.data() + text.size() && n >= lo && n <= hi) return {};
+        return fmt::format("'{}' is not a whole number from {} to {}", text, lo, hi);
+      },
+      fmt::format("{}-{}", lo, hi));
+}
+
+CLI::Validator one_of(std::string_view what, std::vector<std::string> words) {
+  const std::string expected = fmt::format(
+      "{} or {}", fmt::join(words.begin(), words.end() - 1, ", "), words.back());
+  return CLI::Validator(
+      [what = std::string(what), words, expected](std::string& text) -> std::string {
+        if (std::find(words.begin(), words.end(), text) != words.end()) return {};
+        return fmt::format("unknown {} '{}'; expected {}", what, text, expected);
+      },
+      expected);
 }
 
 void on_chosen(CLI::App* sub, Action& action, std::function<int()> run) {

@@ -109,7 +109,8 @@ std::string weekday_name(Day day, bool full) {
 std::string weekday_day(Day day) { return weekday_name(day, false) + " " + format_day(day); }
 
 std::string minutes_text(std::optional<int> minutes) {
-  if (!minutes || *minutes <= 0) return "-";
+  if (!minutes) return "-";
+  if (*minutes <= 0) return "0m";
   return format_duration(std::chrono::minutes{*minutes});
 }
 
@@ -126,11 +127,17 @@ void Table::print(const Context& ctx) const {
   std::size_t total = 0;
   for (std::size_t w : widths) total += w;
   total += 2 * (columns_.size() - 1);
-  const auto flex = std::find_if(columns_.begin(), columns_.end(), [](const Column& c) { return c.flexible; });
-  if (flex != columns_.end() && total > static_cast<std::size_t>(ctx.width)) {
-    auto& w = widths[static_cast<std::size_t>(flex - columns_.begin())];
-    const std::size_t over = total - static_cast<std::size_t>(ctx.width);
-    w = std::max<std::size_t>(w > over ? w - over : 0, 8);
+  // Shrink the widest flexible column, one column at a time, until the table fits.
+  while (total > static_cast<std::size_t>(ctx.width)) {
+    std::size_t widest = columns_.size();
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      if (columns_[c].flexible && widths[c] > 8 && (widest == columns_.size() || widths[c] > widths[widest])) {
+        widest = c;
+      }
+    }
+    if (widest == columns_.size()) break;
+    --widths[widest];
+    --total;
   }
   const auto line = [&](const std::vector<std::string>& cells, bool header) {
     std::string out;
@@ -142,6 +149,7 @@ void Table::print(const Context& ctx) const {
       else out += cell + (last ? "" : std::string(pad, ' '));
       if (!last) out += "  ";
     }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
     ctx.out << (header ? paint(ctx, out, fmt::emphasis::faint) : out) << '\n';
   };
   std::vector<std::string> header;

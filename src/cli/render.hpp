@@ -34,7 +34,7 @@ std::string weekday_name(Day day, bool full);
 // A day for humans: "Wed 2026-11-25".
 std::string weekday_day(Day day);
 
-// Minutes as "1h30m", or "-" when there are none.
+// Minutes as "1h30m", "0m", or "-" when not given.
 std::string minutes_text(std::optional<int> minutes);
 
 // "1 task", "2 tasks".
@@ -43,7 +43,7 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many);
 struct Column {
   std::string header;
   bool right = false;     // numbers align right
-  bool flexible = false;  // the one column cut to make the table fit the width
+  bool flexible = false;  // may be cut (widest first) to make the table fit the width
 };
 
 // An aligned table that fits `ctx.width`; cells may hold colour codes (they take no width).
@@ -63,7 +63,7 @@ class Table {
 // A task's status word, coloured: todo, doing, done, dropped.
 std::string status_text(const Context& ctx, TaskStatus status);
 
-// "goal 1 Become an ML engineer" style label for a goal index, or "-" when none.
+// "1 Become an ML engineer": a goal's number and title, cut to `max_width`; "-" when none.
 std::string goal_short(const Context& ctx, const State& state, std::optional<int> goal,
                        std::size_t max_width = 24);
 

@@ -132,14 +132,16 @@ GoalStatus parse_goal_status(std::string_view s) {
 // The handlers, one per op; each gets the decoded data and the event's stamp and day.
 class Ops {
  public:
-  Ops(State& state, std::vector<std::string>& warnings, const Stamp& stamp, const Data& data)
+  Ops(State& state, std::vector<std::string>& warnings, const EventHead& stamp, const Data& data,
+      bool log_op)
       : s_(state), warnings_(warnings), stamp_(stamp), d_(data),
-        day_(data.day ? *data.day : day_of(stamp.ts, stamp.tz, std::chrono::hours{4})) {}
+        day_(data.day ? *data.day : written_day()),
+        activity_day_(log_op ? written_day() : day_) {}
 
   void goal_add() {
     if (s_.goal_index.contains(stamp_.id)) return;  // the same event twice after a merge
     Goal g;
-    g.id = stamp_.id;
+    g.id = std::string(stamp_.id);
     g.num = static_cast<int>(s_.goals.size()) + 1;
     g.title = required(d_.title, "title");
     assign_if(d_.why, g.why);
@@ -180,7 +182,7 @@ class Ops {
   void task_add() {
     if (s_.task_index.contains(stamp_.id)) return;
     Task t;
-    t.id = stamp_.id;
+    t.id = std::string(stamp_.id);
     t.num = static_cast<int>(s_.tasks.size()) + 1;
     t.title = required(d_.title, "title");
     t.goal = goal_ref(d_.goal);
@@ -237,7 +239,7 @@ class Ops {
   void log_add() {
     if (s_.log_index.contains(stamp_.id)) return;
     LogEntry l;
-    l.id = stamp_.id;
+    l.id = std::string(stamp_.id);
     l.num = static_cast<int>(s_.logs.size()) + 1;
     l.day = day_;
     l.minutes = opt_int(d_.minutes);
@@ -274,7 +276,7 @@ class Ops {
   void skip_add() {
     if (s_.skip_index.contains(stamp_.id)) return;
     Skip k;
-    k.id = stamp_.id;
+    k.id = std::string(stamp_.id);
     k.num = static_cast<int>(s_.skips.size()) + 1;
     k.day = day_;
     k.goal = goal_ref(d_.goal);
@@ -292,10 +294,10 @@ class Ops {
   }
 
   template <class Entity>
-  Entity* find(std::vector<Entity>& items, const std::unordered_map<Uuid, int>& index,
+  Entity* find(std::vector<Entity>& items, const UuidIndex& index,
                const Field<std::string_view>& ref, std::string_view what) {
     if (!ref) throw UsageError(fmt::format("'{}' is missing", what));
-    const auto it = index.find(Uuid(*ref));
+    const auto it = index.find(*ref);
     if (it != index.end()) return &items[static_cast<std::size_t>(it->second)];
     warnings_.push_back(fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id,
                                     what, *ref));
@@ -306,10 +308,10 @@ class Ops {
   LogEntry* log(const Field<std::string_view>& ref) { return find(s_.logs, s_.log_index, ref, "log"); }
 
   // An optional reference; an unknown one is dropped with a warning.
-  std::optional<int> ref_index(const std::unordered_map<Uuid, int>& index,
+  std::optional<int> ref_index(const UuidIndex& index,
                                const Field<std::string_view>& ref, std::string_view what) {
     if (!ref) return std::nullopt;
-    const auto it = index.find(Uuid(*ref));
+    const auto it = index.find(*ref);
     if (it != index.end()) return it->second;
     warnings_.push_back(fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id,
                                     what, *ref));
@@ -341,7 +343,7 @@ class Ops {
 
   void touch(Task& t) {
     t.last_activity = stamp_.ts;
-    t.last_activity_day = day_of(stamp_.ts, stamp_.tz, std::chrono::hours{4});
+    t.last_activity_day = std::max(t.last_activity_day, activity_day_);
   }
 
   // Logging on a todo task starts it; any log is activity on its task.
@@ -355,11 +357,15 @@ class Ops {
     touch(t);
   }
 
+  // The writer's day, when the event has none: days are taken to start at 04:00 here.
+  Day written_day() const { return day_of(stamp_.ts, stamp_.tz, std::chrono::hours{4}); }
+
   State& s_;
   std::vector<std::string>& warnings_;
-  const Stamp& stamp_;
+  const EventHead& stamp_;
   const Data& d_;
   Day day_;
+  Day activity_day_;
 };
 
 using Handler = void (Ops::*)();
@@ -378,13 +384,15 @@ constexpr OpEntry op_table[] = {
 
 }  // namespace
 
-void Applier::apply(const Stamp& stamp, std::string_view op, od::object& data) {
+void Applier::apply(const EventHead& stamp, std::string_view op, od::object& data) {
+  if (!seen_.insert(std::hash<std::string_view>{}(stamp.id)).second) return;
   ++state_.event_count;
   state_.last_ts = std::max(state_.last_ts, stamp.ts);
   for (const OpEntry& entry : op_table) {
     if (entry.name != op) continue;
     const Data decoded = decode(data);
-    Ops ops(state_, warnings_, stamp, decoded);
+    // A log's `day` is the day it counts for, not the day it was written.
+    Ops ops(state_, warnings_, stamp, decoded, op.starts_with("log."));
     (ops.*entry.handler)();
     return;
   }

@@ -108,6 +108,10 @@ Change change_goal(const State& state, int goal, GoalAction action, std::optiona
         throw UsageError(fmt::format("{} is {}; only an active goal can be paused",
                                      goal_label(g), to_string(now)));
       }
+      if (now == GoalStatus::paused && !until) {
+        throw UsageError(fmt::format("{} is already paused; give --until DATE to change when it "
+                                     "resumes, or 'momentum goal resume {}'", goal_label(g), g.num));
+      }
       if (until && *until <= today) {
         throw UsageError(fmt::format("--until '{}' must be after today ({})", format_day(*until),
                                      format_day(today)));

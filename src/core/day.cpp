@@ -114,7 +114,35 @@ std::string format_timestamp(Timestamp ts) {
   return fmt::format("{}T{:%T}Z", format_day(day), ts - day);
 }
 
+namespace {
+
+// The form every writer produces, "2026-03-10T08:30:00.000Z", read without the scanner:
+// replay reads one per event.
+std::optional<Timestamp> canonical_timestamp(std::string_view t) {
+  constexpr std::string_view shape = "dddd-dd-ddTdd:dd:dd.dddZ";
+  if (t.size() != shape.size()) return std::nullopt;
+  for (std::size_t i = 0; i < shape.size(); ++i) {
+    const bool digit = t[i] >= '0' && t[i] <= '9';
+    if (shape[i] == 'd' ? !digit : t[i] != shape[i]) return std::nullopt;
+  }
+  const auto num = [&](std::size_t at, std::size_t len) {
+    int n = 0;
+    for (std::size_t i = at; i < at + len; ++i) n = n * 10 + (t[i] - '0');
+    return n;
+  };
+  const std::chrono::year_month_day ymd{std::chrono::year{num(0, 4)},
+                                        std::chrono::month{static_cast<unsigned>(num(5, 2))},
+                                        std::chrono::day{static_cast<unsigned>(num(8, 2))}};
+  const int h = num(11, 2), m = num(14, 2), sec = num(17, 2);
+  if (!ymd.ok() || h > 23 || m > 59 || sec > 59) return std::nullopt;
+  return Timestamp{std::chrono::sys_days{ymd}} + std::chrono::hours{h} + std::chrono::minutes{m} +
+         std::chrono::seconds{sec} + std::chrono::milliseconds{num(20, 3)};
+}
+
+}  // namespace
+
 Timestamp parse_timestamp(std::string_view text) {
+  if (auto fast = canonical_timestamp(text)) return *fast;
   Scanner s{text};
   const auto day = scan_day(s);
   const bool has_t = day && s.take_either('T', 't');

@@ -75,43 +75,56 @@ class LineReader {
   od::parser parser_;
 };
 
-std::string_view field_string(od::object& obj, std::string_view key) {
-  return std::string_view(obj.find_field_unordered(key).get_string());
-}
-
-// Checks a header line; a second header (two journals merged by git) must match our major.
-void check_header(od::object& obj, LineReader& reader, int line) {
-  std::string_view magic;
-  if (obj.find_field_unordered("momentum").get_string().get(magic) || magic != "journal") {
-    reader.fail(line, "not a momentum journal (a line without an event id)");
-  }
-  int64_t version = 0;
-  if (obj.find_field_unordered("version").get_int64().get(version) || version != journal_version) {
-    reader.fail(line, fmt::format("journal version {} is not supported; this momentum reads "
-                                  "version {}", version, journal_version));
-  }
-}
-
 // The id's text inside the journal buffer (ids are UUIDs: no escapes), so it outlives the parse.
 std::string_view id_in_buffer(od::value id) {
   const std::string_view token = id.raw_json_token();
   const std::size_t close = token.find('"', 1);
-  if (token.empty() || token.front() != '"' || close == std::string_view::npos) {
-    throw simdjson::simdjson_error(simdjson::INCORRECT_TYPE);
+  if (token.size() < 2 || token.front() != '"' || close == std::string_view::npos ||
+      token.substr(1, close - 1).find('\\') != std::string_view::npos) {
+    throw UsageError("'id' must be a string without escapes");
   }
   return token.substr(1, close - 1);
 }
 
-// Reads the event on one line (its id already found), applies it, and returns where it sits.
-LineRef read_event(od::object& obj, std::string_view id, LineRef ref, Applier& applier) {
-  ref.id = id;
-  Stamp stamp{std::string(id), parse_timestamp(field_string(obj, "ts")),
-              parse_offset(field_string(obj, "tz"))};
-  ref.ts = stamp.ts;
-  const std::string_view op = field_string(obj, "op");
-  od::object data = obj.find_field_unordered("data").get_object();
-  applier.apply(stamp, op, data);
-  return ref;
+// What one line holds: a header's fields, or an event's envelope.
+struct Envelope {
+  std::optional<std::string_view> magic;
+  std::optional<std::int64_t> version;
+  std::optional<std::string_view> id, ts, tz, op;
+  bool applied = false;
+  bool data_seen = false;
+};
+
+void apply_event(Envelope& e, od::object& data, LineRef& ref, Applier& applier) {
+  const EventHead head{*e.id, parse_timestamp(*e.ts), parse_offset(*e.tz)};
+  ref.id = head.id;
+  ref.ts = head.ts;
+  e.applied = true;
+  applier.apply(head, *e.op, data);
+}
+
+// One pass over a line's top-level fields; the event's data is applied as soon as it is
+// reached when the envelope came first (the writer's order), else after the pass.
+Envelope read_fields(od::object& obj, LineRef& ref, Applier& applier) {
+  Envelope e;
+  for (auto field : obj) {
+    const std::string_view key = field.unescaped_key();
+    od::value value = field.value();
+    if (key == "id") e.id = id_in_buffer(value);
+    else if (key == "ts") e.ts = std::string_view(value.get_string());
+    else if (key == "tz") e.tz = std::string_view(value.get_string());
+    else if (key == "op") e.op = std::string_view(value.get_string());
+    else if (key == "momentum") e.magic = std::string_view(value.get_string());
+    else if (key == "version") e.version = std::int64_t(value.get_int64());
+    else if (key == "data") {
+      e.data_seen = true;
+      if (e.id && e.ts && e.tz && e.op) {
+        od::object data = value.get_object();
+        apply_event(e, data, ref, applier);
+      }
+    }
+  }
+  return e;
 }
 
 class Replayer {
@@ -146,24 +159,47 @@ class Replayer {
   [[noreturn]] void fail(int line, std::string_view why) { reader_.fail(line, why); }
 
  private:
+  // Checks a header line; a second header (two journals merged by git) must match our major.
+  void check_header(const Envelope& e, int line) {
+    if (e.magic != "journal") reader_.fail(line, "not a momentum journal (a line that is not an event)");
+    if (!e.version) reader_.fail(line, "the journal header has no version");
+    if (*e.version != journal_version) {
+      reader_.fail(line, fmt::format("journal version {} is not supported; this momentum reads "
+                                     "version {}", *e.version, journal_version));
+    }
+  }
+
+  // An event whose data came before its envelope (not as momentum writes it, but valid).
+  void apply_late(od::object& obj, Envelope& e, LineRef& ref, int line, Applier& applier) {
+    for (const auto& [field, name] : {std::pair{e.id, "id"}, {e.ts, "ts"}, {e.tz, "tz"}, {e.op, "op"}}) {
+      if (!field) reader_.fail(line, fmt::format("malformed event: '{}' is missing", name));
+    }
+    if (!e.data_seen) reader_.fail(line, "malformed event: 'data' is missing");
+    obj.reset();
+    od::object data = obj.find_field_unordered("data").get_object();
+    apply_event(e, data, ref, applier);
+  }
+
   std::optional<LineRef> apply_line(std::size_t offset, std::size_t length, int line,
                                     bool& header_seen, Applier& applier) {
     try {
       od::document doc = reader_.parse(offset, length, line);
       od::object obj = doc.get_object();
-      od::value id;
-      if (obj.find_field_unordered("id").get(id) == simdjson::NO_SUCH_FIELD) {
-        obj.reset();
-        check_header(obj, reader_, line);
+      LineRef ref{{}, {}, offset, length, line};
+      Envelope e = read_fields(obj, ref, applier);
+      if (!doc.current_location().error()) reader_.fail(line, "unexpected text after the event");
+      if (e.magic || e.version) {
+        check_header(e, line);
         header_seen = true;
         return std::nullopt;
       }
       if (!header_seen) reader_.fail(line, "not a momentum journal (no header line)");
-      LineRef ref = read_event(obj, id_in_buffer(id), LineRef{{}, {}, offset, length, line},
-                               applier);
+      if (!e.applied) apply_late(obj, e, ref, line, applier);
       return ref;
     } catch (const simdjson::simdjson_error& e) {
-      reader_.fail(line, fmt::format("malformed event: {}", e.what()));
+      std::string why = e.what();
+      while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+      reader_.fail(line, fmt::format("malformed event: {}", why));
     } catch (const UsageError& e) {
       reader_.fail(line, fmt::format("malformed event: {}", e.what()));
     }
@@ -243,7 +279,7 @@ void apply(State& state, const Event& event) {
   od::document doc = parser.iterate(line);
   od::object data = doc.find_field_unordered("data").get_object();
   Applier applier(state);
-  applier.apply(event.stamp, event.op, data);
+  applier.apply(EventHead{event.stamp.id, event.stamp.ts, event.stamp.tz}, event.op, data);
 }
 
 }  // namespace momentum

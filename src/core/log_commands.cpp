@@ -26,6 +26,21 @@ void inherit_from_task(const State& state, LogFields& f) {
   if (!f.kind) f.kind = t.kind;
 }
 
+// A day's check-ins adding up to more than a day is almost surely a typo worth a look.
+void warn_long_day(const State& state, const LogFields& f, int replaced, std::vector<std::string>& out) {
+  if (!f.minutes || !*f.minutes || !f.day) return;
+  int total = **f.minutes;
+  for (std::size_t i = 0; i < state.logs.size(); ++i) {
+    const LogEntry& l = state.logs[i];
+    if (!l.removed && l.day == *f.day && static_cast<int>(i) != replaced) total += l.minutes.value_or(0);
+  }
+  if (total > 24 * 60) {
+    out.push_back(fmt::format("check-ins on {} now add up to {}, more than a day; 'momentum log "
+                              "list' shows them", format_day(*f.day),
+                              format_duration(std::chrono::minutes{total})));
+  }
+}
+
 void warn_finished_task(const State& state, const LogFields& f, std::vector<std::string>& out) {
   if (!f.task || !*f.task) return;
   const Task& t = state.tasks[static_cast<std::size_t>(**f.task)];
@@ -62,6 +77,7 @@ Change add_log(const State& state, const LogFields& fields, const Stamp& stamp, 
   if (!f.kind) f.kind = Kind::do_;
   Change change{Event{stamp, "log.add", log_data(state, f)}, {}};
   warn_finished_task(state, f, change.warnings);
+  warn_long_day(state, f, -1, change.warnings);
   return change;
 }
 
@@ -89,6 +105,13 @@ Change remove_log(const State& state, int log, const Stamp& stamp) {
 
 Change add_skip(const State& state, Day day, std::optional<int> goal, const std::string& reason,
                 const Stamp& stamp) {
+  for (const Skip& k : state.skips) {
+    if (!k.removed && k.day == day && k.goal == goal) {
+      throw UsageError(fmt::format("{} is already a rest day for {}", format_day(day),
+                                   goal ? fmt::format("goal {}", state.goals[static_cast<std::size_t>(*goal)].num)
+                                        : std::string("all goals")));
+    }
+  }
   json data = {{"day", format_day(day)}};
   if (goal) data["goal"] = state.goals[static_cast<std::size_t>(*goal)].id;
   if (!reason.empty()) data["reason"] = reason;

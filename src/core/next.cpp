@@ -41,6 +41,11 @@ std::vector<Ranked> rank_tasks(const State& state, Day today, const std::vector<
   for (std::size_t i = 0; i < state.tasks.size(); ++i) {
     const Task& t = state.tasks[i];
     if (!is_open(t.status)) continue;
+    // A paused, achieved or dropped goal's tasks wait with it.
+    if (t.goal && effective_status(state.goals[static_cast<std::size_t>(*t.goal)], today) !=
+                      GoalStatus::active) {
+      continue;
+    }
     const bool sprint = i < in_sprint.size() && in_sprint[i];
     ranked.push_back({static_cast<int>(i), urgency(t, today, sprint)});
   }

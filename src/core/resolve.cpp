@@ -76,9 +76,15 @@ std::optional<int> by_number_or_uuid(std::string_view what, const std::vector<En
 }
 
 std::string range_hint(std::size_t count) {
-  if (count == 0) return "there are none yet";
-  if (count == 1) return "expected 1";
-  return fmt::format("expected 1 to {}", count);
+  return count == 1 ? "1" : fmt::format("1 to {}", count);
+}
+
+// The error when nothing of a kind exists yet: say how to make one.
+void require_any(std::size_t count, std::string_view what, std::string_view ref,
+                 std::string_view how) {
+  if (count == 0) {
+    throw UsageError(fmt::format("unknown {} '{}'; there are no {}s yet ({})", what, ref, what, how));
+  }
 }
 
 }  // namespace
@@ -97,10 +103,10 @@ int resolve_goal(const State& state, std::string_view ref) {
     }
     ambiguous("goal", ref, state.goals, found);
   }
-  std::vector<std::string> titles;
-  for (const Goal& g : state.goals) titles.push_back(lower(g.title));
-  std::vector<std::string_view> views(titles.begin(), titles.end());
-  const std::string guess = did_you_mean(prefix, views);
+  require_any(state.goals.size(), "goal", ref, "add one with 'momentum goal add TITLE'");
+  std::vector<std::string_view> titles;
+  for (const Goal& g : state.goals) titles.push_back(g.title);
+  const std::string guess = did_you_mean(ref, titles);
   throw UsageError(fmt::format(
       "unknown goal '{}'; expected a goal number ({}), a UUID prefix or a title prefix{}", ref,
       range_hint(state.goals.size()),
@@ -109,6 +115,7 @@ int resolve_goal(const State& state, std::string_view ref) {
 
 int resolve_task(const State& state, std::string_view ref) {
   if (auto found = by_number_or_uuid("task", state.tasks, ref)) return *found;
+  require_any(state.tasks.size(), "task", ref, "add one with 'momentum task add TITLE'");
   throw UsageError(fmt::format("unknown task '{}'; expected a task number ({}) or a UUID prefix",
                                ref, range_hint(state.tasks.size())));
 }
@@ -117,6 +124,7 @@ int resolve_log(const State& state, std::string_view ref) {
   const auto found = by_number_or_uuid("check-in", state.logs, ref);
   if (found && !state.logs[static_cast<std::size_t>(*found)].removed) return *found;
   if (found) throw UsageError(fmt::format("check-in '{}' was removed", ref));
+  require_any(state.logs.size(), "check-in", ref, "log one with 'momentum log 30m NOTE'");
   throw UsageError(fmt::format(
       "unknown check-in '{}'; expected a check-in number ({}, see 'momentum log list') or a "
       "UUID prefix", ref, range_hint(state.logs.size())));

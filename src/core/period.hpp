@@ -1,0 +1,110 @@
+#pragma once
+// Private to the core: a goal's days cut into periods, the common ground of streak.cpp and
+// strength.cpp.
+//
+// Rules chosen where ALGORITHMS.md is silent (docs/metrics.md states them):
+// - R = max(min(L, N), N − K): excused days stand in only for missing logs. This is
+//   ALGORITHMS.md's max(0, N − K) whenever L + K ≤ N (every worked vector); beyond that the
+//   literal formula lets a skip on a spare day shrink a kept period's weight and so lower S.
+// - A period starting mid-week (the goal's first day, or an edit to N/week) runs to the
+//   week's end; its days before the start count as excused, like days before the first day.
+// - N/D: every day is a period whose counted days are the D calendar days ending on it.
+//   Excused days are taken out of the window with one required day each: the window needs
+//   N − K logs from its D − K other days (as for N/week, and Loop's PR #1916 in spirit), so
+//   a skip never lowers the count of any window. m = 0.5^(√(N/D)/13) per day (Loop's rate;
+//   7 such days make one N/week week). Unlike Loop, N and D are not doubled: the strength
+//   reads exactly the windows the streak checks. An excused, unlogged day bridges streaks.
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "momentum/streak.hpp"
+
+namespace momentum::detail {
+
+// One period: its days, what it requires and what it holds so far.
+struct Period {
+  PeriodKind kind = PeriodKind::day;
+  Day first{};  // a day, or the (possibly clipped) calendar week
+  Day last{};
+  Day counted_from{};  // the first day whose logs count: `first`, or a window's first day
+  int n = 1;           // N: check-in days required
+  int logged = 0;      // L: logged days counted, up to as-of
+  int excused = 0;     // K: excused days without a log, planned ones included
+  double decay = 1;    // m
+  bool rest = false;   // N/D: the day itself is excused and unlogged
+
+  // R, ALGORITHMS.md's required days with excused days standing in only for missing logs.
+  int required() const;
+  // Fully excused: nothing required and nothing done, so it neither counts nor breaks.
+  bool invisible() const { return required() == 0; }
+  // Neither lengthens nor breaks a streak.
+  bool bridges() const { return invisible() || rest; }
+  bool kept() const { return !invisible() && logged >= required(); }
+  // Check-ins still needed to keep it.
+  int shortfall() const { return invisible() ? 0 : std::max(0, required() - logged); }
+};
+
+// A goal's days as dense per-day facts, from before its first day to a horizon after today.
+class Timeline {
+ public:
+  // `today` is clipped to the goal's end: logs after that day are not counted.
+  Timeline(const GoalDays& days, Day today);
+
+  const GoalDays& days() const { return days_; }
+  Day as_of() const { return as_of_; }
+  Day horizon() const { return horizon_; }
+  bool ended() const { return days_.end && *days_.end <= as_of_; }
+
+  // Logged on `day`, up to as-of.
+  bool logged(Day day) const { return count(logged_sum_, day, day) == 1; }
+  // Excused on `day` without a counted log: a skip, a pause, or before the first day.
+  bool excused(Day day) const { return day < days_.first || count(excused_sum_, day, day) == 1; }
+  int logged_in(Day from, Day to) const { return count(logged_sum_, from, to); }
+  int excused_in(Day from, Day to) const { return count(excused_sum_, from, to); }
+  // Days in [from, to] that could still take a check-in: not logged and not excused.
+  int open_in(Day from, Day to) const;
+  // The cadence in force on `day`, its numbers clamped to what the math can handle.
+  Cadence cadence(Day day) const;
+
+ private:
+  int count(const std::vector<int>& sums, Day from, Day to) const;
+
+  const GoalDays& days_;
+  Day as_of_;
+  Day begin_;    // sums_[i] covers the days before begin_ + i
+  Day horizon_;  // no forward search goes past it
+  std::vector<int> logged_sum_;
+  std::vector<int> excused_sum_;
+};
+
+// True when `day` is in one of the goal's pauses.
+bool paused_on(const GoalDays& days, Day day);
+
+// True when the sorted `days` hold `day`.
+bool has(const std::vector<Day>& days, Day day);
+
+// Walks a goal's periods in order, from its first day on.
+class PeriodWalker {
+ public:
+  PeriodWalker(const Timeline& timeline, const Config& config);
+
+  // The next period, if it starts on or before `until`.
+  std::optional<Period> next(Day until);
+
+ private:
+  Period starting(Day day, PeriodKind kind) const;
+
+  const Timeline& timeline_;
+  std::chrono::weekday week_start_;
+  Day day_;          // where the next period starts, or a day that starts none
+  Cadence cadence_;  // in force on day_, and its decay
+  double decay_;
+  std::size_t next_change_ = 0;  // the first of the goal's cadence changes not yet passed
+};
+
+// The kind of period `cadence` counts in.
+PeriodKind kind_of(const Cadence& cadence);
+
+}  // namespace momentum::detail

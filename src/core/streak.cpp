@@ -1,0 +1,170 @@
+// Streaks, the day strip and the per-goal summary (DESIGN §3); the numbers behind them are
+// in period.hpp and strength.cpp.
+
+#include "momentum/streak.hpp"
+
+#include <algorithm>
+
+#include "period.hpp"
+
+namespace momentum {
+namespace {
+
+using detail::has;
+using detail::paused_on;
+using detail::Period;
+using detail::Timeline;
+
+constexpr std::chrono::days one_day{1};
+
+void sort_unique(std::vector<Day>& days) {
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+}
+
+struct Runs {
+  Streak current;
+  Streak longest;
+};
+
+void extend(Streak& run, const Period& p, Day as_of) {
+  if (run.length == 0) run.first = p.first;
+  ++run.length;
+  run.last = std::min(p.last, as_of);
+  run.unit = p.kind;
+}
+
+// Both streaks in one pass: bridges are passed over, a closed short period ends the run, and
+// the open period (holding as-of) only ever adds to it.
+Runs runs(const GoalDays& days, Day today, const Config& config) {
+  const Timeline timeline(days, today);
+  const Day as_of = timeline.as_of();
+  Runs out;
+  out.current.unit = out.longest.unit = detail::kind_of(timeline.cadence(as_of));
+  if (out.current.unit == PeriodKind::none) return out;
+  detail::PeriodWalker walk(timeline, config);
+  while (const std::optional<Period> period = walk.next(as_of)) {
+    const Period& p = *period;
+    if (p.bridges()) continue;
+    if (p.kept()) {
+      extend(out.current, p, as_of);
+      if (out.current.length >= out.longest.length) out.longest = out.current;
+    } else if (p.last < as_of) {
+      out.current = Streak{0, out.current.unit, std::nullopt, std::nullopt, false};
+    } else {
+      const int open = timeline.open_in(std::max(p.counted_from, as_of), p.last);
+      out.current.at_risk = out.current.length > 0 && !timeline.ended() && open >= p.shortfall();
+    }
+  }
+  return out;
+}
+
+DayMark mark_unlogged(const Timeline& timeline, const std::vector<Period>& periods, Day day,
+                      Day today) {
+  const auto p = std::find_if(periods.begin(), periods.end(),
+                              [day](const Period& q) { return q.first <= day && day <= q.last; });
+  if (p == periods.end() || p->bridges() || p->kept()) return DayMark::not_required;
+  if (p->last < timeline.as_of()) return DayMark::missed;
+  // The open period is not missed before it ends; its past days were simply not needed.
+  return day == today && !timeline.ended() ? DayMark::open : DayMark::not_required;
+}
+
+DayMark mark(const Timeline& timeline, const std::vector<Period>& periods, Day day, Day today) {
+  const GoalDays& days = timeline.days();
+  if (has(days.logged, day)) return DayMark::logged;
+  if (has(days.skipped, day)) return DayMark::skipped;
+  if (paused_on(days, day)) return DayMark::paused;
+  if (day < days.first || (days.end && day > *days.end)) return DayMark::not_required;
+  if (day > today) return DayMark::future;
+  return mark_unlogged(timeline, periods, day, today);
+}
+
+}  // namespace
+
+GoalDays goal_days(const State& state, int goal) {
+  const Goal& g = state.goals.at(static_cast<std::size_t>(goal));
+  GoalDays out;
+  for (const LogEntry& log : state.logs) {
+    if (!log.removed && log.goal == goal) out.logged.push_back(log.day);
+  }
+  for (const Skip& skip : state.skips) {
+    if (!skip.removed && (!skip.goal || *skip.goal == goal)) out.skipped.push_back(skip.day);
+  }
+  sort_unique(out.logged);
+  sort_unique(out.skipped);
+  out.pauses = g.pauses;
+  out.cadences = g.cadences;
+  if (out.cadences.empty()) out.cadences.push_back({g.created_day, Cadence{}});
+  out.first = out.logged.empty() ? g.created_day : std::min(g.created_day, out.logged.front());
+  if (g.status == GoalStatus::achieved || g.status == GoalStatus::dropped) out.end = g.ended;
+  return out;
+}
+
+Streak current_streak(const GoalDays& days, Day today, const Config& config) {
+  return runs(days, today, config).current;
+}
+
+Streak longest_streak(const GoalDays& days, Day today, const Config& config) {
+  return runs(days, today, config).longest;
+}
+
+std::vector<DayMark> day_strip(const GoalDays& days, Day from, Day to, Day today,
+                               const Config& config) {
+  const Timeline timeline(days, today);
+  // Only the periods overlapping the strip: a day's mark depends on its period's fate.
+  std::vector<Period> periods;
+  detail::PeriodWalker walk(timeline, config);
+  while (const std::optional<Period> p = walk.next(std::min(to, timeline.as_of()))) {
+    if (p->last >= from) periods.push_back(*p);
+  }
+  std::vector<DayMark> marks;
+  for (Day day = from; day <= to; day += one_day)
+    marks.push_back(mark(timeline, periods, day, today));
+  return marks;
+}
+
+Streak checkin_streak(const State& state, Day today) {
+  std::vector<Day> logged;
+  std::vector<Day> rest;
+  for (const LogEntry& log : state.logs) {
+    if (!log.removed && log.day <= today) logged.push_back(log.day);
+  }
+  for (const Skip& skip : state.skips) {
+    if (!skip.removed && !skip.goal) rest.push_back(skip.day);
+  }
+  sort_unique(logged);
+  sort_unique(rest);
+  Streak streak;
+  streak.unit = PeriodKind::day;
+  for (Day day = today;; day -= one_day) {
+    if (has(logged, day)) {
+      if (!streak.last) streak.last = day;
+      streak.first = day;
+      ++streak.length;
+    } else if (day != today && !has(rest, day)) {
+      break;  // an unlogged today is open, not broken; any other gap ends the run
+    }
+  }
+  streak.at_risk = streak.length > 0 && !has(logged, today) && !has(rest, today);
+  return streak;
+}
+
+GoalSummary summarize(const State& state, int goal, Day today, const Config& config) {
+  const GoalDays days = goal_days(state, goal);
+  const Goal& g = state.goals.at(static_cast<std::size_t>(goal));
+  GoalSummary summary;
+  summary.cadence = cadence_on(g, days.end ? std::min(today, *days.end) : today);
+  summary.status = effective_status(g, today);
+  const Runs streaks = runs(days, today, config);
+  summary.current = streaks.current;
+  summary.longest = streaks.longest;
+  summary.completion_30 = completion_rate(days, today, 30, config);
+  summary.completion_90 = completion_rate(days, today, 90, config);
+  summary.strength = strength(days, today, config);
+  summary.slack = slack(days, today, config);
+  summary.needed = still_needed(days, today, config);
+  summary.strip = day_strip(days, today - 13 * one_day, today, today, config);
+  return summary;
+}
+
+}  // namespace momentum
