@@ -1,5 +1,5 @@
 # A thin front for CMake presets. `make run` and `make test` work on a fresh Debian machine.
-PACKAGES := cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev catch2
+PACKAGES := cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev catch2 libxml2-utils
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=

@@ -48,8 +48,9 @@ std::chrono::minutes parse_time_of_day(std::string_view text, std::string_view w
 // Checks a title: valid UTF-8, 1-200 characters after trimming; returns it trimmed.
 std::string parse_title(std::string_view text, std::string_view what = "title");
 
-// Checks a note: valid UTF-8, at most 4,000 characters; returns it trimmed.
-std::string parse_note(std::string_view text);
+// Checks a note: valid UTF-8, at most 4,000 characters; returns it trimmed. `what` names
+// it in errors ("--why").
+std::string parse_note(std::string_view text, std::string_view what = "note");
 
 // Checks a tag: valid UTF-8, 1-50 characters, no whitespace; a leading '#' or '+' is dropped.
 std::string parse_tag(std::string_view text);

@@ -52,7 +52,15 @@ std::string unknown_command(const CLI::App& app, const CLI::ExtrasError& e) {
       break;
     }
   }
-  if (subs.empty() || word.empty()) return one_line(e.what());
+  if (subs.empty() || word.empty()) {
+    for (const std::string& extra : extras) {
+      if (extra.size() > 1 && extra.front() == '-') {
+        return fmt::format("unknown option '{}' for '{}'; 'momentum {}--help' lists the options",
+                           extra, command_path(at), at == &app ? "" : command_path(at).substr(9) + " ");
+      }
+    }
+    return fmt::format("{}; see '{} --help'", one_line(e.what()), command_path(at));
+  }
   std::vector<std::string> names;
   for (const CLI::App* sub : subs) names.push_back(sub->get_name());
   const std::vector<std::string_view> views(names.begin(), names.end());
@@ -93,6 +101,8 @@ void build(CLI::App& app, Context& ctx, Action& action) {
   setup_goal(app, ctx, action);
   setup_task(app, ctx, action);
   setup_log(app, ctx, action);
+  setup_calendar(app, ctx, action);
+  setup_streak(app, ctx, action);
   add_global_footer(app);
 }
 
@@ -113,6 +123,12 @@ int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
     return 2;
   } catch (const CLI::RequiredError& e) {
     err << fmt::format("momentum: error: {} (see '{} --help')\n", one_line(e.what()),
+                       command_path(deepest(app)));
+    return 2;
+  } catch (const CLI::ArgumentMismatch& e) {
+    const std::string what = one_line(e.what());
+    const std::string option = what.substr(0, what.find(':'));
+    err << fmt::format("momentum: error: option {} needs a value (see '{} --help')\n", option,
                        command_path(deepest(app)));
     return 2;
   } catch (const CLI::ParseError& e) {

@@ -1,7 +1,10 @@
 // momentum goal add | list | show | edit | pause | resume | achieve | drop
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "cli/commands.hpp"
+#include "cli/habit.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
 #include "momentum/resolve.hpp"
@@ -38,7 +41,7 @@ void bind_fields(CLI::App* sub, GoalOptions& o) {
 
 GoalFields fields_of(const Context& ctx, const GoalOptions& o) {
   GoalFields f;
-  if (o.why) f.why = parse_note(*o.why);
+  if (o.why) f.why = parse_note(*o.why, "--why");
   f.importance = o.importance;
   if (o.cadence) f.cadence = parse_cadence(*o.cadence);
   if (o.target) f.target = std::optional<Day>(date_option(ctx, *o.target, "--target"));
@@ -133,10 +136,43 @@ void show_checkins(const Context& ctx, const State& state, int goal) {
                          count, minutes_text(learn), minutes_text(doing), minutes_text(recent));
 }
 
+std::string period_line(const Context& ctx, const GoalSummary& s) {
+  std::string line = describe_needed(s.needed, ctx.today);
+  if (s.needed.kind != PeriodKind::none && s.slack) {
+    line += *s.slack == 0 ? " (act today)" : fmt::format(" (slack {})", plural(static_cast<std::size_t>(*s.slack), "day", "days"));
+  }
+  return line;
+}
+
+// The goal's habit figures (DESIGN §3), in words.
+void show_habit(const Context& ctx, const State& state, int index) {
+  const GoalSummary s = summarize(state, index, ctx.today, ctx.config);
+  if (s.cadence.type == Cadence::Type::none) return;
+  std::string best = streak_words(s.longest);
+  if (s.longest.first && s.longest.last) {
+    best += fmt::format(", {} to {}", format_day(*s.longest.first), format_day(*s.longest.last));
+  }
+  ctx.out << fmt::format("Streak      {}{} (best {})\n", streak_words(s.current),
+                         s.current.at_risk ? paint(ctx, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "",
+                         best);
+  if (s.needed.kind != PeriodKind::none) ctx.out << fmt::format("Needed      {}\n", period_line(ctx, s));
+  const auto pct = [](std::optional<double> r) {
+    return r ? fmt::format("{:.0f}%", std::round(*r * 100)) : std::string("n/a");
+  };
+  ctx.out << fmt::format("Completion  {} of the last 30 days, {} of 90\n", pct(s.completion_30), pct(s.completion_90));
+  ctx.out << fmt::format("Strength    {:.0f}/100\n", std::floor(s.strength * 100));
+  ctx.out << fmt::format("Last 14     {}\n", strip_text(ctx, s.strip));
+}
+
 int run_show(Context& ctx, const GoalOptions& o) {
   const State state = ctx.read().state;
   const int index = resolve_goal(state, o.ref);
-  if (ctx.global.json) return print_json(ctx, goal_json(state, index, ctx.today)), 0;
+  if (ctx.global.json) {
+    nlohmann::ordered_json j = goal_json(state, index, ctx.today);
+    j["habit"] = summary_json(state, index, ctx);
+    print_json(ctx, j);
+    return 0;
+  }
   const Goal& g = state.goals[static_cast<std::size_t>(index)];
   const nlohmann::ordered_json j = goal_json(state, index, ctx.today);
   ctx.out << fmt::format("Goal {}: {}\n", g.num, paint(ctx, escape(g.title), fmt::emphasis::bold));
@@ -152,6 +188,7 @@ int run_show(Context& ctx, const GoalOptions& o) {
   }
   if (!g.tags.empty()) ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(g.tags, ", "))));
   ctx.out << fmt::format("Created     {}\n", weekday_day(g.created_day));
+  show_habit(ctx, state, index);
   show_checkins(ctx, state, index);
   Table tasks({{"#", true}, {"Open task", false, true}, {"Kind"}, {"Due"}, {"Status"}});
   for (const Task& t : state.tasks) {

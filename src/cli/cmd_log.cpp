@@ -145,7 +145,7 @@ int run_rm(Context& ctx, const LogOptions& o) {
 
 int run_skip(Context& ctx, const LogOptions& o) {
   const Day day = o.date ? date_option(ctx, *o.date, "--date") : ctx.today;
-  const std::string reason = parse_note(o.reason);
+  const std::string reason = parse_note(o.reason, "--reason");
   const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
     std::optional<int> goal;
     if (o.goal) goal = resolve_goal(s, *o.goal);

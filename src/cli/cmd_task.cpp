@@ -130,7 +130,7 @@ int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
 
 int run_defer(Context& ctx, const TaskOptions& o) {
   const Day to = date_option(ctx, o.to, "--to");
-  const std::string reason = parse_note(o.reason);
+  const std::string reason = parse_note(o.reason, "--reason");
   const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
     return defer_task(s, resolve_task(s, o.ref), to, reason, stamp, ctx.today);
   });

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/habit.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
 #include "momentum/next.hpp"
@@ -44,6 +45,16 @@ TodaySummary summarize(const State& state, Day today) {
   return s;
 }
 
+nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    if (effective_status(state.goals[i], ctx.today) != GoalStatus::active) continue;
+    const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
+    if (s.current.at_risk) out.push_back(summary_json(state, static_cast<int>(i), ctx));
+  }
+  return out;
+}
+
 int print_json_today(const Context& ctx, const State& state, const TodaySummary& s) {
   using nlohmann::ordered_json;
   const auto tasks = [&](const std::vector<int>& list) {
@@ -59,6 +70,8 @@ int print_json_today(const Context& ctx, const State& state, const TodaySummary&
                    {"logs", logs},
                    {"due_today", tasks(s.due_today)},
                    {"overdue", tasks(s.overdue)},
+                   {"checkin_streak", streak_json(checkin_streak(state, ctx.today))},
+                   {"at_risk", at_risk_json(ctx, state)},
                    {"next", ranked.empty() ? ordered_json(nullptr) : task_json(state, ranked.front().task, ctx.today)}});
   return 0;
 }
@@ -70,6 +83,22 @@ void task_lines(const Context& ctx, const State& state, std::string_view label,
     const std::string line = fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num,
                                          escape(t.title), relative_due(ctx, *t.due));
     ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
+  }
+}
+
+// The check-in streak, then each goal whose streak is at risk, with its slack.
+void habit_lines(const Context& ctx, const State& state) {
+  const Streak checkin = checkin_streak(state, ctx.today);
+  ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_line(ctx, checkin));
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    if (effective_status(state.goals[i], ctx.today) != GoalStatus::active) continue;
+    const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
+    if (!s.current.at_risk) continue;
+    const std::string line = fmt::format("{:<10} {} to keep {} of goal {} {}", "At risk",
+                                         describe_needed(s.needed, ctx.today), streak_words(s.current),
+                                         state.goals[i].num, escape(state.goals[i].title));
+    ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8),
+                     fmt::fg(fmt::terminal_color::yellow)) << '\n';
   }
 }
 
@@ -92,6 +121,7 @@ int run_today(Context& ctx) {
                            minutes_text(s.learn + s.doing), minutes_text(s.learn),
                            minutes_text(s.doing), plural(s.logs.size(), "check-in", "check-ins"));
   }
+  habit_lines(ctx, state);
   task_lines(ctx, state, "Overdue", s.overdue);
   task_lines(ctx, state, "Due", s.due_today);
   const auto ranked = rank_tasks(state, ctx.today);

@@ -21,6 +21,8 @@ void setup_today(CLI::App& app, Context& ctx, Action& action);
 void setup_goal(CLI::App& app, Context& ctx, Action& action);
 void setup_task(CLI::App& app, Context& ctx, Action& action);
 void setup_log(CLI::App& app, Context& ctx, Action& action);
+void setup_calendar(CLI::App& app, Context& ctx, Action& action);
+void setup_streak(CLI::App& app, Context& ctx, Action& action);
 
 // The dashboard; also what `momentum` alone runs.
 int run_today(Context& ctx);

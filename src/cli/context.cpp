@@ -132,6 +132,8 @@ Loaded Context::read() const {
 }
 
 Written Context::write(const std::function<Change(const State&, const Stamp&)>& build) const {
+  // A first write that is refused must not leave a directory or lock file behind either.
+  if (!std::filesystem::exists(journal)) build(State{}, next_stamp(State{}, clock, random_bits()));
   JournalLock lock(journal, lock_timeout);
   const auto text = read_journal(journal);
   Loaded loaded = text ? replay(*text, journal.string()) : Loaded{};

@@ -331,13 +331,13 @@ std::string parse_title(std::string_view text, std::string_view what) {
   return std::string(title);
 }
 
-std::string parse_note(std::string_view text) {
-  if (!is_valid_utf8(text)) throw UsageError("note is not valid UTF-8");
+std::string parse_note(std::string_view text, std::string_view what) {
+  if (!is_valid_utf8(text)) throw UsageError(fmt::format("{} is not valid UTF-8", what));
   const std::string_view note = trim(text);
   const std::size_t length = utf8_length(note);
   if (length > max_note_length) {
     throw UsageError(
-        fmt::format("note is too long ({} characters); at most {}", length, max_note_length));
+        fmt::format("{} is too long ({} characters); at most {}", what, length, max_note_length));
   }
   return std::string(note);
 }

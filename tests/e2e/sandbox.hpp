@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,8 +51,13 @@ class Sandbox {
     if (value.empty()) env_.erase(name);
     else env_[name] = value;
   }
+  // Sets `name` to the empty string (which momentum treats as unset).
+  void set_env_empty(const std::string& name) { env_[name] = ""; }
   // Freezes the clock at `rfc3339`.
   void now(const std::string& rfc3339) { env_["MOMENTUM_NOW"] = rfc3339; }
+
+  // Limits the size of files later runs may write (RLIMIT_FSIZE, in bytes).
+  void limit_file_size(rlim_t bytes) { fsize_limit_ = bytes; }
 
   // Runs momentum --journal <journal> ARGS…; `input` is fed to stdin.
   Result run(std::vector<std::string> args, const std::string& input = "") const {
@@ -66,6 +73,10 @@ class Sandbox {
     if (pid == 0) {
       dup2(in[0], 0), dup2(out[1], 1), dup2(err[1], 2);
       for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
+      if (fsize_limit_) {
+        const rlimit limit{*fsize_limit_, *fsize_limit_};
+        if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(126);
+      }
       std::vector<std::string> envs;
       for (const auto& [k, v] : env_) envs.push_back(k + "=" + v);
       std::vector<char*> argv{const_cast<char*>(MOMENTUM_BIN)}, envp;
@@ -88,6 +99,19 @@ class Sandbox {
 
   // The journal's bytes ("" when it does not exist).
   std::string journal_bytes() const { return read_file(journal()); }
+
+  bool journal_exists() const { return std::filesystem::exists(journal()); }
+
+  // Replaces the journal with `text`.
+  void write_journal(const std::string& text) const { write_file(journal(), text); }
+
+  // The journal's lines, without their newlines.
+  std::vector<std::string> journal_lines() const {
+    std::vector<std::string> lines;
+    std::istringstream in(journal_bytes());
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  }
 
   static std::string read_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -122,6 +146,7 @@ class Sandbox {
 
   std::filesystem::path dir_;
   std::map<std::string, std::string> env_;
+  std::optional<rlim_t> fsize_limit_;
 };
 
 }  // namespace momentum::test

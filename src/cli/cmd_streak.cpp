@@ -1,0 +1,81 @@
+// momentum streak [--goal G]: the habit side, one row per active goal.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "cli/commands.hpp"
+#include "cli/habit.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+#include "momentum/resolve.hpp"
+
+namespace momentum::cli {
+namespace {
+
+struct StreakOptions {
+  std::optional<std::string> goal;
+};
+
+std::vector<int> goals_shown(const Context& ctx, const State& state, const StreakOptions& o) {
+  if (o.goal) return {resolve_goal(state, *o.goal)};
+  std::vector<int> shown;
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    const GoalStatus s = effective_status(state.goals[i], ctx.today);
+    if (s == GoalStatus::active || s == GoalStatus::paused) shown.push_back(static_cast<int>(i));
+  }
+  return shown;
+}
+
+std::string percent(std::optional<double> rate) {
+  return rate ? fmt::format("{:.0f}%", std::round(*rate * 100)) : "n/a";
+}
+
+void print_table(const Context& ctx, const State& state, const std::vector<int>& shown) {
+  Table table({{"#", true}, {"Goal", false, true}, {"Cadence"}, {"Now", true}, {"Best", true},
+               {"30d", true}, {"90d", true}, {"Str", true}, {"Slack", true}, {"Last 14 days"}});
+  std::vector<std::string> risks;
+  for (int i : shown) {
+    const Goal& g = state.goals[static_cast<std::size_t>(i)];
+    const GoalSummary s = summarize(state, i, ctx.today, ctx.config);
+    std::string now = streak_length(s.current);
+    if (s.current.at_risk) now = paint(ctx, now + "!", fmt::fg(fmt::terminal_color::yellow));
+    table.add({std::to_string(g.num), escape(g.title), format_cadence(s.cadence), now,
+               streak_length(s.longest), percent(s.completion_30), percent(s.completion_90),
+               fmt::format("{:.0f}", std::floor(s.strength * 100)), slack_text(s), strip_text(ctx, s.strip)});
+    if (s.current.at_risk) risks.push_back(risk_line(ctx, g, s));
+  }
+  table.print(ctx);
+  for (const std::string& line : risks) ctx.out << line << '\n';
+}
+
+int run_streak(Context& ctx, const StreakOptions& o) {
+  const State state = ctx.read().state;
+  const std::vector<int> shown = goals_shown(ctx, state, o);
+  const Streak checkin = checkin_streak(state, ctx.today);
+  if (ctx.global.json) {
+    nlohmann::ordered_json goals = nlohmann::ordered_json::array();
+    for (int i : shown) goals.push_back(summary_json(state, i, ctx));
+    print_json(ctx, {{"day", format_day(ctx.today)}, {"checkin_streak", streak_json(checkin)}, {"goals", goals}});
+    return 0;
+  }
+  ctx.out << "Check-in streak: " << checkin_line(ctx, checkin) << "\n";
+  if (shown.empty()) {
+    ctx.out << "No active goals. Add one: momentum goal add \"Become an ML engineer\" --cadence daily\n";
+    return 0;
+  }
+  ctx.out << '\n';
+  print_table(ctx, state, shown);
+  ctx.out << "\n" << strip_legend(ctx) << '\n';
+  return 0;
+}
+
+}  // namespace
+
+void setup_streak(CLI::App& app, Context& ctx, Action& action) {
+  auto o = std::make_shared<StreakOptions>();
+  CLI::App* streak = app.add_subcommand("streak", "Streaks, completion, habit strength and slack per goal");
+  streak->add_option("--goal", o->goal, "Only this goal (also a paused or finished one)")->option_text("G");
+  on_chosen(streak, action, [&ctx, o] { return run_streak(ctx, *o); });
+}
+
+}  // namespace momentum::cli

@@ -1,0 +1,136 @@
+#include "cli/habit.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cli/render.hpp"
+#include "momentum/parse.hpp"
+
+namespace momentum::cli {
+namespace {
+
+bool weekly(const Streak& s) { return s.unit == PeriodKind::week; }
+
+std::string_view mark_name(DayMark m) {
+  switch (m) {
+    case DayMark::logged: return "logged";
+    case DayMark::skipped: return "skipped";
+    case DayMark::paused: return "paused";
+    case DayMark::missed: return "missed";
+    case DayMark::not_required: return "not_required";
+    case DayMark::open: return "open";
+    case DayMark::future: return "future";
+  }
+  return "";
+}
+
+std::string glyph(const Context& ctx, DayMark m) {
+  const bool u = ctx.utf8;
+  switch (m) {
+    case DayMark::logged: return paint(ctx, u ? "■" : "#", fmt::fg(fmt::terminal_color::green));
+    case DayMark::skipped: return u ? "–" : "-";
+    case DayMark::paused: return u ? "‖" : "=";
+    case DayMark::missed: return paint(ctx, u ? "×" : "x", fmt::fg(fmt::terminal_color::red));
+    case DayMark::not_required: return u ? "·" : ".";
+    case DayMark::open: return paint(ctx, u ? "□" : "_", fmt::fg(fmt::terminal_color::yellow));
+    case DayMark::future: return " ";
+  }
+  return " ";
+}
+
+nlohmann::ordered_json day_or_null(std::optional<Day> d) {
+  return d ? nlohmann::ordered_json(format_day(*d)) : nlohmann::ordered_json(nullptr);
+}
+
+std::string_view unit_name(PeriodKind k) {
+  switch (k) {
+    case PeriodKind::week: return "weeks";
+    case PeriodKind::none: return "none";
+    default: return "days";
+  }
+}
+
+}  // namespace
+
+std::string streak_length(const Streak& s) {
+  if (s.length == 0) return "0";
+  return fmt::format("{}{}", s.length, weekly(s) ? "w" : "d");
+}
+
+std::string streak_words(const Streak& s) {
+  const auto n = static_cast<std::size_t>(s.length);
+  return weekly(s) ? plural(n, "week", "weeks") : plural(n, "day", "days");
+}
+
+std::string slack_text(const GoalSummary& s) {
+  if (s.needed.kind == PeriodKind::none) return "-";
+  if (!s.slack) return "none";
+  if (*s.slack == 0) return "0!";
+  return fmt::format("{}d", *s.slack);
+}
+
+std::string strip_text(const Context& ctx, const std::vector<DayMark>& strip) {
+  std::string out;
+  for (DayMark m : strip) out += glyph(ctx, m);
+  return out;
+}
+
+std::string strip_legend(const Context& ctx) {
+  const bool u = ctx.utf8;
+  return fmt::format("{} logged  {} rest day  {} paused  {} missed  {} not required  {} today, open",
+                     u ? "■" : "#", u ? "–" : "-", u ? "‖" : "=", u ? "×" : "x", u ? "·" : ".",
+                     u ? "□" : "_");
+}
+
+std::string risk_line(const Context& ctx, const Goal& goal, const GoalSummary& s) {
+  // The title gives way first, so that what to do always fits the width.
+  const std::string head = fmt::format("At risk: goal {} ", goal.num);
+  const std::string tail = fmt::format(": {} keeps {}", describe_needed(s.needed, ctx.today),
+                                       streak_words(s.current));
+  const auto room = static_cast<std::size_t>(std::max(8, ctx.width - static_cast<int>(
+                                                            display_width(head + tail))));
+  return paint(ctx, head + truncate(escape(goal.title), room, ctx.utf8) + tail,
+               fmt::fg(fmt::terminal_color::yellow));
+}
+
+std::string checkin_line(const Context& ctx, const Streak& s) {
+  if (s.length == 0) return "0 days; a check-in today starts one";
+  std::string line = plural(static_cast<std::size_t>(s.length), "day", "days");
+  if (s.at_risk) line += paint(ctx, " (no check-in today yet)", fmt::fg(fmt::terminal_color::yellow));
+  return line;
+}
+
+nlohmann::ordered_json streak_json(const Streak& s) {
+  return {{"length", s.length}, {"unit", unit_name(s.unit)}, {"first", day_or_null(s.first)},
+          {"last", day_or_null(s.last)}, {"at_risk", s.at_risk}};
+}
+
+nlohmann::ordered_json summary_json(const State& state, int goal, const Context& ctx) {
+  const Goal& g = state.goals[static_cast<std::size_t>(goal)];
+  const GoalSummary s = summarize(state, goal, ctx.today, ctx.config);
+  const auto rate = [](std::optional<double> r) {
+    return r ? nlohmann::ordered_json(std::round(*r * 1000) / 1000) : nlohmann::ordered_json(nullptr);
+  };
+  nlohmann::ordered_json strip = nlohmann::ordered_json::array();
+  for (DayMark m : s.strip) strip.push_back(mark_name(m));
+  return {{"goal", g.num},
+          {"title", g.title},
+          {"cadence", format_cadence(s.cadence)},
+          {"status", to_string(s.status)},
+          {"current", streak_json(s.current)},
+          {"longest", streak_json(s.longest)},
+          {"completion_30", rate(s.completion_30)},
+          {"completion_90", rate(s.completion_90)},
+          {"strength", std::round(s.strength * 1000) / 10},
+          {"slack", s.slack ? nlohmann::ordered_json(*s.slack) : nlohmann::ordered_json(nullptr)},
+          {"needed", {{"text", describe_needed(s.needed, ctx.today)},
+                      {"more", s.needed.more},
+                      {"keepable", s.needed.keepable},
+                      {"by", s.needed.kind == PeriodKind::none ? nlohmann::ordered_json(nullptr)
+                                                                : nlohmann::ordered_json(format_day(s.needed.last))}}},
+          {"strip", strip}};
+}
+
+}  // namespace momentum::cli

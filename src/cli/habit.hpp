@@ -1,0 +1,38 @@
+#pragma once
+// Phrasing the habit math (momentum/streak.hpp) for `streak`, `goal show` and `today`.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/context.hpp"
+#include "momentum/streak.hpp"
+
+namespace momentum::cli {
+
+// "5d", "3w", "0" — a streak's length in its own unit.
+std::string streak_length(const Streak& streak);
+
+// "12 days", "3 weeks".
+std::string streak_words(const Streak& streak);
+
+// The slack column: "2d", "0!" (act today), "none", or "-" when nothing is due.
+std::string slack_text(const GoalSummary& summary);
+
+// One glyph per day of the strip; ASCII without UTF-8, coloured when colour is on.
+std::string strip_text(const Context& ctx, const std::vector<DayMark>& strip);
+
+// The strip's legend, one line.
+std::string strip_legend(const Context& ctx);
+
+// "At risk: goal 1 Become… needs a check-in today to keep its 5-day streak".
+std::string risk_line(const Context& ctx, const Goal& goal, const GoalSummary& summary);
+
+// The global check-in streak in words: "12 days (no check-in today yet)".
+std::string checkin_line(const Context& ctx, const Streak& streak);
+
+nlohmann::ordered_json streak_json(const Streak& streak);
+nlohmann::ordered_json summary_json(const State& state, int goal, const Context& ctx);
+
+}  // namespace momentum::cli

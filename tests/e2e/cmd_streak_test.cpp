@@ -1,0 +1,132 @@
+// momentum streak, and the habit lines of goal show and today: a month of backdated
+// check-ins with a rest day and a vacation, counted by hand.
+#include <catch2/catch.hpp>
+
+#include "checks.hpp"
+#include "sandbox.hpp"
+
+using namespace momentum::test;
+
+namespace {
+
+// Goal 1 daily, goal 2 2/week, goal 3 3/7, created 2026-03-01 (a Sunday).
+void three_goals(Sandbox& box) {
+  box.now("2026-03-01T09:00:00Z");
+  run_ok(box, {"goal", "add", "Become an ML engineer", "--cadence", "daily", "-q"});
+  run_ok(box, {"goal", "add", "Write blog posts", "--cadence", "2/week", "-q"});
+  run_ok(box, {"goal", "add", "Kaggle", "--cadence", "3/7", "-q"});
+  box.now("2026-03-14T09:00:00Z");  // a Saturday
+}
+
+void log_on(Sandbox& box, const std::string& goal, const std::vector<std::string>& days) {
+  for (const std::string& day : days) {
+    run_ok(box, {"log", "30m", "--goal", goal, "--date", "2026-03-" + day, "-q"});
+  }
+}
+
+}  // namespace
+
+TEST_CASE("streak counts kept periods; a rest day bridges without adding length",
+          "[e2e][streak]") {
+  Sandbox box;
+  three_goals(box);
+  log_on(box, "1", {"01", "02", "03", "04", "06", "07", "08", "09", "10", "11", "12", "13"});
+  log_on(box, "2", {"02", "05", "09", "11"});
+  log_on(box, "3", {"03", "06", "08", "10", "12"});
+  run_ok(box, {"log", "skip", "--date", "2026-03-05", "-q"});
+
+  const auto j = run_json(box, {"streak"});
+  CHECK(j["day"] == "2026-03-14");
+  // Any check-in counts for the global streak: goal 2 was logged on the rest day.
+  CHECK(j["checkin_streak"]["length"] == 13);
+  CHECK(j["checkin_streak"]["at_risk"] == true);
+  const auto& daily = j["goals"][0];
+  CHECK(daily["current"]["length"] == 12);  // 13 days, one of them a rest day
+  CHECK(daily["current"]["unit"] == "days");
+  CHECK(daily["current"]["first"] == "2026-03-01");
+  CHECK(daily["current"]["at_risk"] == true);
+  CHECK(daily["slack"] == 0);
+  CHECK(daily["needed"]["text"] == "a check-in today");
+  const auto& weekly = j["goals"][1];
+  CHECK(weekly["current"]["length"] == 2);
+  CHECK(weekly["current"]["unit"] == "weeks");
+  CHECK(weekly["current"]["at_risk"] == false);
+  CHECK(weekly["needed"]["more"] == 0);
+  CHECK(j["goals"][2]["cadence"] == "3/7");
+  CHECK(j["goals"][2]["strip"].size() == 14);
+  CHECK(daily["strip"][4] == "skipped");  // 2026-03-05
+  CHECK(daily["strip"][13] == "open");    // today, not logged yet
+}
+
+TEST_CASE("streak prints one row per goal within 80 columns, at-risk goals marked",
+          "[e2e][streak]") {
+  Sandbox box;
+  three_goals(box);
+  log_on(box, "1", {"10", "11", "12", "13"});
+  box.set_env("COLUMNS", "80");
+  const std::string out = run_ok(box, {"streak"});
+  CHECK(out.find("Check-in streak: 4 days (no check-in today yet)") != std::string::npos);
+  CHECK(out.find("4d!") != std::string::npos);
+  CHECK(out.find("At risk: goal 1 Become an ML engineer: a check-in today keeps 4 days") !=
+        std::string::npos);
+  std::size_t start = 0;
+  while (start < out.size()) {
+    const std::size_t end = out.find('\n', start);
+    const std::string line = out.substr(start, end - start);
+    std::size_t columns = 0;
+    for (char c : line) columns += (static_cast<unsigned char>(c) & 0xc0) != 0x80 ? 1 : 0;
+    CHECK(columns <= 80);
+    start = end + 1;
+  }
+}
+
+TEST_CASE("a logged today is no longer at risk and lengthens the streak", "[e2e][streak]") {
+  Sandbox box;
+  three_goals(box);
+  log_on(box, "1", {"12", "13", "14"});
+  const auto j = run_json(box, {"streak", "--goal", "1"});
+  REQUIRE(j["goals"].size() == 1);
+  CHECK(j["goals"][0]["current"]["length"] == 3);
+  CHECK(j["goals"][0]["current"]["at_risk"] == false);
+  CHECK(j["goals"][0]["slack"] == 1);
+}
+
+TEST_CASE("a vacation pause bridges a daily streak", "[e2e][streak]") {
+  Sandbox box;
+  three_goals(box);
+  box.now("2026-03-05T09:00:00Z");
+  log_on(box, "1", {"03", "04"});
+  run_ok(box, {"goal", "pause", "1", "--until", "2026-03-09", "-q"});  // paused 5th-8th
+  box.now("2026-03-11T09:00:00Z");
+  log_on(box, "1", {"09", "10", "11"});
+  const auto j = run_json(box, {"streak", "--goal", "1"});
+  CHECK(j["goals"][0]["current"]["length"] == 5);
+  CHECK(j["goals"][0]["current"]["first"] == "2026-03-03");
+  CHECK(j["goals"][0]["strip"][7] == "paused");  // 2026-03-05
+}
+
+TEST_CASE("goal show and today carry the habit figures", "[e2e][streak]") {
+  Sandbox box;
+  three_goals(box);
+  log_on(box, "2", {"09", "11"});
+  const std::string show = run_ok(box, {"goal", "show", "2"});
+  CHECK(show.find("Streak      1 week (best 1 week, 2026-03-09 to 2026-03-14)") != std::string::npos);
+  CHECK(show.find("Needed      nothing more needed this week") != std::string::npos);
+  CHECK(show.find("Strength    ") != std::string::npos);
+  const auto j = run_json(box, {"goal", "show", "2"});
+  CHECK(j["habit"]["current"]["length"] == 1);
+
+  log_on(box, "1", {"12", "13"});
+  const std::string today = run_ok(box, {"today"});
+  CHECK(today.find("Streak     3 days (no check-in today yet)") != std::string::npos);
+  CHECK(today.find("At risk    a check-in today to keep 2 days of goal 1 Become an ML "
+                   "engineer") != std::string::npos);
+}
+
+TEST_CASE("streak with an unknown goal is a usage error", "[e2e][streak]") {
+  Sandbox box;
+  three_goals(box);
+  check_rejects(box, {"streak", "--goal", "9"},
+                "unknown goal '9'; expected a goal number (1 to 3), a UUID prefix or a title "
+                "prefix");
+}
