@@ -155,11 +155,17 @@ void show_habit(const Context& ctx, const State& state, int index) {
   ctx.out << fmt::format("Streak      {}{} (best {})\n", streak_words(s.current),
                          s.current.at_risk ? paint(ctx, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "",
                          best);
-  if (s.needed.kind != PeriodKind::none) ctx.out << fmt::format("Needed      {}\n", period_line(ctx, s));
+  if (s.needed.kind != PeriodKind::none && s.status == GoalStatus::active) {
+    ctx.out << fmt::format("Needed      {}\n", period_line(ctx, s));
+  }
   const auto pct = [](std::optional<double> r) {
     return r ? fmt::format("{:.0f}%", std::round(*r * 100)) : std::string("n/a");
   };
-  ctx.out << fmt::format("Completion  {} of the last 30 days, {} of 90\n", pct(s.completion_30), pct(s.completion_90));
+  if (s.completion_30 || s.completion_90) {
+    ctx.out << fmt::format("Completion  {} of the last 30 days, {} of 90\n", pct(s.completion_30), pct(s.completion_90));
+  } else {
+    ctx.out << "Completion  n/a: nothing was required yet\n";
+  }
   ctx.out << fmt::format("Strength    {:.0f}/100\n", std::floor(s.strength * 100));
   ctx.out << fmt::format("Last 14     {}\n", strip_text(ctx, s.strip));
 }

@@ -2,6 +2,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/commands.hpp"
 #include "cli/habit.hpp"
 #include "cli/json_out.hpp"
@@ -94,9 +96,11 @@ void habit_lines(const Context& ctx, const State& state) {
     if (effective_status(state.goals[i], ctx.today) != GoalStatus::active) continue;
     const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
     if (!s.current.at_risk) continue;
-    const std::string line = fmt::format("{:<10} {} to keep {} of goal {} {}", "At risk",
-                                         describe_needed(s.needed, ctx.today), streak_words(s.current),
-                                         state.goals[i].num, escape(state.goals[i].title));
+    const std::string tail = fmt::format(": {} (streak {}, slack {})", describe_needed(s.needed, ctx.today),
+                                         streak_length(s.current), slack_text(s));
+    const std::string head = fmt::format("{:<10} #{} ", "At risk", state.goals[i].num);
+    const auto room = static_cast<std::size_t>(std::max(8, ctx.width - static_cast<int>(display_width(head + tail))));
+    const std::string line = head + truncate(escape(state.goals[i].title), room, ctx.utf8) + tail;
     ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8),
                      fmt::fg(fmt::terminal_color::yellow)) << '\n';
   }

@@ -65,7 +65,7 @@ std::string streak_words(const Streak& s) {
 }
 
 std::string slack_text(const GoalSummary& s) {
-  if (s.needed.kind == PeriodKind::none) return "-";
+  if (s.needed.kind == PeriodKind::none || s.status != GoalStatus::active) return "-";
   if (!s.slack) return "none";
   if (*s.slack == 0) return "0!";
   return fmt::format("{}d", *s.slack);
@@ -113,6 +113,8 @@ nlohmann::ordered_json summary_json(const State& state, int goal, const Context&
   const auto rate = [](std::optional<double> r) {
     return r ? nlohmann::ordered_json(std::round(*r * 1000) / 1000) : nlohmann::ordered_json(nullptr);
   };
+  // A paused goal owes nothing: no slack, no deadline.
+  const bool due = s.needed.kind != PeriodKind::none && s.status == GoalStatus::active;
   nlohmann::ordered_json strip = nlohmann::ordered_json::array();
   for (DayMark m : s.strip) strip.push_back(mark_name(m));
   return {{"goal", g.num},
@@ -124,11 +126,11 @@ nlohmann::ordered_json summary_json(const State& state, int goal, const Context&
           {"completion_30", rate(s.completion_30)},
           {"completion_90", rate(s.completion_90)},
           {"strength", std::round(s.strength * 1000) / 10},
-          {"slack", s.slack ? nlohmann::ordered_json(*s.slack) : nlohmann::ordered_json(nullptr)},
+          {"slack", s.slack && due ? nlohmann::ordered_json(*s.slack) : nlohmann::ordered_json(nullptr)},
           {"needed", {{"text", describe_needed(s.needed, ctx.today)},
                       {"more", s.needed.more},
                       {"keepable", s.needed.keepable},
-                      {"by", s.needed.kind == PeriodKind::none ? nlohmann::ordered_json(nullptr)
+                      {"by", !due ? nlohmann::ordered_json(nullptr)
                                                                 : nlohmann::ordered_json(format_day(s.needed.last))}}},
           {"strip", strip}};
 }

@@ -17,7 +17,8 @@ std::string streak_length(const Streak& streak);
 // "12 days", "3 weeks".
 std::string streak_words(const Streak& streak);
 
-// The slack column: "2d", "0!" (act today), "none", or "-" when nothing is due.
+// The slack column: "2d", "0!" (act today), "none", or "-" when nothing is due (no cadence,
+// paused, finished).
 std::string slack_text(const GoalSummary& summary);
 
 // One glyph per day of the strip; ASCII without UTF-8, coloured when colour is on.
@@ -26,7 +27,7 @@ std::string strip_text(const Context& ctx, const std::vector<DayMark>& strip);
 // The strip's legend, one line.
 std::string strip_legend(const Context& ctx);
 
-// "At risk: goal 1 Become… needs a check-in today to keep its 5-day streak".
+// "At risk: goal 1 Become an ML engineer: a check-in today keeps 5 days", cut to the width.
 std::string risk_line(const Context& ctx, const Goal& goal, const GoalSummary& summary);
 
 // The global check-in streak in words: "12 days (no check-in today yet)".

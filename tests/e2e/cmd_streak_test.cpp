@@ -119,8 +119,8 @@ TEST_CASE("goal show and today carry the habit figures", "[e2e][streak]") {
   log_on(box, "1", {"12", "13"});
   const std::string today = run_ok(box, {"today"});
   CHECK(today.find("Streak     3 days (no check-in today yet)") != std::string::npos);
-  CHECK(today.find("At risk    a check-in today to keep 2 days of goal 1 Become an ML "
-                   "engineer") != std::string::npos);
+  CHECK(today.find("At risk    #1 Become an ML engineer: a check-in today (streak 2d, slack "
+                   "0!)") != std::string::npos);
 }
 
 TEST_CASE("streak with an unknown goal is a usage error", "[e2e][streak]") {
@@ -129,4 +129,18 @@ TEST_CASE("streak with an unknown goal is a usage error", "[e2e][streak]") {
   check_rejects(box, {"streak", "--goal", "9"},
                 "unknown goal '9'; expected a goal number (1 to 3), a UUID prefix or a title "
                 "prefix");
+}
+
+TEST_CASE("a paused goal owes nothing: no slack, no deadline", "[e2e][streak]") {
+  Sandbox box;
+  three_goals(box);
+  log_on(box, "2", {"09", "10"});
+  box.now("2026-03-10T09:00:00Z");
+  run_ok(box, {"goal", "pause", "2", "-q"});
+  box.now("2026-03-14T09:00:00Z");
+  const auto j = run_json(box, {"streak", "--goal", "2"});
+  CHECK(j["goals"][0]["status"] == "paused");
+  CHECK(j["goals"][0]["slack"].is_null());
+  CHECK(j["goals"][0]["needed"]["by"].is_null());
+  CHECK(run_ok(box, {"goal", "show", "2"}).find("Needed") == std::string::npos);
 }
