@@ -144,3 +144,42 @@ TEST_CASE("a paused goal owes nothing: no slack, no deadline", "[e2e][streak]") 
   CHECK(j["goals"][0]["needed"]["by"].is_null());
   CHECK(run_ok(box, {"goal", "show", "2"}).find("Needed") == std::string::npos);
 }
+
+TEST_CASE("days follow local time across both DST changes in Europe/Berlin", "[e2e][streak][day]") {
+  Sandbox box;
+  box.set_env("TZ", "Europe/Berlin");
+  SECTION("the last Sunday of March (clocks go forward)") {
+    box.now("2026-03-27T12:00:00+01:00");
+    run_ok(box, {"goal", "add", "Daily", "--cadence", "daily", "-q"});
+    for (const char* now : {"2026-03-27T23:30:00+01:00", "2026-03-28T23:30:00+01:00",
+                            "2026-03-30T01:30:00+02:00",  // before 04:00: counts for Sunday 29th
+                            "2026-03-30T23:30:00+02:00"}) {
+      box.now(now);
+      run_ok(box, {"log", "20m", "--goal", "1", "-q"});
+    }
+    const auto logs = run_json(box, {"log", "list", "--all"});
+    REQUIRE(logs["logs"].size() == 4);
+    CHECK(logs["logs"][2]["day"] == "2026-03-29");
+    CHECK(logs["logs"][3]["day"] == "2026-03-30");
+    const auto j = run_json(box, {"streak"});
+    CHECK(j["day"] == "2026-03-30");
+    CHECK(j["goals"][0]["current"]["length"] == 4);
+    CHECK(j["goals"][0]["current"]["at_risk"] == false);
+  }
+  SECTION("the last Sunday of October (clocks go back)") {
+    box.now("2026-10-23T12:00:00+02:00");
+    run_ok(box, {"goal", "add", "Daily", "--cadence", "daily", "-q"});
+    for (const char* now : {"2026-10-24T03:30:00+02:00",  // still Friday the 23rd
+                            "2026-10-24T20:00:00+02:00", "2026-10-25T02:30:00+01:00",  // Sat 24th
+                            "2026-10-25T21:00:00+01:00"}) {
+      box.now(now);
+      run_ok(box, {"log", "20m", "--goal", "1", "-q"});
+    }
+    const auto logs = run_json(box, {"log", "list", "--all"});
+    REQUIRE(logs["logs"].size() == 4);
+    CHECK(logs["logs"][0]["day"] == "2026-10-23");
+    CHECK(logs["logs"][2]["day"] == "2026-10-24");
+    CHECK(logs["logs"][3]["day"] == "2026-10-25");
+    CHECK(run_json(box, {"streak"})["goals"][0]["current"]["length"] == 3);
+  }
+}
