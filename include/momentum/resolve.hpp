@@ -17,4 +17,7 @@ int resolve_task(const State& state, std::string_view ref);
 // The index of the (not removed) check-in `ref` names; throws UsageError otherwise.
 int resolve_log(const State& state, std::string_view ref);
 
+// The index of the sprint `ref` names (short number or UUID prefix); throws UsageError.
+int resolve_sprint(const State& state, std::string_view ref);
+
 }  // namespace momentum

@@ -128,15 +128,48 @@ struct Skip {
   bool removed = false;
 };
 
+// A task planned in a sprint and the day it was added (after the start: a scope change).
+struct PlannedTask {
+  int task = 0;  // index into State::tasks
+  Day added{};
+};
+
+// A sprint's answers on close.
+struct Retrospective {
+  std::string learned;
+  std::string blocked;
+  std::string next;
+  std::optional<int> rating;  // 1-5
+};
+
+enum class SprintStatus { planned, active, closed };
+
+// One turn of the loop: a time box around one problem, from `start` through `end`.
+struct Sprint {
+  Uuid id;
+  int num = 0;
+  std::string title;  // the problem
+  std::optional<int> goal;  // index into State::goals
+  Day start{};
+  Day end{};
+  std::vector<PlannedTask> planned;
+  bool closed = false;
+  std::optional<Day> closed_day;
+  Retrospective retro;
+  Timestamp created{};
+};
+
 struct State {
   std::vector<Goal> goals;
   std::vector<Task> tasks;
   std::vector<LogEntry> logs;
   std::vector<Skip> skips;
+  std::vector<Sprint> sprints;
   UuidIndex goal_index;  // for replay and lookups
   UuidIndex task_index;
   UuidIndex log_index;
   UuidIndex skip_index;
+  UuidIndex sprint_index;
   std::map<std::string, int> unknown_ops;  // ops from a newer version: kept, counted
   Timestamp last_ts{};  // the latest `ts` in the journal; a writer goes strictly later
   std::size_t event_count = 0;
@@ -150,6 +183,9 @@ bool is_paused_on(const Goal& goal, Day day);
 
 // The cadence in force on `day` (the first one before the goal's first change).
 const Cadence& cadence_on(const Goal& goal, Day day);
+
+// planned before its start, closed once closed, else active (an ended, unclosed sprint too).
+SprintStatus sprint_status(const Sprint& sprint, Day today);
 
 // True for todo and doing.
 bool is_open(TaskStatus status);

@@ -103,6 +103,9 @@ void build(CLI::App& app, Context& ctx, Action& action) {
   setup_log(app, ctx, action);
   setup_calendar(app, ctx, action);
   setup_streak(app, ctx, action);
+  setup_stats(app, ctx, action);
+  setup_sprint(app, ctx, action);
+  setup_review(app, ctx, action);
   add_global_footer(app);
 }
 

@@ -8,6 +8,7 @@
 #include "cli/render.hpp"
 #include "momentum/next.hpp"
 #include "momentum/resolve.hpp"
+#include "momentum/sprint.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -208,7 +209,7 @@ void explain(const Context& ctx, const State& state, const std::vector<Ranked>& 
 
 int run_next(Context& ctx, const TaskOptions& o) {
   const State state = ctx.read().state;
-  const std::vector<Ranked> ranked = rank_tasks(state, ctx.today);
+  const std::vector<Ranked> ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   if (ctx.global.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Ranked& r : ranked) {

@@ -7,8 +7,11 @@
 #include "cli/commands.hpp"
 #include "cli/habit.hpp"
 #include "cli/json_out.hpp"
+#include "cli/nudge.hpp"
 #include "cli/render.hpp"
+#include "cli/sprint_view.hpp"
 #include "momentum/next.hpp"
+#include "momentum/sprint.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -57,6 +60,11 @@ nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state) {
   return out;
 }
 
+nlohmann::ordered_json sprint_or_null(const Context& ctx, const State& state) {
+  const std::optional<int> current = current_sprint(state);
+  return current ? sprint_json(state, *current, ctx.today) : nlohmann::ordered_json(nullptr);
+}
+
 int print_json_today(const Context& ctx, const State& state, const TodaySummary& s) {
   using nlohmann::ordered_json;
   const auto tasks = [&](const std::vector<int>& list) {
@@ -66,7 +74,7 @@ int print_json_today(const Context& ctx, const State& state, const TodaySummary&
   };
   ordered_json logs = ordered_json::array();
   for (int i : s.logs) logs.push_back(log_json(state, i));
-  const auto ranked = rank_tasks(state, ctx.today);
+  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   print_json(ctx, {{"day", format_day(ctx.today)},
                    {"minutes", {{"learn", s.learn}, {"do", s.doing}, {"total", s.learn + s.doing}}},
                    {"logs", logs},
@@ -74,7 +82,9 @@ int print_json_today(const Context& ctx, const State& state, const TodaySummary&
                    {"overdue", tasks(s.overdue)},
                    {"checkin_streak", streak_json(checkin_streak(state, ctx.today))},
                    {"at_risk", at_risk_json(ctx, state)},
-                   {"next", ranked.empty() ? ordered_json(nullptr) : task_json(state, ranked.front().task, ctx.today)}});
+                   {"next", ranked.empty() ? ordered_json(nullptr) : task_json(state, ranked.front().task, ctx.today)},
+                   {"nudge", nudge_json(ctx, state)},
+                   {"sprint", sprint_or_null(ctx, state)}});
   return 0;
 }
 
@@ -126,9 +136,10 @@ int run_today(Context& ctx) {
                            minutes_text(s.doing), plural(s.logs.size(), "check-in", "check-ins"));
   }
   habit_lines(ctx, state);
+  if (const auto line = sprint_today_line(ctx, state)) ctx.out << *line << '\n';
   task_lines(ctx, state, "Overdue", s.overdue);
   task_lines(ctx, state, "Due", s.due_today);
-  const auto ranked = rank_tasks(state, ctx.today);
+  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   if (!ranked.empty()) {
     const Task& t = state.tasks[static_cast<std::size_t>(ranked.front().task)];
     const std::string hint = t.status == TaskStatus::doing
@@ -139,6 +150,7 @@ int run_today(Context& ctx) {
   } else {
     ctx.out << fmt::format("{:<10} nothing open: momentum task add \"a small next step\"\n", "Next");
   }
+  print_nudge(ctx, state);
   return 0;
 }
 

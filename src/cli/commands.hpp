@@ -23,6 +23,9 @@ void setup_task(CLI::App& app, Context& ctx, Action& action);
 void setup_log(CLI::App& app, Context& ctx, Action& action);
 void setup_calendar(CLI::App& app, Context& ctx, Action& action);
 void setup_streak(CLI::App& app, Context& ctx, Action& action);
+void setup_stats(CLI::App& app, Context& ctx, Action& action);
+void setup_sprint(CLI::App& app, Context& ctx, Action& action);
+void setup_review(CLI::App& app, Context& ctx, Action& action);
 
 // The dashboard; also what `momentum` alone runs.
 int run_today(Context& ctx);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
@@ -29,9 +30,10 @@ struct Field {
 // Every field any op carries; an op reads the ones it knows.
 struct Data {
   Field<std::string_view> title, why, note, reason, cadence, kind, status, goal, task, log;
-  Field<std::int64_t> importance, estimate, minutes, resistance;
-  Field<Day> day, due, target, until, from, to;
-  Field<std::vector<std::string>> tags;
+  Field<std::string_view> sprint, learned, blocked, next;
+  Field<std::int64_t> importance, estimate, minutes, resistance, rating;
+  Field<Day> day, due, target, until, from, to, start, end;
+  Field<std::vector<std::string>> tags, tasks;
 };
 
 Day iso_day(std::string_view text) {
@@ -92,6 +94,14 @@ Data decode(od::object& obj) {
     else if (key == "from") read(v, d.from);
     else if (key == "to") read(v, d.to);
     else if (key == "tags") read(v, d.tags);
+    else if (key == "sprint") read(v, d.sprint);
+    else if (key == "learned") read(v, d.learned);
+    else if (key == "blocked") read(v, d.blocked);
+    else if (key == "next") read(v, d.next);
+    else if (key == "rating") read(v, d.rating);
+    else if (key == "start") read(v, d.start);
+    else if (key == "end") read(v, d.end);
+    else if (key == "tasks") read(v, d.tasks);
   }
   return d;
 }
@@ -286,7 +296,65 @@ class Ops {
     s_.skips.push_back(std::move(k));
   }
 
+  void sprint_start() {
+    if (s_.sprint_index.contains(stamp_.id)) return;
+    Sprint sp;
+    sp.id = std::string(stamp_.id);
+    sp.num = static_cast<int>(s_.sprints.size()) + 1;
+    sp.title = required(d_.title, "title");
+    sp.goal = goal_ref(d_.goal);
+    sp.start = required(d_.start, "start");
+    sp.end = std::max(sp.start, required(d_.end, "end"));
+    sp.created = stamp_.ts;
+    plan(sp, std::max(day_, sp.start));
+    s_.sprint_index.emplace(sp.id, static_cast<int>(s_.sprints.size()));
+    s_.sprints.push_back(std::move(sp));
+  }
+
+  void sprint_add() {
+    if (Sprint* sp = sprint(d_.sprint)) plan(*sp, std::max(day_, sp->start));
+  }
+
+  void sprint_remove() {
+    Sprint* sp = sprint(d_.sprint);
+    if (!sp || !d_.tasks) return;
+    for (const std::string& id : *d_.tasks) {
+      const std::optional<int> t = task_ref(id);
+      std::erase_if(sp->planned, [&](const PlannedTask& p) { return t && p.task == *t; });
+    }
+  }
+
+  void sprint_close() {
+    Sprint* sp = sprint(d_.sprint);
+    if (!sp) return;
+    sp->closed = true;
+    sp->closed_day = day_;
+    assign_if(d_.learned, sp->retro.learned);
+    assign_if(d_.blocked, sp->retro.blocked);
+    assign_if(d_.next, sp->retro.next);
+    sp->retro.rating = opt_int(d_.rating);
+  }
+
  private:
+  // Plans the event's tasks in `sp` as added on `added`; a task planned already stays as it was.
+  void plan(Sprint& sp, Day added) {
+    if (!d_.tasks) return;
+    for (const std::string& id : *d_.tasks) {
+      const std::optional<int> t = task_ref(id);
+      const auto same = [&](const PlannedTask& p) { return t && p.task == *t; };
+      if (t && std::none_of(sp.planned.begin(), sp.planned.end(), same)) {
+        sp.planned.push_back({*t, added});
+      }
+    }
+  }
+
+  std::optional<int> task_ref(const std::string& id) {
+    Field<std::string_view> f;
+    f.present = true;
+    f.value = id;
+    return task_ref(f);
+  }
+
   template <class T>
   T required(const Field<T>& f, std::string_view name) {
     if (!f) throw UsageError(fmt::format("'{}' is missing", name));
@@ -306,6 +374,9 @@ class Ops {
   Goal* goal(const Field<std::string_view>& ref) { return find(s_.goals, s_.goal_index, ref, "goal"); }
   Task* task(const Field<std::string_view>& ref) { return find(s_.tasks, s_.task_index, ref, "task"); }
   LogEntry* log(const Field<std::string_view>& ref) { return find(s_.logs, s_.log_index, ref, "log"); }
+  Sprint* sprint(const Field<std::string_view>& ref) {
+    return find(s_.sprints, s_.sprint_index, ref, "sprint");
+  }
 
   // An optional reference; an unknown one is dropped with a warning.
   std::optional<int> ref_index(const UuidIndex& index,
@@ -379,7 +450,9 @@ constexpr OpEntry op_table[] = {
     {"task.edit", &Ops::task_edit},     {"task.status", &Ops::task_status},
     {"task.defer", &Ops::task_defer},   {"log.add", &Ops::log_add},
     {"log.edit", &Ops::log_edit},       {"log.rm", &Ops::log_rm},
-    {"skip.add", &Ops::skip_add},
+    {"skip.add", &Ops::skip_add},       {"sprint.start", &Ops::sprint_start},
+    {"sprint.add", &Ops::sprint_add},   {"sprint.remove", &Ops::sprint_remove},
+    {"sprint.close", &Ops::sprint_close},
 };
 
 }  // namespace

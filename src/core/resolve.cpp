@@ -130,4 +130,11 @@ int resolve_log(const State& state, std::string_view ref) {
       "UUID prefix", ref, range_hint(state.logs.size())));
 }
 
+int resolve_sprint(const State& state, std::string_view ref) {
+  if (auto found = by_number_or_uuid("sprint", state.sprints, ref)) return *found;
+  require_any(state.sprints.size(), "sprint", ref, "start one with 'momentum sprint start TITLE'");
+  throw UsageError(fmt::format("unknown sprint '{}'; expected a sprint number ({}) or a UUID prefix",
+                               ref, range_hint(state.sprints.size())));
+}
+
 }  // namespace momentum

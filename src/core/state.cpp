@@ -25,6 +25,11 @@ const Cadence& cadence_on(const Goal& goal, Day day) {
   return in_force->cadence;
 }
 
+SprintStatus sprint_status(const Sprint& sprint, Day today) {
+  if (sprint.closed) return SprintStatus::closed;
+  return today < sprint.start ? SprintStatus::planned : SprintStatus::active;
+}
+
 bool is_open(TaskStatus status) {
   return status == TaskStatus::todo || status == TaskStatus::doing;
 }

@@ -45,7 +45,8 @@ TEST_CASE("today shows today's check-ins, due and overdue tasks and the next one
         "Streak     0 days; a check-in today starts one\n"
         "Overdue    #1 Late one (1d late)\n"
         "Due        #2 Due now (today)\n"
-        "Next       #1 Late one  (momentum task start 1)\n");
+        "Next       #1 Late one  (momentum task start 1)\n"
+        "Nudge      do task 1 today (1d late), or: momentum task defer 1 --to DATE\n");
   run_ok(box, {"log", "30m", "--learn"});
   run_ok(box, {"log", "45m"});
   run_ok(box, {"log", "1h", "--date", "yesterday"});

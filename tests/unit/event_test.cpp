@@ -373,15 +373,15 @@ TEST_CASE("unknown ops are kept, counted and reported once", "[event]") {
   const Timestamp t = noon(march_10);
   const Loaded loaded = replay_text(journal_of({
       event(uuid(1), t, "goal.add", {{"title", "G"}}),
-      event(uuid(2), t + milliseconds{1}, "sprint.start", {{"title", "ship it"}}),
+      event(uuid(2), t + milliseconds{1}, "squad.start", {{"title", "ship it"}}),
       event(uuid(3), t + milliseconds{2}, "habit.nudge", json::object()),
-      event(uuid(4), t + milliseconds{3}, "sprint.start", {{"title", "again"}}),
+      event(uuid(4), t + milliseconds{3}, "squad.start", {{"title", "again"}}),
   }));
   CHECK(loaded.state.unknown_ops ==
-        std::map<std::string, int>{{"habit.nudge", 1}, {"sprint.start", 2}});
+        std::map<std::string, int>{{"habit.nudge", 1}, {"squad.start", 2}});
   CHECK(loaded.warnings ==
         std::vector<std::string>{"j.jsonl: kept but ignored events from a newer momentum "
-                                 "(habit.nudge ×1, sprint.start ×2)"});
+                                 "(habit.nudge ×1, squad.start ×2)"});
   CHECK(loaded.state.goals.size() == 1);
   CHECK(loaded.state.event_count == 4);
   CHECK(loaded.state.last_ts == t + milliseconds{3});
@@ -417,17 +417,17 @@ TEST_CASE("a journal folded again in (ts, id) order reports each warning once", 
   const std::string ghost = uuid(99, 0xdead);
   // The first line is the latest: replay has to sort and fold a second time.
   const Loaded loaded = replay_text(journal_of({
-      event(uuid(3), t + milliseconds{2}, "sprint.start", {{"title", "ship it"}}),
+      event(uuid(3), t + milliseconds{2}, "squad.start", {{"title", "ship it"}}),
       event(uuid(1), t, "goal.add", {{"title", "G"}}),
       event(uuid(2), t + milliseconds{1}, "task.edit", {{"task", ghost}, {"title", "X"}}),
   }));
-  CHECK(loaded.state.unknown_ops == std::map<std::string, int>{{"sprint.start", 1}});
+  CHECK(loaded.state.unknown_ops == std::map<std::string, int>{{"squad.start", 1}});
   CHECK(loaded.state.event_count == 3);
   CHECK(loaded.state.goals.size() == 1);
   CHECK(loaded.warnings ==
         std::vector<std::string>{
             fmt::format("j.jsonl: event {} refers to an unknown task {}; ignored", uuid(2), ghost),
-            "j.jsonl: kept but ignored events from a newer momentum (sprint.start ×1)"});
+            "j.jsonl: kept but ignored events from a newer momentum (squad.start ×1)"});
 }
 
 TEST_CASE("the same add event twice yields one entity", "[event]") {

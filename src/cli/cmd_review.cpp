@@ -1,0 +1,194 @@
+// momentum review: a retrospective of a week, a sprint or a period, in Markdown (or text).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/habit.hpp"
+#include "cli/render.hpp"
+#include "cli/review_doc.hpp"
+#include "momentum/error.hpp"
+#include "momentum/next.hpp"
+#include "momentum/resolve.hpp"
+#include "momentum/sprint.hpp"
+#include "momentum/streak.hpp"
+
+namespace momentum::cli {
+namespace {
+
+struct ReviewOptions {
+  bool week = false;
+  std::optional<std::string> sprint;
+  std::optional<std::string> since;
+  std::optional<std::string> until;
+  std::string format = "md";
+};
+
+struct Period {
+  Day from{};
+  Day to{};
+  std::optional<int> sprint;
+};
+
+Period period_of(const Context& ctx, const State& state, const ReviewOptions& o) {
+  Period p{week_begin(ctx.today, ctx.config.week_start), ctx.today, std::nullopt};
+  if (o.sprint) {
+    p.sprint = resolve_sprint(state, *o.sprint);
+    const Sprint& s = state.sprints[static_cast<std::size_t>(*p.sprint)];
+    p.from = s.start;
+    p.to = s.end;
+  } else if (o.since) {
+    p.from = date_option(ctx, *o.since, "--since", DateDirection::backward);
+    if (o.until) p.to = date_option(ctx, *o.until, "--until", DateDirection::backward);
+    if (p.from > p.to) {
+      throw UsageError(fmt::format("--since '{}' is after the period's end ({}); expected an earlier day",
+                                   format_day(p.from), format_day(p.to)));
+    }
+  }
+  return p;
+}
+
+struct Facts {
+  std::vector<int> logs;  // in the period, by day
+  std::map<std::optional<int>, int> minutes_by_goal;
+  int learn = 0;
+  int doing = 0;
+};
+
+Facts gather(const State& state, const Period& p) {
+  Facts f;
+  for (std::size_t i = 0; i < state.logs.size(); ++i) {
+    const LogEntry& l = state.logs[i];
+    if (l.removed || l.day < p.from || l.day > p.to) continue;
+    f.logs.push_back(static_cast<int>(i));
+    f.minutes_by_goal[l.goal] += l.minutes.value_or(0);
+    (l.kind == Kind::learn ? f.learn : f.doing) += l.minutes.value_or(0);
+  }
+  std::stable_sort(f.logs.begin(), f.logs.end(), [&](int a, int b) {
+    return state.logs[static_cast<std::size_t>(a)].day < state.logs[static_cast<std::size_t>(b)].day;
+  });
+  return f;
+}
+
+std::string goal_name(const ReviewDoc& doc, const State& state, std::optional<int> goal) {
+  return goal ? doc.text(state.goals[static_cast<std::size_t>(*goal)].title) : "No goal";
+}
+
+std::string share(int part, int total) {
+  return total == 0 ? "n/a" : fmt::format("{}%", part * 100 / total);
+}
+
+void summary(ReviewDoc& doc, const Facts& f) {
+  doc.heading(2, "Summary");
+  const int total = f.learn + f.doing;
+  doc.item(fmt::format("{}, {} in all", plural(f.logs.size(), "check-in", "check-ins"), minutes_text(total)));
+  doc.item(fmt::format("Learn {} ({}), do {} ({})", minutes_text(f.learn), share(f.learn, total),
+                       minutes_text(f.doing), share(f.doing, total)));
+}
+
+void goals_and_logs(ReviewDoc& doc, const State& state, const Facts& f) {
+  doc.heading(2, "Goals worked on");
+  if (f.minutes_by_goal.empty()) doc.item("none");
+  for (const auto& [goal, minutes] : f.minutes_by_goal) {
+    doc.item(fmt::format("{}: {}", goal_name(doc, state, goal), minutes_text(minutes)));
+  }
+  doc.heading(2, "Check-ins");
+  if (f.logs.empty()) doc.item("none");
+  for (const auto& [goal, minutes] : f.minutes_by_goal) {
+    doc.heading(3, fmt::format("{} ({})", goal_name(doc, state, goal), minutes_text(minutes)));
+    for (int i : f.logs) {
+      const LogEntry& l = state.logs[static_cast<std::size_t>(i)];
+      if (l.goal != goal) continue;
+      const std::string task = l.task ? fmt::format(" (task {})", state.tasks[static_cast<std::size_t>(*l.task)].num) : "";
+      doc.item(fmt::format("{} {} {}{}{}", format_day(l.day), minutes_text(l.minutes), to_string(l.kind),
+                           l.note.empty() ? "" : ": " + doc.text(l.note), task));
+    }
+  }
+}
+
+void tasks_finished(ReviewDoc& doc, const State& state, const Period& p) {
+  doc.heading(2, "Tasks finished");
+  bool any = false;
+  for (const Task& t : state.tasks) {
+    if (t.status != TaskStatus::done || !t.finished_day || *t.finished_day < p.from || *t.finished_day > p.to) continue;
+    doc.item(fmt::format("Task {}: {} ({})", t.num, doc.text(t.title), format_day(*t.finished_day)));
+    any = true;
+  }
+  if (!any) doc.item("none");
+}
+
+void streaks(ReviewDoc& doc, const Context& ctx, const State& state) {
+  doc.heading(2, "Streaks");
+  doc.item(fmt::format("Check-ins: {}", streak_words(checkin_streak(state, ctx.today))));
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    if (effective_status(state.goals[i], ctx.today) != GoalStatus::active) continue;
+    const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
+    doc.item(fmt::format("{}: {} now, longest {}", doc.text(state.goals[i].title),
+                         streak_words(s.current), streak_words(s.longest)));
+  }
+}
+
+void retrospective(ReviewDoc& doc, const Sprint& s) {
+  doc.heading(2, "Retrospective");
+  if (!s.closed) return doc.item("not closed yet: momentum sprint close");
+  doc.item(s.retro.rating ? fmt::format("Rating: {}/5", *s.retro.rating) : "Rating: none");
+  doc.item("Learned: " + (s.retro.learned.empty() ? "-" : doc.text(s.retro.learned)));
+}
+
+void blocked_and_next(ReviewDoc& doc, const Context& ctx, const State& state, const Sprint* s) {
+  doc.heading(2, "Blocked");
+  if (s && !s->retro.blocked.empty()) doc.item(doc.text(s->retro.blocked));
+  bool any = s && !s->retro.blocked.empty();
+  for (const Task& t : state.tasks) {
+    if (!is_open(t.status) || !t.due || *t.due >= ctx.today) continue;
+    doc.item(fmt::format("Task {}: {} (overdue since {})", t.num, doc.text(t.title), format_day(*t.due)));
+    any = true;
+  }
+  if (!any) doc.item("nothing");
+  doc.heading(2, "Next");
+  if (s && !s->retro.next.empty()) doc.item(doc.text(s->retro.next));
+  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
+  for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) {
+    const Task& t = state.tasks[static_cast<std::size_t>(ranked[i].task)];
+    doc.item(fmt::format("Task {}: {}", t.num, doc.text(t.title)));
+  }
+  if (ranked.empty() && !(s && !s->retro.next.empty())) doc.item("nothing open");
+}
+
+int run_review(Context& ctx, const ReviewOptions& o) {
+  const State state = ctx.read().state;
+  const Period p = period_of(ctx, state, o);
+  const Sprint* s = p.sprint ? &state.sprints[static_cast<std::size_t>(*p.sprint)] : nullptr;
+  ReviewDoc doc(ctx.out, o.format == "md");
+  doc.heading(1, s ? fmt::format("Sprint {}: {}", s->num, doc.text(s->title))
+                   : fmt::format("Review {} to {}", format_day(p.from), format_day(p.to)));
+  if (s) doc.para(fmt::format("{} to {}, {}/{} planned tasks done", format_day(p.from), format_day(p.to),
+                              std::count_if(s->planned.begin(), s->planned.end(), [&](const PlannedTask& t) {
+                                return state.tasks[static_cast<std::size_t>(t.task)].status == TaskStatus::done;
+                              }), s->planned.size()));
+  const Facts f = gather(state, p);
+  summary(doc, f);
+  goals_and_logs(doc, state, f);
+  tasks_finished(doc, state, p);
+  streaks(doc, ctx, state);
+  if (s) retrospective(doc, *s);
+  blocked_and_next(doc, ctx, state, s);
+  return 0;
+}
+
+}  // namespace
+
+void setup_review(CLI::App& app, Context& ctx, Action& action) {
+  auto o = std::make_shared<ReviewOptions>();
+  CLI::App* review = app.add_subcommand("review", "A retrospective in Markdown, ready to publish");
+  CLI::Option* week = review->add_flag("--week", o->week, "This week so far (the default)");
+  CLI::Option* sprint = review->add_option("--sprint", o->sprint, "One sprint")->option_text("S")->excludes(week);
+  CLI::Option* since = review->add_option("--since", o->since, "From this day")->option_text("DATE")->excludes(week)->excludes(sprint);
+  review->add_option("--until", o->until, "Through this day (default today)")->option_text("DATE")->needs(since);
+  review->add_option("--format", o->format, "md or text (default md)")
+      ->check(one_of("format", {"md", "text"}))->option_text("F");
+  on_chosen(review, action, [&ctx, o] { return run_review(ctx, *o); });
+}
+
+}  // namespace momentum::cli

@@ -1,0 +1,30 @@
+#pragma once
+// Sprint views shared by `sprint`, `today` and `review`.
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "cli/context.hpp"
+#include "momentum/state.hpp"
+
+namespace momentum::cli {
+
+// The sprint as docs/json.md describes it.
+nlohmann::ordered_json sprint_json(const State& state, int sprint, Day today);
+
+// The dashboard's sprint line ("Sprint     'Titanic' day 3 of 7, 2/5 done, 4 days left"),
+// coloured as a warning when the sprint ended without a close; nullopt without a sprint.
+std::optional<std::string> sprint_today_line(const Context& ctx, const State& state);
+
+// Tasks done of those planned in `sprint`.
+int planned_done(const State& state, const Sprint& sprint);
+
+// The status word: planned, active, closed, or "ended" (active past its end, not closed).
+std::string sprint_status_text(const Sprint& sprint, Day today);
+
+// Writes the burndown of `sprint` as a chart that fits ctx.width.
+void print_burndown(const Context& ctx, const State& state, const Sprint& sprint);
+
+}  // namespace momentum::cli
