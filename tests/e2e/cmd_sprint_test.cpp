@@ -65,3 +65,25 @@ TEST_CASE("an ended sprint without a close warns on today", "[e2e][sprint]") {
                 "sprint 1 'Titanic' ended 2026-03-11 without a close; close it first with 'momentum sprint close'");
   run_ok(box, {"sprint", "close"});
 }
+
+TEST_CASE("a later sprint is planned, becomes active on its day, and carries unfinished work",
+          "[e2e][sprint]") {
+  Sandbox box;
+  setup(box);
+  run_ok(box, {"sprint", "start", "Titanic", "--start", "2026-03-12", "--until", "2026-03-14",
+               "--task", "1", "--task", "2", "--task", "3"});
+  CHECK(run_json(box, {"sprint", "show", "1"})["status"] == "planned");
+  CHECK(run_ok(box, {"sprint", "remove", "3"}).find("sprint 1") != std::string::npos);
+  CHECK(run_json(box, {"sprint", "show", "1"})["tasks"].size() == 2);
+  box.now("2026-03-12T09:00:00Z");
+  CHECK(run_json(box, {"sprint", "show", "1"})["status"] == "active");
+  run_ok(box, {"task", "done", "1", "-q"});
+  const std::string list = run_ok(box, {"sprint", "list"});
+  CHECK(list.find("Titanic") != std::string::npos);
+  box.now("2026-03-15T09:00:00Z");
+  run_ok(box, {"sprint", "close", "--learned", "feature engineering matters", "-q"});
+  run_ok(box, {"sprint", "start", "Titanic, again", "--carry", "-q"});
+  const auto next = run_json(box, {"sprint", "show", "2"});
+  REQUIRE(next["tasks"].size() == 1);  // task 2 was left open; task 1 was done
+  CHECK(next["tasks"][0]["task"] == 2);
+}
