@@ -75,16 +75,19 @@ std::string goal_name(const ReviewDoc& doc, const State& state, std::optional<in
   return goal ? doc.text(state.goals[static_cast<std::size_t>(*goal)].title) : "No goal";
 }
 
+// A share rounded to the nearest percent, so learn and do add up to 100%.
 std::string share(int part, int total) {
-  return total == 0 ? "n/a" : fmt::format("{}%", part * 100 / total);
+  return total == 0 ? "n/a" : fmt::format("{}%", (part * 200 + total) / (2 * total));
 }
 
 void summary(ReviewDoc& doc, const Facts& f) {
   doc.heading(2, "Summary");
   const int total = f.learn + f.doing;
   doc.item(fmt::format("{}, {} in all", plural(f.logs.size(), "check-in", "check-ins"), minutes_text(total)));
-  doc.item(fmt::format("Learn {} ({}), do {} ({})", minutes_text(f.learn), share(f.learn, total),
-                       minutes_text(f.doing), share(f.doing, total)));
+  const std::string learn = share(f.learn, total);
+  const std::string doing = total == 0 ? "n/a" : fmt::format("{}%", 100 - (f.learn * 200 + total) / (2 * total));
+  doc.item(fmt::format("Learn {} ({}), do {} ({})", minutes_text(f.learn), learn,
+                       minutes_text(f.doing), doing));
 }
 
 void goals_and_logs(ReviewDoc& doc, const State& state, const Facts& f) {
@@ -130,7 +133,7 @@ void streaks(ReviewDoc& doc, const Context& ctx, const State& state) {
 }
 
 void retrospective(ReviewDoc& doc, const Sprint& s) {
-  doc.heading(2, "Retrospective");
+  doc.heading(2, fmt::format("Retrospective: sprint {}, {}", s.num, doc.text(s.title)));
   if (!s.closed) return doc.item("not closed yet: momentum sprint close");
   doc.item(s.retro.rating ? fmt::format("Rating: {}/5", *s.retro.rating) : "Rating: none");
   doc.item("Learned: " + (s.retro.learned.empty() ? "-" : doc.text(s.retro.learned)));
@@ -156,6 +159,14 @@ void blocked_and_next(ReviewDoc& doc, const Context& ctx, const State& state, co
   if (ranked.empty() && !(s && !s->retro.next.empty())) doc.item("nothing open");
 }
 
+// The latest sprint overlapping the period: its retrospective belongs in a weekly review.
+const Sprint* overlapping(const State& state, const Period& p) {
+  for (auto it = state.sprints.rbegin(); it != state.sprints.rend(); ++it) {
+    if (it->start <= p.to && it->end >= p.from) return &*it;
+  }
+  return nullptr;
+}
+
 int run_review(Context& ctx, const ReviewOptions& o) {
   const State state = ctx.read().state;
   const Period p = period_of(ctx, state, o);
@@ -172,8 +183,9 @@ int run_review(Context& ctx, const ReviewOptions& o) {
   goals_and_logs(doc, state, f);
   tasks_finished(doc, state, p);
   streaks(doc, ctx, state);
-  if (s) retrospective(doc, *s);
-  blocked_and_next(doc, ctx, state, s);
+  const Sprint* in_period = s ? s : overlapping(state, p);
+  if (in_period) retrospective(doc, *in_period);
+  blocked_and_next(doc, ctx, state, in_period);
   return 0;
 }
 
