@@ -50,12 +50,19 @@ TodaySummary summarize(const State& state, Day today) {
   return s;
 }
 
+// An active goal whose streak is at risk; only the current streak is computed, not the
+// whole summary (which walks the goal's history several times).
+bool at_risk(const Context& ctx, const State& state, int goal) {
+  if (effective_status(state.goals[static_cast<std::size_t>(goal)], ctx.today) != GoalStatus::active) {
+    return false;
+  }
+  return current_streak(goal_days(state, goal), ctx.today, ctx.config).at_risk;
+}
+
 nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (effective_status(state.goals[i], ctx.today) != GoalStatus::active) continue;
-    const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
-    if (s.current.at_risk) out.push_back(summary_json(state, static_cast<int>(i), ctx));
+    if (at_risk(ctx, state, static_cast<int>(i))) out.push_back(summary_json(state, static_cast<int>(i), ctx));
   }
   return out;
 }
@@ -103,9 +110,8 @@ void habit_lines(const Context& ctx, const State& state) {
   const Streak checkin = checkin_streak(state, ctx.today);
   ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_line(ctx, checkin));
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (effective_status(state.goals[i], ctx.today) != GoalStatus::active) continue;
+    if (!at_risk(ctx, state, static_cast<int>(i))) continue;
     const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
-    if (!s.current.at_risk) continue;
     const std::string tail = fmt::format(": {} (streak {}, slack {})", describe_needed(s.needed, ctx.today),
                                          streak_length(s.current), slack_text(s));
     const std::string head = fmt::format("{:<10} #{} ", "At risk", state.goals[i].num);

@@ -21,13 +21,16 @@ std::optional<Nudge> streak_nudge(const State& state, Day today, const Config& c
   int longest = 0;
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
     if (effective_status(state.goals[i], today) != GoalStatus::active) continue;
-    const GoalSummary s = summarize(state, static_cast<int>(i), today, config);
-    if (!s.current.at_risk || s.current.length <= longest) continue;
-    longest = s.current.length;
+    // Only the current streak is needed here; summarize() would walk the history 7 times.
+    const GoalDays days = goal_days(state, static_cast<int>(i));
+    const Streak current = current_streak(days, today, config);
+    if (!current.at_risk || current.length <= longest) continue;
+    longest = current.length;
     const int num = state.goals[i].num;
     best = Nudge{"streak",
                  fmt::format("log on goal {}: {} keeps its {} streak", num,
-                             describe_needed(s.needed, today), streak_unit(s.current)),
+                             describe_needed(still_needed(days, today, config), today),
+                             streak_unit(current)),
                  num, std::nullopt};
   }
   if (best) return best;
