@@ -2,6 +2,7 @@
 // Days, timestamps and the user's settings that decide which day an instant belongs to.
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -51,6 +52,9 @@ std::string format_offset(std::chrono::minutes offset);
 
 // Parses `±HH:MM` (or `Z`); throws UsageError otherwise.
 std::chrono::minutes parse_offset(std::string_view text);
+
+// A day written exactly as YYYY-MM-DD (a real calendar day), else nullopt: the journal's form.
+std::optional<Day> read_day(std::string_view text);
 
 // `day` as YYYY-MM-DD.
 std::string format_day(Day day);

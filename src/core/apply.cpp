@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 
 #include "momentum/error.hpp"
@@ -37,19 +36,8 @@ struct Data {
 };
 
 Day iso_day(std::string_view text) {
-  int y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  const char* end = text.data() + text.size();
-  auto r1 = std::from_chars(text.data(), end, y);
-  auto r2 = std::from_chars(r1.ptr + 1, end, m);
-  auto r3 = std::from_chars(r2.ptr + 1, end, d);
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                        std::chrono::day{d}};
-  if (text.size() != 10 || r1.ptr != text.data() + 4 || r3.ptr != end || !ymd.ok()) {
-    throw UsageError(fmt::format("invalid day '{}'; expected YYYY-MM-DD", text));
-  }
-  return std::chrono::sys_days{ymd};
+  if (auto day = read_day(text)) return *day;
+  throw UsageError(fmt::format("invalid day '{}'; expected YYYY-MM-DD", text));
 }
 
 template <class T>

@@ -170,6 +170,12 @@ std::chrono::minutes parse_offset(std::string_view text) {
   return *offset;
 }
 
+std::optional<Day> read_day(std::string_view text) {
+  Scanner s{text};
+  const auto day = scan_day(s);
+  return s.done() ? day : std::nullopt;
+}
+
 std::string format_day(Day day) {
   // Not fmt's {:%F}: fmt 9 goes through system_clock (nanoseconds), which overflows
   // outside the years 1678-2262.

@@ -164,3 +164,12 @@ TEST_CASE("format_day writes YYYY-MM-DD for any year", "[day]") {
   CHECK(format_day(2300y / January / 1) == "2300-01-01");
   CHECK(format_day(1000y / January / 1) == "1000-01-01");
 }
+
+TEST_CASE("read_day takes exactly YYYY-MM-DD of a real day", "[day]") {
+  using namespace std::chrono;
+  CHECK(momentum::read_day("2028-02-29") == 2028y / February / 29);
+  CHECK_FALSE(momentum::read_day("2027-02-29"));
+  CHECK_FALSE(momentum::read_day("2026-3-10"));
+  CHECK_FALSE(momentum::read_day("2026-03-10x"));
+  CHECK_FALSE(momentum::read_day(""));
+}
