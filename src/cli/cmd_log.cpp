@@ -206,6 +206,14 @@ int run_list(Context& ctx, const LogOptions& o) {
   return 0;
 }
 
+// `log`'s own positionals receive words CLI11 passes up from its subcommands
+// ("log list extra"): a subcommand refuses them instead of ignoring them.
+void refuse_stray_words(const LogOptions& o, std::string_view command) {
+  if (o.words.empty()) return;
+  throw UsageError(fmt::format("unexpected argument '{}' for 'momentum log {}'; see 'momentum "
+                               "log {} --help'", o.words.front(), command, command));
+}
+
 }  // namespace
 
 void setup_log(CLI::App& app, Context& ctx, Action& action) {
@@ -221,13 +229,19 @@ void setup_log(CLI::App& app, Context& ctx, Action& action) {
   list->add_option("--since", o->since, "From this day on")->option_text("DATE");
   list->add_option("--goal", o->goal, "Only this goal's check-ins")->option_text("G");
   list->add_flag("--all", o->all, "Every check-in");
-  on_chosen(list, action, [&ctx, o] { return run_list(ctx, *o); });
+  on_chosen(list, action, [&ctx, o] {
+    refuse_stray_words(*o, "list");
+    return run_list(ctx, *o);
+  });
 
   CLI::App* skip = log->add_subcommand("skip", "Plan a rest day: it neither breaks nor lengthens a streak");
   skip->add_option("--goal", o->goal, "Only for this goal (default: all goals)")->option_text("G");
   skip->add_option("--date", o->date, "The rest day (default today): tomorrow, saturday…")->option_text("DATE");
   skip->add_option("--reason", o->reason, "Why")->option_text("TEXT");
-  on_chosen(skip, action, [&ctx, o] { return run_skip(ctx, *o); });
+  on_chosen(skip, action, [&ctx, o] {
+    refuse_stray_words(*o, "skip");
+    return run_skip(ctx, *o);
+  });
 
   CLI::App* edit = log->add_subcommand("edit", "Change a check-in");
   edit->add_option("LOG", o->ref, "Check-in number (see 'log list') or UUID prefix")->required();
@@ -239,11 +253,17 @@ void setup_log(CLI::App& app, Context& ctx, Action& action) {
   edit->add_flag("--clear-duration", o->clear_duration, "Remove the duration");
   edit->add_flag("--clear-resistance", o->clear_resistance, "Remove the resistance");
   edit->add_flag("--clear-tags", o->clear_tags, "Remove all tags");
-  on_chosen(edit, action, [&ctx, o] { return run_edit(ctx, *o); });
+  on_chosen(edit, action, [&ctx, o] {
+    refuse_stray_words(*o, "edit");
+    return run_edit(ctx, *o);
+  });
 
   CLI::App* rm = log->add_subcommand("rm", "Remove a check-in");
   rm->add_option("LOG", o->ref, "Check-in number or UUID prefix")->required();
-  on_chosen(rm, action, [&ctx, o] { return run_rm(ctx, *o); });
+  on_chosen(rm, action, [&ctx, o] {
+    refuse_stray_words(*o, "rm");
+    return run_rm(ctx, *o);
+  });
 }
 
 }  // namespace momentum::cli

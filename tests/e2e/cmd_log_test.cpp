@@ -237,3 +237,13 @@ TEST_CASE("log edit and rm reject bad input and write nothing", "[e2e][log][erro
                 "list') or a UUID prefix");
   check_rejects(box, {"log", "rm"}, "LOG is required (see 'momentum log rm --help')");
 }
+
+TEST_CASE("log subcommands refuse stray words instead of ignoring them", "[e2e][log]") {
+  Sandbox box;
+  run_ok(box, {"log", "20m", "reading", "-q"});
+  check_rejects(box, {"log", "list", "extra"},
+                "unexpected argument 'extra' for 'momentum log list'; see 'momentum log list "
+                "--help'");
+  check_rejects(box, {"log", "rm", "1", "2"},
+                "unexpected argument '2' for 'momentum log rm'; see 'momentum log rm --help'");
+}
