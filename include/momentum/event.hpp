@@ -2,6 +2,7 @@
 // Events, the lines of the journal, and replay: folding them into a State.
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,7 @@ std::string header_line(Timestamp created);
 struct Loaded {
   State state;
   std::vector<std::string> warnings;  // one line each, without the "momentum: warning: " prefix
+  std::vector<std::string> event_warnings;  // the events' own, without the source: the cache's
   std::size_t valid_size = 0;  // bytes up to the end of the last complete line
   bool torn_tail = false;      // a last line without its newline was ignored
   bool ends_without_newline = false;  // a whole last event lacks its newline: add one first
@@ -49,6 +51,17 @@ struct Loaded {
 // elsewhere throws StorageError "SOURCE:LINE: …". `text` should have 64 bytes of spare
 // capacity (reserve) to avoid a copy.
 Loaded replay(const std::string& text, std::string_view source);
+
+// Folds `text`, whole event lines appended after the events that made `loaded` (its first
+// line is line `first_line` of `source`), into `loaded`, and adds the unknown-ops warning
+// that replay gives (`loaded.warnings` must not hold it yet). Returns false, leaving
+// `loaded` unusable, when an event is not ordered after all the earlier ones: then only a
+// full replay is right.
+bool replay_appended(Loaded& loaded, const std::string& text, std::string_view source,
+                     int first_line);
+
+// "SOURCE: kept but ignored events from a newer momentum (op ×N, …)", or nullopt.
+std::optional<std::string> unknown_ops_warning(const State& state, std::string_view source);
 
 // Applies one event to `state` as replay would (for tests and for a writer's own event).
 void apply(State& state, const Event& event);

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <random>
 
+#include "momentum/cache.hpp"
 #include "momentum/error.hpp"
 #include "momentum/journal.hpp"
 #include "momentum/parse.hpp"
@@ -102,6 +103,12 @@ std::filesystem::path journal_path(const Env& env, const std::string& flag) {
   return home_dir(env) / ".local" / "share" / "momentum" / "journal.jsonl";
 }
 
+std::filesystem::path cache_dir(const Env& env) {
+  if (auto dir = env.get("XDG_CACHE_HOME")) return std::filesystem::path(*dir) / "momentum";
+  if (auto home = env.get("HOME")) return std::filesystem::path(*home) / ".cache" / "momentum";
+  return {};
+}
+
 std::optional<std::filesystem::path> config_path(const Env& env) {
   if (auto file = env.get("MOMENTUM_CONFIG")) return *file;
   if (auto dir = env.get("XDG_CONFIG_HOME")) {
@@ -116,6 +123,7 @@ void Context::resolve() {
   if (const auto file = config_path(env)) config = load_config(*file);
   today = momentum::today(clock, config);
   journal = journal_path(env, global.journal);
+  if (const auto dir = cache_dir(env); !dir.empty()) cache = cache_file(dir, journal);
   utf8 = locale_is_utf8(env);
   width = terminal_width(env, terminal.stdout_tty);
   const bool no_color = global.no_color || env.get("NO_COLOR").has_value();
@@ -124,24 +132,24 @@ void Context::resolve() {
 }
 
 Loaded Context::read() const {
-  const auto text = read_journal(journal);
-  if (!text) return Loaded{};
-  Loaded loaded = replay(*text, journal.string());
-  for (const std::string& warning : loaded.warnings) warn(warning);
-  return loaded;
+  auto read = load_journal(journal, journal.string(), cache);
+  if (!read) return Loaded{};
+  for (const std::string& warning : read->loaded.warnings) warn(warning);
+  return std::move(read->loaded);
 }
 
 Written Context::write(const std::function<Change(const State&, const Stamp&)>& build) const {
   // A first write that is refused must not leave a directory or lock file behind either.
   if (!std::filesystem::exists(journal)) build(State{}, next_stamp(State{}, clock, random_bits()));
   JournalLock lock(journal, lock_timeout);
-  const auto text = read_journal(journal);
-  Loaded loaded = text ? replay(*text, journal.string()) : Loaded{};
+  auto read = load_journal(journal, journal.string(), cache);
+  JournalRead before = read ? std::move(*read) : JournalRead{};
+  Loaded& loaded = before.loaded;
   for (const std::string& warning : loaded.warnings) warn(warning);
   const Stamp stamp = next_stamp(loaded.state, clock, random_bits());
   Change change = build(loaded.state, stamp);
   std::string bytes;
-  if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (before.blank) {
     bytes = header_line(stamp.ts);
     loaded.valid_size = 0;
   } else if (loaded.ends_without_newline) {
@@ -151,6 +159,7 @@ Written Context::write(const std::function<Change(const State&, const Stamp&)>& 
   append_journal(journal, loaded.valid_size, bytes);
   for (const std::string& warning : change.warnings) warn(warning);
   apply(loaded.state, change.event);
+  record_append(journal, before, bytes, loaded.state);
   return {std::move(loaded.state), std::move(change.event)};
 }
 

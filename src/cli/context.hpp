@@ -71,6 +71,7 @@ class Context {
   Config config;
   Day today{};
   std::filesystem::path journal;
+  std::filesystem::path cache;  // the journal's cache file; none when empty
   bool color = false;
   bool utf8 = false;
   int width = 80;
@@ -79,6 +80,10 @@ class Context {
 // The journal path: --journal, MOMENTUM_JOURNAL, $MOMENTUM_DIR/journal.jsonl,
 // $XDG_DATA_HOME/momentum/journal.jsonl, then ~/.local/share/momentum/journal.jsonl.
 std::filesystem::path journal_path(const Env& env, const std::string& flag);
+
+// Where the journal's cache lives: $XDG_CACHE_HOME/momentum or ~/.cache/momentum; none
+// (an empty path) without either.
+std::filesystem::path cache_dir(const Env& env);
 
 // The config file: MOMENTUM_CONFIG, $XDG_CONFIG_HOME/momentum/config.json, ~/.config/…;
 // none without HOME.

@@ -131,11 +131,12 @@ class Replayer {
  public:
   Replayer(const std::string& text, std::string_view source) : text_(text), reader_(text, source) {}
 
-  // Applies the lines in [0, end) in file order; returns the events' positions.
-  std::vector<LineRef> apply_all(std::size_t end, Applier& applier) {
+  // Applies the lines in [0, end) in file order, the first being line `first_line` (a header
+  // must come first unless `header_seen`); returns the events' positions.
+  std::vector<LineRef> apply_all(std::size_t end, Applier& applier, int first_line = 1,
+                                 bool header_seen = false) {
     std::vector<LineRef> refs;
-    bool header_seen = false;
-    int line = 0;
+    int line = first_line - 1;
     for (std::size_t pos = 0; pos < end;) {
       const std::size_t nl = std::min(text_.find('\n', pos), end);
       ++line;
@@ -261,15 +262,39 @@ Loaded replay(const std::string& input, std::string_view source) {
   for (const std::string& warning : warnings) {
     out.warnings.push_back(fmt::format("{}: {}", source, warning));
   }
-  if (!out.state.unknown_ops.empty()) {
-    std::string ops;
-    for (const auto& [op, count] : out.state.unknown_ops) {
-      ops += fmt::format("{}{} ×{}", ops.empty() ? "" : ", ", op, count);
-    }
-    out.warnings.push_back(fmt::format("{}: kept but ignored events from a newer momentum ({})",
-                                       source, ops));
-  }
+  out.event_warnings = std::move(warnings);
+  if (auto warning = unknown_ops_warning(out.state, source)) out.warnings.push_back(*warning);
   return out;
+}
+
+bool replay_appended(Loaded& loaded, const std::string& input, std::string_view source,
+                     int first_line) {
+  std::string text;
+  text.reserve(input.size() + simdjson::SIMDJSON_PADDING);
+  text = input;
+  Replayer replayer(text, source);
+  Applier applier(loaded.state);
+  const Timestamp last = loaded.state.last_ts;
+  const std::vector<LineRef> refs = replayer.apply_all(text.size(), applier, first_line, true);
+  if (!refs.empty() && (refs.front().ts <= last || !std::is_sorted(refs.begin(), refs.end(), before))) {
+    return false;
+  }
+  for (std::string& warning : applier.take_warnings()) {
+    loaded.warnings.push_back(fmt::format("{}: {}", source, warning));
+    loaded.event_warnings.push_back(std::move(warning));
+  }
+  if (auto warning = unknown_ops_warning(loaded.state, source)) loaded.warnings.push_back(*warning);
+  loaded.valid_size += input.size();
+  return true;
+}
+
+std::optional<std::string> unknown_ops_warning(const State& state, std::string_view source) {
+  if (state.unknown_ops.empty()) return std::nullopt;
+  std::string ops;
+  for (const auto& [op, count] : state.unknown_ops) {
+    ops += fmt::format("{}{} ×{}", ops.empty() ? "" : ", ", op, count);
+  }
+  return fmt::format("{}: kept but ignored events from a newer momentum ({})", source, ops);
 }
 
 void apply(State& state, const Event& event) {

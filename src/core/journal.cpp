@@ -12,6 +12,7 @@
 #include <thread>
 #include <utility>
 
+#include "file_io.hpp"
 #include "momentum/error.hpp"
 
 namespace momentum {
@@ -30,37 +31,9 @@ constexpr std::string_view lock_failed = "cannot lock journal";
 constexpr std::string_view read_failed = "cannot read";
 constexpr std::string_view write_failed = "cannot write";
 
-// Owns a file descriptor so that every early exit closes it.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  int release() { return std::exchange(fd_, -1); }
-  explicit operator bool() const { return fd_ >= 0; }
-
- private:
-  int fd_;
-};
-
 [[noreturn]] void fail(std::string_view what, const fs::path& path, int err) {
   throw StorageError(
       fmt::format("{} '{}': {}", what, path.string(), std::generic_category().message(err)));
-}
-
-// Creates `dir` and its missing ancestors (0700), leaving existing ones alone; returns 0 or
-// the errno of the step that failed. A non-directory in the way shows up later as ENOTDIR.
-int make_dirs(const fs::path& dir) {
-  if (dir.empty() || ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) return 0;
-  const int err = errno;
-  const fs::path parent = dir.parent_path();
-  if (err != ENOENT || parent == dir) return err;
-  if (const int parent_err = make_dirs(parent); parent_err != 0) return parent_err;
-  return ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST ? 0 : errno;
 }
 
 // Makes a new or renamed entry in `dir` survive a crash; returns 0 or errno.
@@ -68,21 +41,6 @@ int fsync_dir(const fs::path& dir) {
   const Fd fd(::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (!fd) return errno;
   return ::fsync(fd.get()) == 0 ? 0 : errno;
-}
-
-// Reads `fd` from `offset` until `out` is full or the file ends; returns 0 or errno.
-int read_at(int fd, std::string& out, off_t offset) {
-  std::size_t done = 0;
-  while (done < out.size()) {
-    const ssize_t n =
-        ::pread(fd, out.data() + done, out.size() - done, offset + static_cast<off_t>(done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return errno;
-    if (n == 0) break;  // The file shrank since fstat.
-    done += static_cast<std::size_t>(n);
-  }
-  out.resize(done);
-  return 0;
 }
 
 // The whole of `file` with `padding` spare capacity, or nullopt when it does not exist.

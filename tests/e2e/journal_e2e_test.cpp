@@ -346,3 +346,39 @@ TEST_CASE("a journal path that is a directory is a storage error", "[e2e][journa
   CHECK(r.err == "momentum: error: cannot read journal '" + path + "': Is a directory\n");
   CHECK(r.out.empty());
 }
+
+TEST_CASE("the cache lives in the cache directory and never shows a stale journal",
+          "[e2e][journal][cache]") {
+  Sandbox box;
+  run_ok(box, {"goal", "add", "Alpha"});
+  run_ok(box, {"goal", "list"});
+  const fs::path caches = box.dir() / "home" / ".cache" / "momentum";
+  REQUIRE(fs::is_directory(caches));
+  CHECK(mode_of(caches) == 0700);
+  std::vector<fs::path> files(fs::directory_iterator(caches), fs::directory_iterator{});
+  REQUIRE(files.size() == 1);
+  CHECK(files[0].filename().string().starts_with("journal.jsonl-"));
+  CHECK(mode_of(files[0]) == 0600);
+  CHECK(std::set<fs::path>(fs::directory_iterator(box.dir()), fs::directory_iterator{}) ==
+        std::set<fs::path>{box.journal(), box.dir() / "journal.jsonl.lock", box.dir() / "home"});
+
+  SECTION("a journal replaced by another") {
+    box.write_journal(two_goals());
+    CHECK(run_json(box, {"goal", "list"}).size() == 2);
+  }
+  SECTION("lines appended by another program") {
+    const std::string before = box.journal_bytes();
+    box.write_journal(before + goal_line(goal_b_id, "2026-03-10T10:00:00.000Z", "Beta"));
+    CHECK(run_json(box, {"goal", "list"}).size() == 2);
+  }
+  SECTION("XDG_CACHE_HOME moves it") {
+    box.set_env("XDG_CACHE_HOME", (box.dir() / "xdg").string());
+    run_ok(box, {"goal", "list"});
+    CHECK(fs::is_directory(box.dir() / "xdg" / "momentum"));
+  }
+  SECTION("a cache that cannot be written changes nothing but speed") {
+    box.set_env("XDG_CACHE_HOME", box.journal().string());  // a file: no directory there
+    run_ok(box, {"log", "10m"});
+    CHECK(run_json(box, {"log", "list"})["logs"].size() == 1);
+  }
+}

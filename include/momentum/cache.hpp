@@ -1,0 +1,61 @@
+#pragma once
+// The journal cache: an invisible file in the user's cache directory holding the replayed
+// State as of some point in the journal, so a command replays only what was appended
+// since. It validates itself against the journal on every use and is never a second source
+// of truth: deleting it changes nothing but speed.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "momentum/event.hpp"
+
+namespace momentum {
+
+// Which file the journal is, and whether it changed: any write, rename or restore moves
+// its size, inode or change time (which no user can set).
+struct FileStamp {
+  std::uint64_t dev = 0;
+  std::uint64_t ino = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+// A loaded journal and what a writer needs to keep the cache current after an append.
+struct JournalRead {
+  Loaded loaded;
+  FileStamp stamp;          // the journal as it was read
+  int lines = 0;            // lines in [0, loaded.valid_size)
+  bool blank = true;        // no header yet: a missing, empty or all-blank journal
+  bool from_cache = false;  // the snapshot was used (for tests and benchmarks)
+  std::filesystem::path cache;  // the cache file used and kept current; none when empty
+  struct Snapshot;              // the cache file the state came from, kept open
+  std::shared_ptr<Snapshot> snapshot;
+};
+
+// The cache file for `journal` in `cache_dir`: the journal's name and a hash of its
+// absolute path, so that each journal has its own.
+std::filesystem::path cache_file(const std::filesystem::path& cache_dir,
+                                 const std::filesystem::path& journal);
+
+// The journal's state: from the cache when it still describes this very file (same device,
+// inode, size, modification and change time, and the same bytes before the snapshot's end)
+// plus the lines momentum appended since; else by replaying the whole journal, after which
+// the cache is rewritten. The cache never makes a command fail: one that cannot be read or
+// written is ignored; with an empty `cache` there is none. `source` names the journal in
+// messages; nullopt when the journal does not exist.
+// Throws StorageError like replay() for a journal that cannot be read or is malformed.
+std::optional<JournalRead> load_journal(const std::filesystem::path& journal,
+                                        std::string_view source,
+                                        const std::filesystem::path& cache);
+
+// Called under the journal lock right after `bytes` (whole lines) were appended to the
+// journal that `before` was read from, with `after` the state they lead to: keeps the cache
+// describing the journal, cheaply when only a little was appended since its snapshot.
+void record_append(const std::filesystem::path& journal, const JournalRead& before,
+                   std::string_view bytes, const State& after);
+
+}  // namespace momentum

@@ -1,0 +1,20 @@
+#pragma once
+// A State as compact bytes and back: what the journal cache stores, so that a command can
+// skip replaying years of events. The bytes are private to one build of momentum.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "momentum/state.hpp"
+
+namespace momentum {
+
+// `state` as bytes; decode_state(encode_state(s)) equals s, indexes included.
+std::string encode_state(const State& state);
+
+// The State in `bytes`, or nullopt when they are not a whole snapshot of this format (cut
+// short, or written by another version): the caller then replays the journal instead.
+std::optional<State> decode_state(std::string_view bytes);
+
+}  // namespace momentum

@@ -1,0 +1,287 @@
+// The journal cache: a fixed header, then the events' warnings and the encoded State.
+//
+// The header says which journal bytes the snapshot covers ([0, covered)), a hash of the
+// last of those bytes, and the journal's FileStamp when the cache was last known to
+// describe it. A writer that appends under the lock moves only the stamp forward (one small
+// pwrite), so the next command replays just the lines appended since the snapshot; once
+// those pass `rebuild_after` bytes, the whole cache is written again (temporary file and
+// rename, so a reader sees either the old cache or the new one).
+#include "momentum/cache.hpp"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "file_io.hpp"
+#include "momentum/error.hpp"
+#include "momentum/snapshot.hpp"
+
+namespace momentum {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uint64_t cache_magic = 0x31484341434d4f4dULL;  // "MOMCACH1"
+constexpr std::size_t hashed_bytes = 4096;    // of the journal, just before the snapshot's end
+constexpr std::size_t rebuild_after = 64 * 1024;  // bytes replayed on top of the snapshot
+
+// The header's words, in file order.
+struct W {
+  enum : std::size_t {
+    magic,
+    covered,        // journal bytes the snapshot holds
+    covered_lines,  // lines in them
+    covered_hash,   // of the journal's last `hashed_bytes` before `covered`
+    dev,            // the journal's FileStamp when the cache last described it
+    ino,
+    size,
+    mtime,
+    ctime,
+    payload_size,
+    header_hash,
+    count
+  };
+};
+using Header = std::array<std::uint64_t, W::count>;
+constexpr std::size_t header_bytes = sizeof(Header);
+
+std::uint64_t fnv1a(std::string_view bytes) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return h;
+}
+
+std::uint64_t hash_words(const Header& h) {
+  return fnv1a({reinterpret_cast<const char*>(h.data()), W::header_hash * sizeof(std::uint64_t)});
+}
+
+FileStamp stamp_of(const struct stat& st) {
+  return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino),
+          static_cast<std::uint64_t>(st.st_size),
+          st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
+          st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec};
+}
+
+void set_stamp(Header& h, const FileStamp& s) {
+  h[W::dev] = s.dev, h[W::ino] = s.ino, h[W::size] = s.size;
+  h[W::mtime] = static_cast<std::uint64_t>(s.mtime_ns), h[W::ctime] = static_cast<std::uint64_t>(s.ctime_ns);
+  h[W::header_hash] = hash_words(h);
+}
+
+FileStamp stamp_in(const Header& h) {
+  return {h[W::dev], h[W::ino], h[W::size], static_cast<std::int64_t>(h[W::mtime]),
+          static_cast<std::int64_t>(h[W::ctime])};
+}
+
+// The hash of the journal's bytes just before `end`, or nullopt when they cannot be read.
+std::optional<std::uint64_t> hash_before(int journal_fd, std::uint64_t end) {
+  const std::uint64_t begin = end > hashed_bytes ? end - hashed_bytes : 0;
+  std::string bytes(end - begin, '\0');
+  if (read_at(journal_fd, bytes, static_cast<off_t>(begin)) != 0 || bytes.size() != end - begin) {
+    return std::nullopt;
+  }
+  return fnv1a(bytes);
+}
+
+int count_lines(std::string_view bytes) {
+  return static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n'));
+}
+
+void put_word(std::string& out, std::uint64_t word) {
+  out.append(reinterpret_cast<const char*>(&word), sizeof word);
+}
+
+std::optional<std::uint64_t> take_word(std::string_view& in) {
+  std::uint64_t word = 0;
+  if (in.size() < sizeof word) return std::nullopt;
+  std::memcpy(&word, in.data(), sizeof word);
+  in.remove_prefix(sizeof word);
+  return word;
+}
+
+std::optional<std::vector<std::string>> take_warnings(std::string_view& in) {
+  const auto count = take_word(in);
+  if (!count || *count > in.size()) return std::nullopt;
+  std::vector<std::string> warnings;
+  for (std::uint64_t i = 0; i < *count; ++i) {
+    const auto length = take_word(in);
+    if (!length || *length > in.size()) return std::nullopt;
+    warnings.emplace_back(in.substr(0, *length));
+    in.remove_prefix(*length);
+  }
+  return warnings;
+}
+
+// Writes a whole new cache describing journal bytes [0, end), which ended in `lines`
+// lines and are now the file `stamp`. Failures are ignored: the cache is only a speed-up.
+void write_cache(const fs::path& file, int journal_fd, const State& state,
+                 const std::vector<std::string>& warnings, std::uint64_t end, int lines,
+                 const FileStamp& stamp) {
+  if (file.empty()) return;
+  const auto hash = hash_before(journal_fd, end);
+  if (!hash) return;
+  std::string payload;
+  put_word(payload, warnings.size());
+  for (const std::string& warning : warnings) {
+    put_word(payload, warning.size());
+    payload += warning;
+  }
+  payload += encode_state(state);
+
+  Header h{};
+  h[W::magic] = cache_magic, h[W::covered] = end, h[W::covered_lines] = static_cast<std::uint64_t>(lines);
+  h[W::covered_hash] = *hash, h[W::payload_size] = payload.size();
+  set_stamp(h, stamp);
+
+  if (make_dirs(file.parent_path()) != 0) return;
+  std::string temp = (file.parent_path() / fmt::format(".{}.XXXXXX", file.filename().string())).string();
+  const Fd fd(::mkostemp(temp.data(), O_CLOEXEC));
+  if (!fd) return;
+  std::string bytes(reinterpret_cast<const char*>(h.data()), header_bytes);
+  bytes += payload;
+  // No fsync: after a crash the cache may be lost or stale, and then it is rebuilt.
+  if (::pwrite(fd.get(), bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size()) ||
+      ::fchmod(fd.get(), 0600) != 0 || ::rename(temp.c_str(), file.c_str()) != 0) {
+    ::unlink(temp.c_str());
+  }
+}
+
+}  // namespace
+
+// The cache file a state came from, kept open so a writer updates that very file.
+struct JournalRead::Snapshot {
+  explicit Snapshot(int fd) : file(fd) {}
+  Fd file;
+  Header header{};
+};
+
+fs::path cache_file(const fs::path& cache_dir, const fs::path& journal) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(journal, ec);
+  if (ec) absolute = journal;
+  return cache_dir / fmt::format("{}-{:016x}.cache", journal.filename().string(),
+                                 fnv1a(absolute.lexically_normal().string()));
+}
+
+namespace {
+
+// The journal through a cache that still describes it, else nullopt.
+std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_fd,
+                                              const FileStamp& stamp, std::string_view source) {
+  if (file.empty()) return std::nullopt;
+  int fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0 && errno == EACCES) fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  auto snapshot = std::make_shared<JournalRead::Snapshot>(fd);
+  if (!snapshot->file) return std::nullopt;
+  Header& h = snapshot->header;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 ||
+      ::pread(fd, h.data(), header_bytes, 0) != static_cast<ssize_t>(header_bytes) ||
+      h[W::magic] != cache_magic || h[W::header_hash] != hash_words(h) || stamp_in(h) != stamp ||
+      h[W::payload_size] != static_cast<std::uint64_t>(st.st_size) - header_bytes ||
+      h[W::covered] > stamp.size || hash_before(journal_fd, h[W::covered]) != h[W::covered_hash]) {
+    return std::nullopt;
+  }
+  std::string payload(h[W::payload_size], '\0');
+  if (read_at(fd, payload, static_cast<off_t>(header_bytes)) != 0 ||
+      payload.size() != h[W::payload_size]) {
+    return std::nullopt;
+  }
+  std::string_view in = payload;
+  auto warnings = take_warnings(in);
+  if (!warnings) return std::nullopt;
+  auto state = decode_state(in);
+  if (!state) return std::nullopt;
+
+  JournalRead read;
+  read.stamp = stamp;
+  read.loaded.state = std::move(*state);
+  read.loaded.valid_size = h[W::covered];
+  for (const std::string& warning : *warnings) {
+    read.loaded.warnings.push_back(fmt::format("{}: {}", source, warning));
+  }
+  read.loaded.event_warnings = std::move(*warnings);
+  std::string tail(stamp.size - h[W::covered], '\0');
+  if (read_at(journal_fd, tail, static_cast<off_t>(h[W::covered])) != 0 ||
+      tail.size() != stamp.size - h[W::covered] || (!tail.empty() && tail.back() != '\n')) {
+    return std::nullopt;
+  }
+  const int first_line = static_cast<int>(h[W::covered_lines]) + 1;
+  if (!replay_appended(read.loaded, tail, source, first_line)) return std::nullopt;
+  read.lines = first_line - 1 + count_lines(tail);
+  read.from_cache = true;
+  read.blank = false;
+  read.cache = file;
+  if (tail.size() > rebuild_after) {
+    write_cache(file, journal_fd, read.loaded.state, read.loaded.event_warnings, stamp.size,
+                read.lines, stamp);
+  } else {
+    read.snapshot = std::move(snapshot);
+  }
+  return read;
+}
+
+}  // namespace
+
+std::optional<JournalRead> load_journal(const fs::path& journal, std::string_view source,
+                                        const fs::path& cache) {
+  const Fd fd(::open(journal.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd && errno == ENOENT) return std::nullopt;
+  const auto fail = [&](int err) {
+    throw StorageError(fmt::format("cannot read journal '{}': {}", journal.string(),
+                                   std::generic_category().message(err)));
+  };
+  if (!fd) fail(errno);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) fail(errno);
+  if (S_ISDIR(st.st_mode)) fail(EISDIR);
+  const FileStamp stamp = stamp_of(st);
+  if (auto read = read_through_cache(cache, fd.get(), stamp, source)) return read;
+
+  std::string text;
+  text.reserve(stamp.size + simdjson::SIMDJSON_PADDING);
+  text.resize(stamp.size);
+  if (const int err = read_at(fd.get(), text, 0); err != 0) fail(err);
+  JournalRead read;
+  read.stamp = stamp;
+  read.cache = cache;
+  read.loaded = replay(text, source);
+  read.lines = count_lines(std::string_view(text).substr(0, read.loaded.valid_size));
+  read.blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
+  struct stat after {};
+  // Cache only what is surely this file's content: nothing appended or torn meanwhile.
+  if (::fstat(fd.get(), &after) == 0 && stamp_of(after) == stamp && text.size() == stamp.size &&
+      read.loaded.valid_size == stamp.size && !read.loaded.ends_without_newline && !read.blank) {
+    write_cache(cache, fd.get(), read.loaded.state, read.loaded.event_warnings, stamp.size,
+                read.lines, stamp);
+  }
+  return read;
+}
+
+void record_append(const fs::path& journal, const JournalRead& before, std::string_view bytes,
+                   const State& after) {
+  if (before.cache.empty()) return;
+  const Fd fd(::open(journal.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat st {};
+  if (!fd || ::fstat(fd.get(), &st) != 0) return;
+  const FileStamp now = stamp_of(st);
+  // The journal must be exactly what was read, up to its last whole line, plus `bytes`.
+  if (now.size != before.loaded.valid_size + bytes.size() || now.ino != before.stamp.ino) return;
+  const int lines = before.lines + count_lines(bytes);
+  if (before.snapshot && before.loaded.valid_size == before.stamp.size &&
+      now.size - before.snapshot->header[W::covered] <= rebuild_after) {
+    Header h = before.snapshot->header;
+    set_stamp(h, now);
+    if (::pwrite(before.snapshot->file.get(), h.data(), header_bytes, 0) ==
+        static_cast<ssize_t>(header_bytes)) {
+      return;
+    }
+  }
+  write_cache(before.cache, fd.get(), after, before.loaded.event_warnings, now.size, lines, now);
+}
+
+}  // namespace momentum

@@ -1,0 +1,58 @@
+#pragma once
+// Private to the core: the small POSIX file helpers the journal and its cache share.
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <string>
+#include <utility>
+
+namespace momentum {
+
+// Owns a file descriptor so that every early exit closes it.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() { return std::exchange(fd_, -1); }
+  explicit operator bool() const { return fd_ >= 0; }
+
+ private:
+  int fd_;
+};
+
+// Creates `dir` and its missing ancestors (0700), leaving existing ones alone; returns 0 or
+// the errno of the step that failed. A non-directory in the way shows up later as ENOTDIR.
+inline int make_dirs(const std::filesystem::path& dir) {
+  if (dir.empty() || ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) return 0;
+  const int err = errno;
+  const std::filesystem::path parent = dir.parent_path();
+  if (err != ENOENT || parent == dir) return err;
+  if (const int parent_err = make_dirs(parent); parent_err != 0) return parent_err;
+  return ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST ? 0 : errno;
+}
+
+// Reads `fd` from `offset` until `out` is full or the file ends; returns 0 or errno.
+inline int read_at(int fd, std::string& out, off_t offset) {
+  std::size_t done = 0;
+  while (done < out.size()) {
+    const ssize_t n =
+        ::pread(fd, out.data() + done, out.size() - done, offset + static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return errno;
+    if (n == 0) break;  // The file shrank since fstat.
+    done += static_cast<std::size_t>(n);
+  }
+  out.resize(done);
+  return 0;
+}
+
+}  // namespace momentum

@@ -1,0 +1,243 @@
+// The snapshot codec: fixed-width little-endian fields, length-prefixed strings and vectors.
+#include "momentum/snapshot.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+namespace momentum {
+namespace {
+
+// Bumped whenever the State's shape or this encoding changes: old snapshots then decode
+// to nullopt and are rebuilt.
+constexpr std::uint32_t snapshot_format = 1;
+
+class Writer {
+ public:
+  std::string bytes;
+
+  template <typename T>
+    requires std::is_integral_v<T> || std::is_enum_v<T>
+  void put(T value) {
+    const auto wide = static_cast<std::int64_t>(value);
+    bytes.append(reinterpret_cast<const char*>(&wide), sizeof wide);
+  }
+  void put(const std::string& text) {
+    put(text.size());
+    bytes += text;
+  }
+  void put(Day day) { put(day.time_since_epoch().count()); }
+  void put(Timestamp ts) { put(ts.time_since_epoch().count()); }
+  void put(const Cadence& c) {
+    put(c.type);
+    put(c.n);
+    put(c.d);
+  }
+  template <typename T>
+  void put(const std::optional<T>& value) {
+    put(value.has_value());
+    if (value) put(*value);
+  }
+  template <typename T>
+  void put(const std::vector<T>& items) {
+    put(items.size());
+    for (const T& item : items) put(item);
+  }
+  void put(const CadenceChange& c) {
+    put(c.from);
+    put(c.cadence);
+  }
+  void put(const Pause& p) {
+    put(p.from);
+    put(p.until);
+  }
+  void put(const Deferral& d) {
+    put(d.ts);
+    put(d.day);
+    put(d.from);
+    put(d.to);
+    put(d.reason);
+  }
+  void put(const PlannedTask& p) {
+    put(p.task);
+    put(p.added);
+  }
+  void put(const Goal& g) {
+    put(g.id), put(g.num), put(g.title), put(g.why), put(g.importance), put(g.cadences);
+    put(g.target), put(g.status), put(g.pauses), put(g.ended), put(g.tags), put(g.created);
+    put(g.created_day), put(g.updated);
+  }
+  void put(const Task& t) {
+    put(t.id), put(t.num), put(t.title), put(t.goal), put(t.kind), put(t.importance);
+    put(t.estimate), put(t.due), put(t.tags), put(t.status), put(t.created), put(t.created_day);
+    put(t.started), put(t.started_day), put(t.finished), put(t.finished_day), put(t.deferrals);
+    put(t.last_activity), put(t.last_activity_day);
+  }
+  void put(const LogEntry& l) {
+    put(l.id), put(l.num), put(l.day), put(l.minutes), put(l.kind), put(l.goal), put(l.task);
+    put(l.note), put(l.resistance), put(l.tags), put(l.ts), put(l.removed);
+  }
+  void put(const Skip& k) {
+    put(k.id), put(k.num), put(k.day), put(k.goal), put(k.reason), put(k.ts), put(k.removed);
+  }
+  void put(const Sprint& s) {
+    put(s.id), put(s.num), put(s.title), put(s.goal), put(s.start), put(s.end), put(s.planned);
+    put(s.closed), put(s.closed_day), put(s.retro.learned), put(s.retro.blocked);
+    put(s.retro.next), put(s.retro.rating), put(s.created);
+  }
+};
+
+// Reads what Writer wrote; any short or impossible field sets `ok` to false and yields
+// zeros from then on, so a damaged snapshot is noticed once, at the end.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : rest_(bytes) {}
+  bool ok = true;
+  bool done() const { return ok && rest_.empty(); }
+
+  std::int64_t wide() {
+    std::int64_t value = 0;
+    if (rest_.size() < sizeof value) {
+      fail();
+      return 0;
+    }
+    std::memcpy(&value, rest_.data(), sizeof value);
+    rest_.remove_prefix(sizeof value);
+    return value;
+  }
+  template <typename T>
+    requires std::is_integral_v<T>
+  void get(T& value) {
+    const std::int64_t wide_value = wide();
+    value = static_cast<T>(wide_value);
+    if (static_cast<std::int64_t>(value) != wide_value) fail();
+  }
+  template <typename T>
+    requires std::is_enum_v<T>
+  void get(T& value, T last) {
+    const std::int64_t n = wide();
+    if (n < 0 || n > static_cast<std::int64_t>(last)) fail();
+    value = ok ? static_cast<T>(n) : T{};
+  }
+  void get(std::string& text) {
+    const std::size_t n = count();
+    text.assign(rest_.substr(0, n));
+    rest_.remove_prefix(text.size());
+  }
+  void get(Day& day) { day = Day{std::chrono::days{wide()}}; }
+  void get(Timestamp& ts) { ts = Timestamp{std::chrono::milliseconds{wide()}}; }
+  void get(Kind& k) { get(k, Kind::do_); }
+  void get(GoalStatus& s) { get(s, GoalStatus::dropped); }
+  void get(TaskStatus& s) { get(s, TaskStatus::dropped); }
+  void get(Cadence& c) {
+    get(c.type, Cadence::Type::rolling);
+    get(c.n);
+    get(c.d);
+  }
+  template <typename T>
+  void get(std::optional<T>& value) {
+    bool present = false;
+    get(present);
+    value.reset();
+    if (present && ok) get(value.emplace());
+  }
+  template <typename T>
+  void get(std::vector<T>& items) {
+    const std::size_t n = count();
+    items.clear();
+    items.reserve(n);
+    for (std::size_t i = 0; i < n && ok; ++i) get(items.emplace_back());
+  }
+  void get(CadenceChange& c) { get(c.from), get(c.cadence); }
+  void get(Pause& p) { get(p.from), get(p.until); }
+  void get(Deferral& d) { get(d.ts), get(d.day), get(d.from), get(d.to), get(d.reason); }
+  void get(PlannedTask& p) { get(p.task), get(p.added); }
+  void get(Goal& g) {
+    get(g.id), get(g.num), get(g.title), get(g.why), get(g.importance), get(g.cadences);
+    get(g.target), get(g.status), get(g.pauses), get(g.ended), get(g.tags), get(g.created);
+    get(g.created_day), get(g.updated);
+  }
+  void get(Task& t) {
+    get(t.id), get(t.num), get(t.title), get(t.goal), get(t.kind), get(t.importance);
+    get(t.estimate), get(t.due), get(t.tags), get(t.status), get(t.created), get(t.created_day);
+    get(t.started), get(t.started_day), get(t.finished), get(t.finished_day), get(t.deferrals);
+    get(t.last_activity), get(t.last_activity_day);
+  }
+  void get(LogEntry& l) {
+    get(l.id), get(l.num), get(l.day), get(l.minutes), get(l.kind), get(l.goal), get(l.task);
+    get(l.note), get(l.resistance), get(l.tags), get(l.ts), get(l.removed);
+  }
+  void get(Skip& k) {
+    get(k.id), get(k.num), get(k.day), get(k.goal), get(k.reason), get(k.ts), get(k.removed);
+  }
+  void get(Sprint& s) {
+    get(s.id), get(s.num), get(s.title), get(s.goal), get(s.start), get(s.end), get(s.planned);
+    get(s.closed), get(s.closed_day), get(s.retro.learned), get(s.retro.blocked);
+    get(s.retro.next), get(s.retro.rating), get(s.created);
+  }
+
+  // A length or count: never more than the bytes left, so garbage cannot ask for gigabytes.
+  std::size_t count() {
+    const std::int64_t n = wide();
+    if (n < 0 || static_cast<std::uint64_t>(n) > rest_.size()) {
+      fail();
+      return 0;
+    }
+    return static_cast<std::size_t>(n);
+  }
+
+ private:
+  void fail() {
+    ok = false;
+    rest_ = {};
+  }
+  std::string_view rest_;
+};
+
+template <typename T>
+bool index_ids(const std::vector<T>& items, UuidIndex& index) {
+  index.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!index.emplace(items[i].id, static_cast<int>(i)).second) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string encode_state(const State& state) {
+  Writer w;
+  w.put(snapshot_format);
+  w.put(state.goals), w.put(state.tasks), w.put(state.logs), w.put(state.skips);
+  w.put(state.sprints);
+  w.put(state.unknown_ops.size());
+  for (const auto& [op, n] : state.unknown_ops) w.put(op), w.put(n);
+  w.put(state.last_ts), w.put(state.event_count);
+  return std::move(w.bytes);
+}
+
+std::optional<State> decode_state(std::string_view bytes) {
+  Reader r(bytes);
+  std::uint32_t format = 0;
+  r.get(format);
+  if (!r.ok || format != snapshot_format) return std::nullopt;
+  State s;
+  r.get(s.goals), r.get(s.tasks), r.get(s.logs), r.get(s.skips), r.get(s.sprints);
+  const std::size_t ops = r.count();
+  for (std::size_t i = 0; i < ops && r.ok; ++i) {
+    std::string op;
+    int n = 0;
+    r.get(op), r.get(n);
+    s.unknown_ops[op] = n;
+  }
+  r.get(s.last_ts), r.get(s.event_count);
+  if (!r.done()) return std::nullopt;
+  if (!index_ids(s.goals, s.goal_index) || !index_ids(s.tasks, s.task_index) ||
+      !index_ids(s.logs, s.log_index) || !index_ids(s.skips, s.skip_index) ||
+      !index_ids(s.sprints, s.sprint_index)) {
+    return std::nullopt;
+  }
+  return s;
+}
+
+}  // namespace momentum

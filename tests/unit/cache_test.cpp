@@ -1,0 +1,283 @@
+#include "momentum/cache.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+
+#include "builders.hpp"
+#include "momentum/journal.hpp"
+#include "momentum/snapshot.hpp"
+
+namespace fs = std::filesystem;
+using namespace momentum;
+using namespace momentum::test;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string name = "/tmp/momentum-cache-test-XXXXXX";
+    REQUIRE(::mkdtemp(name.data()) != nullptr);
+    path = name;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+
+// A journal in a temporary directory, and its cache file in a cache directory beside it.
+struct Files {
+  TempDir dir;
+  fs::path journal = dir.path / "journal.jsonl";
+  fs::path cache = cache_file(dir.path / "cache", journal);
+  std::optional<JournalRead> load() const { return load_journal(journal, source, cache); }
+};
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void spit(const fs::path& file, const std::string& content, std::ios::openmode mode = {}) {
+  std::ofstream(file, std::ios::binary | std::ios::out | mode) << content;
+}
+
+// A journal with one of everything: goals, tasks with due days, tags and a deferral, logs,
+// a removed log, a skip, a sprint, and an event from a newer momentum.
+Book sample_book() {
+  Book b(sys_days{2026y / March / 2});
+  const int g = b.goal("Become an ML engineer");
+  TaskFields t;
+  t.goal = Clearable<int>::value_type(g);
+  t.due = Clearable<Day>::value_type(sys_days{2026y / March / 6});
+  t.tags = std::vector<std::string>{"kaggle", "tabular"};
+  const int task = b.task("Titanic: first submission", t);
+  b.today += days{1};
+  LogFields l = log_on_task(task);
+  l.minutes = Clearable<int>::value_type(45);
+  l.note = std::string("feature engineering, a note longer than fifteen bytes");
+  b.log(l);
+  b.write(defer_task(b.state, task, sys_days{2026y / March / 9}, "a cold", b.stamp(), b.today));
+  b.today += days{1};
+  const int extra = b.log();
+  b.write(remove_log(b.state, extra, b.stamp()));
+  b.write(add_skip(b.state, b.today, g, "travel", b.stamp()));
+  b.write(Change{event(uuid(900), noon(b.today, minutes{1}), "goal.frobnicate", {{"x", 1}}), {}});
+  b.goal_action(g, GoalAction::pause, sys_days{2026y / March / 20});
+  return b;
+}
+
+State decoded(const State& s) {
+  auto back = decode_state(encode_state(s));
+  REQUIRE(back.has_value());
+  return std::move(*back);
+}
+
+}  // namespace
+
+TEST_CASE("a snapshot decodes to the state it was made from", "[cache]") {
+  const Loaded full = replay_text(sample_book().text);
+  const State back = decoded(full.state);
+  CHECK(encode_state(back) == encode_state(full.state));
+  REQUIRE(back.goals.size() == 1);
+  CHECK(back.goals[0].title == "Become an ML engineer");
+  CHECK(back.goals[0].pauses.size() == 1);
+  REQUIRE(back.tasks.size() == 1);
+  CHECK(back.tasks[0].tags == std::vector<std::string>{"kaggle", "tabular"});
+  CHECK(back.tasks[0].deferrals.size() == 1);
+  CHECK(back.tasks[0].due == sys_days{2026y / March / 9});
+  REQUIRE(back.logs.size() == 2);
+  CHECK(back.logs[0].minutes == 45);
+  CHECK(back.logs[1].removed);
+  CHECK(back.skips.size() == 1);
+  CHECK(back.unknown_ops.at("goal.frobnicate") == 1);
+  CHECK(back.last_ts == full.state.last_ts);
+  CHECK(back.event_count == full.state.event_count);
+  // The indexes are rebuilt: lookups by UUID work as after a replay.
+  CHECK(back.task_index.at(back.tasks[0].id) == 0);
+  CHECK(back.log_index.at(back.logs[1].id) == 1);
+}
+
+TEST_CASE("a snapshot cut short or of another format decodes to nothing", "[cache]") {
+  const std::string bytes = encode_state(replay_text(sample_book().text).state);
+  for (std::size_t n = 0; n < bytes.size(); n += 7) {
+    INFO("cut at " << n << " of " << bytes.size());
+    CHECK_FALSE(decode_state(std::string_view(bytes).substr(0, n)).has_value());
+  }
+  std::string other = bytes;
+  other[0] = static_cast<char>(other[0] + 1);  // the format number
+  CHECK_FALSE(decode_state(other).has_value());
+  CHECK_FALSE(decode_state(bytes + "x").has_value());
+}
+
+TEST_CASE("the journal is read through its cache once the cache exists", "[cache]") {
+  Files f;
+  const fs::path& journal = f.journal;
+  const Book b = sample_book();
+  spit(journal, b.text);
+  const Loaded full = replay_text(b.text);
+
+  const auto first = f.load();
+  REQUIRE(first);
+  CHECK_FALSE(first->from_cache);
+  REQUIRE(fs::exists(f.cache));
+  struct stat st {};
+  REQUIRE(::stat(f.cache.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+
+  const auto second = f.load();
+  REQUIRE(second);
+  CHECK(second->from_cache);
+  CHECK(encode_state(second->loaded.state) == encode_state(full.state));
+  CHECK(second->loaded.warnings == full.warnings);
+  CHECK(second->loaded.valid_size == b.text.size());
+  CHECK_FALSE(second->blank);
+}
+
+TEST_CASE("a missing journal loads as nothing and makes no cache", "[cache]") {
+  Files f;
+  CHECK_FALSE(f.load().has_value());
+  CHECK_FALSE(fs::exists(f.dir.path / "cache"));
+}
+
+TEST_CASE("without a cache file the journal is replayed every time", "[cache]") {
+  Files f;
+  spit(f.journal, sample_book().text);
+  for (int i = 0; i < 2; ++i) {
+    const auto read = load_journal(f.journal, source, {});
+    REQUIRE(read);
+    CHECK_FALSE(read->from_cache);
+  }
+  CHECK_FALSE(fs::exists(f.dir.path / "cache"));
+}
+
+TEST_CASE("each journal has its own cache file", "[cache]") {
+  const fs::path dir = "/tmp/c";
+  CHECK(cache_file(dir, "/a/journal.jsonl") != cache_file(dir, "/b/journal.jsonl"));
+  CHECK(cache_file(dir, "/a/journal.jsonl") == cache_file(dir, "/a/./journal.jsonl"));
+  CHECK(cache_file(dir, "/a/journal.jsonl").parent_path() == dir);
+  CHECK(cache_file(dir, "/a/journal.jsonl").filename().string().starts_with("journal.jsonl-"));
+}
+
+TEST_CASE("appends recorded by the writer are replayed on top of the snapshot", "[cache]") {
+  Files f;
+  const fs::path& journal = f.journal;
+  Book b = sample_book();
+  spit(journal, b.text);
+  REQUIRE(f.load());  // makes the cache
+
+  // Enough writes to pass the point where the cache is rewritten whole.
+  for (int i = 0; i < 400; ++i) {
+    const auto before = f.load();
+    REQUIRE(before);
+    REQUIRE(before->from_cache);
+    LogFields l;
+    l.minutes = Clearable<int>::value_type(1 + i % 90);
+    l.note = std::string(100, 'n');
+    const std::size_t old_size = b.text.size();
+    b.log(l);
+    const std::string bytes = b.text.substr(old_size);
+    append_journal(journal, before->loaded.valid_size, bytes);
+    State after = before->loaded.state;
+    apply(after, b.events.back());
+    record_append(journal, *before, bytes, after);
+  }
+  const auto last = f.load();
+  REQUIRE(last);
+  CHECK(last->from_cache);
+  CHECK(slurp(journal) == b.text);
+  const Loaded full = replay_text(b.text);
+  CHECK(encode_state(last->loaded.state) == encode_state(full.state));
+  CHECK(last->loaded.warnings == full.warnings);
+  CHECK(last->lines == static_cast<int>(std::count(b.text.begin(), b.text.end(), '\n')));
+}
+
+TEST_CASE("a journal changed behind the cache's back is replayed again", "[cache]") {
+  Files f;
+  const fs::path& journal = f.journal;
+  const TempDir& dir = f.dir;
+  Book b = sample_book();
+  for (int i = 0; i < 100; ++i) b.log();  // the first lines lie well before the hashed end
+  REQUIRE(b.text.size() > 3 * 4096);
+  spit(journal, b.text);
+  REQUIRE(f.load());
+
+  SECTION("lines appended by another program (a git merge)") {
+    const std::size_t old_size = b.text.size();
+    b.goal("Write every week");
+    spit(journal, b.text.substr(old_size), std::ios::app);
+  }
+  SECTION("a same-size edit in the middle, with the old modification time put back") {
+    struct stat st {};
+    REQUIRE(::stat(journal.c_str(), &st) == 0);
+    const std::size_t at = b.text.find("Become an ML");
+    b.text.replace(at, 6, "BECOME");
+    spit(journal, b.text);
+    const timespec times[2] = {st.st_atim, st.st_mtim};
+    REQUIRE(::utimensat(AT_FDCWD, journal.c_str(), times, 0) == 0);
+  }
+  SECTION("the journal replaced by a restored copy of the same size") {
+    const std::size_t at = b.text.find("Become an ML");
+    b.text.replace(at, 6, "Becomm");
+    spit(dir.path / "restored", b.text);
+    fs::rename(dir.path / "restored", journal);
+  }
+  const auto again = f.load();
+  REQUIRE(again);
+  CHECK_FALSE(again->from_cache);
+  CHECK(encode_state(again->loaded.state) == encode_state(replay_text(b.text).state));
+  const auto cached = f.load();
+  REQUIRE(cached);
+  CHECK(cached->from_cache);
+}
+
+TEST_CASE("a damaged cache is ignored and rebuilt", "[cache]") {
+  Files f;
+  const fs::path& journal = f.journal;
+  const Book b = sample_book();
+  spit(journal, b.text);
+  REQUIRE(f.load());
+  std::string bytes = slurp(f.cache);
+
+  SECTION("garbage") { bytes = "not a cache at all"; }
+  SECTION("cut short") { bytes.resize(bytes.size() / 2); }
+  SECTION("a flipped byte in the header") { bytes[20] = static_cast<char>(bytes[20] ^ 1); }
+  SECTION("empty") { bytes.clear(); }
+  spit(f.cache, bytes);
+  const auto read = f.load();
+  REQUIRE(read);
+  CHECK_FALSE(read->from_cache);
+  CHECK(encode_state(read->loaded.state) == encode_state(replay_text(b.text).state));
+  CHECK(f.load()->from_cache);
+}
+
+TEST_CASE("a journal with a torn or unterminated last line is never cached", "[cache]") {
+  Files f;
+  const fs::path& journal = f.journal;
+  Book b = sample_book();
+  SECTION("torn") { b.text += R"({"id":"0000)"; }
+  SECTION("a whole event without its newline") { b.text.pop_back(); }
+  spit(journal, b.text);
+  const auto read = f.load();
+  REQUIRE(read);
+  CHECK(read->loaded.torn_tail != read->loaded.ends_without_newline);
+  CHECK_FALSE(fs::exists(f.cache));
+}
+
+TEST_CASE("a blank journal is blank, and a journal with its header is not", "[cache]") {
+  Files f;
+  const fs::path& journal = f.journal;
+  spit(journal, "\n \n");
+  CHECK(f.load()->blank);
+  spit(journal, header_line(noon(sys_days{2026y / March / 1})));
+  CHECK_FALSE(f.load()->blank);
+  CHECK_FALSE(f.load()->blank);  // from the cache now
+}
