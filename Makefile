@@ -1,11 +1,15 @@
 # A thin front for CMake presets. `make run` and `make test` work on a fresh Debian machine.
-PACKAGES := cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev catch2 libxml2-utils
+# dpkg-dev and file: CPack asks dpkg-shlibdeps for the .deb's Depends (make package).
+PACKAGES := cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev catch2 libxml2-utils \
+            dpkg-dev file
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VERSION := $(shell sed -n 's/^project.momentum VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+DEB = build/release/momentum_$(VERSION)_$(shell dpkg --print-architecture).deb
 
-.PHONY: all deps build release run test asan install clean
+.PHONY: all deps build release run test asan install package package-check clean
 
 all: build
 
@@ -39,8 +43,22 @@ asan: deps
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan
 
-install: release
-	cmake --install build/release --prefix $(PREFIX)
+# The binary, the man page and the bash, zsh and fish completions under $(PREFIX).
+install: deps
+	cmake --preset release -DCMAKE_INSTALL_PREFIX=$(abspath $(PREFIX)) >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	cmake --install build/release
+
+# The same as a Debian package for prefix /usr: build/release/momentum_<version>_<arch>.deb.
+package: deps
+	cmake --preset release -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	cpack --config build/release/CPackConfig.cmake -B build/release
+	@echo "built $(DEB)"
+
+# Installs the .deb on this machine, checks it, and removes it again (CI).
+package-check: package
+	.ci/check-package $(DEB) $(VERSION)
 
 clean:
 	rm -rf build

@@ -42,7 +42,8 @@ std::string command_path(const CLI::App* app) {
 // An unknown word where a subcommand was expected: name it and list the choices.
 std::string unknown_command(const CLI::App& app, const CLI::ExtrasError& e) {
   const CLI::App* at = deepest(app);
-  const auto subs = at->get_subcommands({});
+  // Hidden commands (group "", such as __complete) are not offered.
+  const auto subs = at->get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); });
   std::string word;
   std::vector<std::string> extras = at->remaining();
   for (const std::string& extra : app.remaining()) extras.push_back(extra);
@@ -88,7 +89,8 @@ void add_global_footer(CLI::App& app) {
   }
 }
 
-// Builds the whole command line; `action` receives the chosen command's runner.
+}  // namespace
+
 void build(CLI::App& app, Context& ctx, Action& action) {
   app.fallthrough();  // global options work after the subcommand too (inherited)
   app.require_subcommand(0, 1);
@@ -106,7 +108,20 @@ void build(CLI::App& app, Context& ctx, Action& action) {
   setup_stats(app, ctx, action);
   setup_sprint(app, ctx, action);
   setup_review(app, ctx, action);
+  setup_remind(app, ctx, action);
+  setup_prompt(app, ctx, action);
+  setup_config(app, ctx, action);
+  setup_completion(app, ctx, action);  // last: it describes everything above
   add_global_footer(app);
+}
+
+namespace {
+
+// Prints a failure and returns its exit code; `prompt` fails silently (exit 0, no output).
+int report(const Context& ctx, const std::exception& e, int code) {
+  if (ctx.silent_failures) return 0;
+  ctx.err << "momentum: error: " << e.what() << '\n';
+  return code;
 }
 
 }  // namespace
@@ -145,14 +160,11 @@ int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
     ctx.resolve();
     return action ? action() : run_today(ctx);
   } catch (const UsageError& e) {
-    err << "momentum: error: " << e.what() << '\n';
-    return 2;
+    return report(ctx, e, 2);
   } catch (const StorageError& e) {
-    err << "momentum: error: " << e.what() << '\n';
-    return 3;
+    return report(ctx, e, 3);
   } catch (const std::exception& e) {
-    err << "momentum: error: " << e.what() << '\n';
-    return 3;
+    return report(ctx, e, 3);
   }
 }
 

@@ -1,13 +1,22 @@
 #pragma once
 // The real main: parses `args`, runs the command, maps errors to exit codes.
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "cli/context.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace momentum::cli {
+
+// Builds the whole command line on `app` (global options, every command); `action` receives
+// the chosen command's runner. The man page test walks the same tree.
+void build(CLI::App& app, Context& ctx, std::function<int()>& action);
 
 // Runs momentum with `args` (without the program name); returns the exit code:
 // 0 ok, 1 reminders printed, 2 bad input, 3 storage problem.

@@ -26,6 +26,11 @@ void setup_streak(CLI::App& app, Context& ctx, Action& action);
 void setup_stats(CLI::App& app, Context& ctx, Action& action);
 void setup_sprint(CLI::App& app, Context& ctx, Action& action);
 void setup_review(CLI::App& app, Context& ctx, Action& action);
+void setup_remind(CLI::App& app, Context& ctx, Action& action);
+void setup_prompt(CLI::App& app, Context& ctx, Action& action);
+void setup_config(CLI::App& app, Context& ctx, Action& action);
+// `app` is the whole command line: the scripts are generated from it.
+void setup_completion(CLI::App& app, Context& ctx, Action& action);
 
 // The dashboard; also what `momentum` alone runs.
 int run_today(Context& ctx);
@@ -42,6 +47,10 @@ CLI::Validator in_range(int lo, int hi);
 
 // Accepts one of `words`: "unknown status 'x'; expected todo, doing or done".
 CLI::Validator one_of(std::string_view what, std::vector<std::string> words);
+
+// The words `option` accepts when a one_of (or a short in_range) checks it, else empty:
+// what the completion scripts offer.
+std::vector<std::string> choices(CLI::Option& option);
 
 // Chooses `run` as the action when `sub` is the subcommand given.
 void on_chosen(CLI::App* sub, Action& action, std::function<int()> run);

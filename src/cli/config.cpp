@@ -51,22 +51,43 @@ double parse_threshold(std::string_view text) {
   return x;
 }
 
+std::string clock_text(std::chrono::minutes time) {
+  return fmt::format("{:02}:{:02}", time.count() / 60, time.count() % 60);
+}
+
+std::string color_text(ColorMode mode) {
+  switch (mode) {
+    case ColorMode::always: return "always";
+    case ColorMode::never: return "never";
+    case ColorMode::auto_: return "auto";
+  }
+  return "auto";
+}
+
 }  // namespace
 
 const std::vector<ConfigKey>& config_keys() {
   static const std::vector<ConfigKey> keys = {
-      {"day_start", "04:00", "when a new day starts (HH:MM); earlier check-ins count for the day before",
-       [](Config& c, std::string_view v) { c.day_start = parse_time_of_day(v, "day_start"); }},
+      {"day_start", "04:00", "when a new day starts (HH:MM)",
+       [](Config& c, std::string_view v) { c.day_start = parse_time_of_day(v, "day_start"); },
+       [](const Config& c) { return clock_text(c.day_start); }},
       {"week_start", "monday", "the first day of a week: monday or sunday",
-       [](Config& c, std::string_view v) { c.week_start = parse_week_start(v); }},
-      {"remind_after", "18:00", "when 'remind' starts warning about a streak at risk (HH:MM)",
-       [](Config& c, std::string_view v) { c.remind_after = parse_time_of_day(v, "remind_after"); }},
-      {"stale_days", "14", "days without activity after which an open task is stale",
-       [](Config& c, std::string_view v) { c.stale_days = parse_stale_days(v); }},
-      {"comfort_threshold", "0.7", "learn share above which 'stats' says you stay in your comfort zone",
-       [](Config& c, std::string_view v) { c.comfort_threshold = parse_threshold(v); }},
-      {"color", "auto", "colour output: auto (on a terminal), always or never",
-       [](Config& c, std::string_view v) { c.color = parse_color(v); }},
+       [](Config& c, std::string_view v) { c.week_start = parse_week_start(v); },
+       [](const Config& c) { return std::string(c.week_start == std::chrono::Sunday ? "sunday"
+                                                                                    : "monday"); }},
+      {"remind_after", "18:00", "from when 'remind' warns of streaks at risk",
+       [](Config& c, std::string_view v) { c.remind_after = parse_time_of_day(v, "remind_after"); },
+       [](const Config& c) { return clock_text(c.remind_after); }},
+      {"stale_days", "14", "days idle before an open task is stale",
+       [](Config& c, std::string_view v) { c.stale_days = parse_stale_days(v); },
+       [](const Config& c) { return std::to_string(c.stale_days); }},
+      {"comfort_threshold", "0.7", "learn share above which 'stats' warns",
+       [](Config& c, std::string_view v) { c.comfort_threshold = parse_threshold(v); },
+       // + 0.0 turns "-0" into 0; {} is the shortest text that reads back the same.
+       [](const Config& c) { return fmt::format("{}", c.comfort_threshold + 0.0); }},
+      {"color", "auto", "colour: auto (on a terminal), always, never",
+       [](Config& c, std::string_view v) { c.color = parse_color(v); },
+       [](const Config& c) { return color_text(c.color); }},
   };
   return keys;
 }

@@ -15,6 +15,8 @@ struct ConfigKey {
   std::string_view help;
   // Checks `value` and stores it in the config; throws UsageError naming the accepted forms.
   std::function<void(Config&, std::string_view)> apply;
+  // The key's value in `config`, in the canonical form `apply` accepts ("07:30", "0.7").
+  std::function<std::string(const Config&)> show;
 };
 
 // Every key, in the order `config list` shows them.

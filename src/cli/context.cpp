@@ -119,11 +119,13 @@ std::optional<std::filesystem::path> config_path(const Env& env) {
 }
 
 void Context::resolve() {
-  clock = read_clock(env);
-  if (const auto file = config_path(env)) config = load_config(*file);
-  today = momentum::today(clock, config);
-  journal = journal_path(env, global.journal);
-  if (const auto dir = cache_dir(env); !dir.empty()) cache = cache_file(dir, journal);
+  if (!output_only) {
+    clock = read_clock(env);
+    if (const auto file = config_path(env)) config = load_config(*file);
+    today = momentum::today(clock, config);
+    journal = journal_path(env, global.journal);
+    if (const auto dir = cache_dir(env); !dir.empty()) cache = cache_file(dir, journal);
+  }
   utf8 = locale_is_utf8(env);
   width = terminal_width(env, terminal.stdout_tty);
   const bool no_color = global.no_color || env.get("NO_COLOR").has_value();
@@ -164,6 +166,7 @@ Written Context::write(const std::function<Change(const State&, const Stamp&)>& 
 }
 
 void Context::warn(std::string_view message) const {
+  if (silent_failures) return;
   err << "momentum: warning: " << message << '\n';
 }
 

@@ -75,6 +75,13 @@ class Context {
   bool color = false;
   bool utf8 = false;
   int width = 80;
+
+  // Set while parsing, before resolve(), by commands that run differently:
+  // `prompt` never fails loudly (failures exit 0 printing nothing; warnings are dropped);
+  // `config` repairs the config file, so resolve() sets up only the output (no clock, config
+  // or journal, which could fail on the very file it is about to fix).
+  bool silent_failures = false;
+  bool output_only = false;
 };
 
 // The journal path: --journal, MOMENTUM_JOURNAL, $MOMENTUM_DIR/journal.jsonl,

@@ -6,8 +6,22 @@
 
 #include <algorithm>
 #include <charconv>
+#include <ranges>
 
 namespace momentum::cli {
+namespace {
+
+// A validator whose name starts with this lists the words it accepts after it, space-separated,
+// so that the completion scripts offer exactly what the parser accepts (see choices()).
+constexpr std::string_view choices_prefix = "choices:";
+
+std::string choices_name(int lo, int hi) {
+  std::vector<int> numbers;
+  for (int n = lo; n <= hi; ++n) numbers.push_back(n);
+  return fmt::format("{}{}", choices_prefix, fmt::join(numbers, " "));
+}
+
+}  // namespace
 
 Day date_option(const Context& ctx, const std::string& text, std::string_view what,
                 DateDirection direction) {
@@ -31,7 +45,7 @@ CLI::Validator in_range(int lo, int hi) {
         if (ec == std::errc{} && end == text.data() + text.size() && n >= lo && n <= hi) return {};
         return fmt::format("'{}' is not a whole number from {} to {}", text, lo, hi);
       },
-      fmt::format("{}-{}", lo, hi));
+      fmt::format("{}-{}", lo, hi), hi - lo < 10 ? choices_name(lo, hi) : "");
 }
 
 CLI::Validator one_of(std::string_view what, std::vector<std::string> words) {
@@ -42,7 +56,25 @@ CLI::Validator one_of(std::string_view what, std::vector<std::string> words) {
         if (std::find(words.begin(), words.end(), text) != words.end()) return {};
         return fmt::format("unknown {} '{}'; expected {}", what, text, expected);
       },
-      expected);
+      expected, fmt::format("{}{}", choices_prefix, fmt::join(words, " ")));
+}
+
+std::vector<std::string> choices(CLI::Option& option) {
+  for (int i = 0;; ++i) {
+    const CLI::Validator* validator = nullptr;
+    try {
+      validator = option.get_validator(i);
+    } catch (const CLI::OptionNotFound&) {
+      return {};  // CLI11 2.1 has no validator count: running off the end ends the loop
+    }
+    const std::string_view name = validator->get_name();
+    if (!name.starts_with(choices_prefix)) continue;
+    std::vector<std::string> words;
+    for (const auto word : std::views::split(name.substr(choices_prefix.size()), ' ')) {
+      words.emplace_back(word.begin(), word.end());
+    }
+    return words;
+  }
 }
 
 void on_chosen(CLI::App* sub, Action& action, std::function<int()> run) {

@@ -1,0 +1,204 @@
+// momentum remind [--format text|json]: for cron, only what needs attention now; exit 1 when
+// it printed reminders, 0 (and silence) when there is nothing to say.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cli/commands.hpp"
+#include "cli/habit.hpp"
+#include "cli/json_out.hpp"
+#include "cli/render.hpp"
+#include "cli/sprint_view.hpp"
+#include "momentum/remind.hpp"
+
+namespace momentum::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+struct RemindOptions {
+  std::string format = "text";
+};
+
+// A reminder in words: `label: subject "title"detail (hint)`; the title is user text.
+struct Phrase {
+  std::string label;
+  std::string subject;
+  std::optional<std::string> title;
+  std::string detail;
+  std::string hint;
+  bool late = false;  // already past its day: overdue, unclosed
+};
+
+// The phrase with the title escaped and cut to `title_width` columns.
+std::string phrase_text(const Phrase& p, std::size_t title_width, bool utf8) {
+  std::string text = p.label + ": " + p.subject;
+  if (p.title) text += " \"" + truncate(escape(*p.title), title_width, utf8) + "\"";
+  text += p.detail;
+  if (!p.hint.empty()) text += " (" + p.hint + ")";
+  return text;
+}
+
+// "2 more days this week", or for a rolling window "2 more days by Thu".
+std::string needed_words(const Needed& needed, Day today) {
+  if (needed.kind == PeriodKind::week) return describe_needed(needed, today);
+  const std::string more =
+      fmt::format("{} more {}", needed.more, needed.more == 1 ? "day" : "days");
+  if (needed.last == today) return more + " today";
+  if (needed.last == today + std::chrono::days{1}) return more + " by tomorrow";
+  if (needed.last < today + std::chrono::days{7})
+    return more + " by " + weekday_name(needed.last, false);
+  return more + " by " + format_day(needed.last);
+}
+
+Phrase goal_phrase(const State& state, const Reminder& r, Day today) {
+  const Goal& g = state.goals[static_cast<std::size_t>(*r.goal)];
+  const std::string hint = fmt::format("momentum log --goal {}", g.num);
+  if (r.kind == ReminderKind::streak_at_risk) {
+    return {"Streak at risk", fmt::format("goal {}", g.num), g.title, ", " + streak_words(r.streak),
+            hint};
+  }
+  return {"Target at risk", fmt::format("goal {}", g.num), g.title,
+          ", " + needed_words(r.needed, today), hint};
+}
+
+Phrase task_phrase(const State& state, const Reminder& r) {
+  const Task& t = state.tasks[static_cast<std::size_t>(*r.task)];
+  if (r.kind == ReminderKind::task_due)
+    return {"Due today", fmt::format("task {}", t.num), t.title, "", ""};
+  return {.label = "Overdue",
+          .subject = fmt::format("task {}", t.num),
+          .title = t.title,
+          .detail = fmt::format(", {} late",
+                                plural(static_cast<std::size_t>(r.days_late), "day", "days")),
+          .hint = "",
+          .late = true};
+}
+
+Phrase sprint_phrase(const State& state, const Reminder& r) {
+  const Sprint& s = state.sprints[static_cast<std::size_t>(*r.sprint)];
+  if (r.kind == ReminderKind::sprint_ends) {
+    return {"Sprint ends today", fmt::format("sprint {}", s.num), s.title,
+            fmt::format(", {}/{} tasks done", planned_done(state, s), s.planned.size()), ""};
+  }
+  return {.label = "Sprint not closed",
+          .subject = fmt::format("sprint {}", s.num),
+          .title = s.title,
+          .detail = " ended " + format_day(s.end),
+          .hint = "momentum sprint close",
+          .late = true};
+}
+
+Phrase phrase(const State& state, const Reminder& r, Day today) {
+  switch (r.kind) {
+    case ReminderKind::streak_at_risk:
+    case ReminderKind::target_at_risk:
+      return goal_phrase(state, r, today);
+    case ReminderKind::checkin_streak:
+      return {"Check-in streak at risk", streak_words(r.streak), std::nullopt,
+              ", no check-in today yet", "momentum log"};
+    case ReminderKind::task_due:
+    case ReminderKind::task_overdue:
+      return task_phrase(state, r);
+    case ReminderKind::sprint_ends:
+    case ReminderKind::sprint_unclosed:
+      return sprint_phrase(state, r);
+  }
+  return {};
+}
+
+// One line that fits the width: the title gives way first, so that the hint stays.
+std::string text_line(const Context& ctx, const Phrase& p) {
+  const auto width = static_cast<std::size_t>(ctx.width);
+  Phrase untitled = p;
+  if (untitled.title) untitled.title = "";
+  const std::size_t rest = display_width(phrase_text(untitled, 0, ctx.utf8));
+  const std::size_t room = std::max<std::size_t>(8, width > rest ? width - rest : 0);
+  const std::string line = truncate(phrase_text(p, room, ctx.utf8), width, ctx.utf8);
+  return paint(ctx, line, fmt::fg(p.late ? fmt::terminal_color::red : fmt::terminal_color::yellow));
+}
+
+std::string_view kind_name(ReminderKind kind) {
+  // In ReminderKind's order.
+  static constexpr std::string_view names[] = {"streak_at_risk", "target_at_risk", "checkin_streak",
+                                               "task_due",       "sprint_ends",    "task_overdue",
+                                               "sprint_unclosed"};
+  return names[static_cast<int>(kind)];
+}
+
+// The ids and numbers behind a reminder, as docs/json.md lists them per kind.
+void add_fields(ordered_json& j, const State& state, const Reminder& r) {
+  if (r.goal) {
+    const Goal& g = state.goals[static_cast<std::size_t>(*r.goal)];
+    j["goal"] = g.num;
+    j["title"] = g.title;
+  }
+  if (r.kind == ReminderKind::streak_at_risk || r.kind == ReminderKind::target_at_risk ||
+      r.kind == ReminderKind::checkin_streak) {
+    j["streak"] = streak_json(r.streak);
+  }
+  if (r.kind == ReminderKind::target_at_risk) {
+    j["more"] = r.needed.more;
+    j["by"] = format_day(r.needed.last);
+  }
+  if (r.task) {
+    const Task& t = state.tasks[static_cast<std::size_t>(*r.task)];
+    j["task"] = t.num;
+    j["title"] = t.title;
+    j["goal"] = t.goal ? ordered_json(state.goals[static_cast<std::size_t>(*t.goal)].num)
+                       : ordered_json(nullptr);
+    j["due"] = format_day(*t.due);
+    if (r.kind == ReminderKind::task_overdue) j["days_overdue"] = r.days_late;
+  }
+  if (r.sprint) {
+    const Sprint& s = state.sprints[static_cast<std::size_t>(*r.sprint)];
+    j["sprint"] = s.num;
+    j["title"] = s.title;
+    j["end"] = format_day(s.end);
+    j["tasks"] = s.planned.size();
+    j["tasks_done"] = planned_done(state, s);
+  }
+}
+
+ordered_json reminder_json(const Context& ctx, const State& state, const Reminder& r) {
+  ordered_json j = {
+      {"kind", kind_name(r.kind)},
+      {"text", phrase_text(phrase(state, r, ctx.today), std::string::npos, ctx.utf8)}};
+  add_fields(j, state, r);
+  return j;
+}
+
+int run_remind(Context& ctx, const RemindOptions& o) {
+  const State state = ctx.read().state;
+  const std::vector<Reminder> found = reminders(state, ctx.clock, ctx.config);
+  if (ctx.global.json || o.format == "json") {
+    ordered_json list = ordered_json::array();
+    for (const Reminder& r : found) list.push_back(reminder_json(ctx, state, r));
+    print_json(ctx, {{"day", format_day(ctx.today)}, {"reminders", list}});
+  } else if (!ctx.global.quiet) {
+    for (const Reminder& r : found) ctx.out << text_line(ctx, phrase(state, r, ctx.today)) << '\n';
+  }
+  return found.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void setup_remind(CLI::App& app, Context& ctx, Action& action) {
+  auto o = std::make_shared<RemindOptions>();
+  CLI::App* remind = app.add_subcommand(
+      "remind", "For cron: what needs attention now (exit 1 if any)");
+  remind->add_option("--format", o->format, "text or json (default text; --json is json)")
+      ->check(one_of("format", {"text", "json"}))
+      ->option_text("F");
+  // A footer callback: the global options line that app.cpp sets comes after it.
+  remind->footer([] {
+    return std::string(
+        "Prints nothing and exits 0 when nothing needs attention; else one line per reminder,\n"
+        "exit 1. Streaks and targets at risk only from remind_after (config, default 18:00) on;\n"
+        "due and overdue tasks and the sprint's end at any hour. A crontab line:\n"
+        "  0 19 * * * momentum remind\n");
+  });
+  on_chosen(remind, action, [&ctx, o] { return run_remind(ctx, *o); });
+}
+
+}  // namespace momentum::cli

@@ -1,0 +1,97 @@
+// What `remind` reports: streaks and targets that need a check-in today (in the evening),
+// due and overdue tasks and the sprint's end (at any hour).
+
+#include "momentum/remind.hpp"
+
+#include <algorithm>
+
+#include "momentum/sprint.hpp"
+
+namespace momentum {
+namespace {
+
+// A daily or weekdays goal's streak breaks tonight without a check-in; an N/week or N/D
+// target is lost when its slack is 0 (a check-in on every day left, today's included, is
+// needed). Paused and finished goals, and goals without a cadence, get no habit math.
+std::optional<Reminder> goal_reminder(const State& state, int goal, Day today,
+                                      const Config& config) {
+  const Goal& g = state.goals[static_cast<std::size_t>(goal)];
+  if (effective_status(g, today) != GoalStatus::active) return std::nullopt;
+  const Cadence::Type type = cadence_on(g, today).type;
+  if (type == Cadence::Type::none) return std::nullopt;
+  const GoalDays days = goal_days(state, goal);
+  Reminder r;
+  r.goal = goal;
+  if (type == Cadence::Type::daily || type == Cadence::Type::weekdays) {
+    r.kind = ReminderKind::streak_at_risk;
+    r.streak = current_streak(days, today, config);
+    if (!r.streak.at_risk) return std::nullopt;
+    return r;
+  }
+  if (slack(days, today, config) != 0) return std::nullopt;
+  r.kind = ReminderKind::target_at_risk;
+  r.streak = current_streak(days, today, config);
+  r.needed = still_needed(days, today, config);
+  return r;
+}
+
+// The goals' reminders in goal order, then the check-in streak's.
+void habit_reminders(const State& state, Day today, const Config& config,
+                     std::vector<Reminder>& out) {
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    if (auto r = goal_reminder(state, static_cast<int>(i), today, config)) out.push_back(*r);
+  }
+  const Streak checkin = checkin_streak(state, today);
+  if (checkin.at_risk)
+    out.push_back(Reminder{ReminderKind::checkin_streak, {}, {}, {}, checkin, {}, 0});
+}
+
+// Open tasks due on or before today, in task order.
+void task_reminders(const State& state, Day today, std::vector<Reminder>& out) {
+  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
+    const Task& t = state.tasks[i];
+    if (!is_open(t.status) || !t.due || *t.due > today) continue;
+    Reminder r;
+    r.kind = *t.due == today ? ReminderKind::task_due : ReminderKind::task_overdue;
+    r.task = static_cast<int>(i);
+    r.days_late = static_cast<int>((today - *t.due).count());
+    out.push_back(r);
+  }
+}
+
+// The started, unclosed sprint when its last day is today or past.
+std::optional<Reminder> sprint_reminder(const State& state, Day today) {
+  const std::optional<int> open = open_sprint(state, today);
+  if (!open) return std::nullopt;
+  const Sprint& s = state.sprints[static_cast<std::size_t>(*open)];
+  if (s.end > today) return std::nullopt;
+  Reminder r;
+  r.kind = s.end == today ? ReminderKind::sprint_ends : ReminderKind::sprint_unclosed;
+  r.sprint = *open;
+  r.days_late = static_cast<int>((today - s.end).count());
+  return r;
+}
+
+}  // namespace
+
+bool past_remind_after(const Clock& clock, const Config& config) {
+  const Day day = today(clock, config);
+  std::chrono::minutes at = config.remind_after;
+  if (at < config.day_start) at += std::chrono::hours{24};
+  return clock.now + clock.utc_offset - day >= at;
+}
+
+std::vector<Reminder> reminders(const State& state, const Clock& clock, const Config& config) {
+  const Day day = today(clock, config);
+  std::vector<Reminder> out;
+  if (past_remind_after(clock, config)) habit_reminders(state, day, config, out);
+  task_reminders(state, day, out);
+  if (auto sprint = sprint_reminder(state, day)) out.push_back(*sprint);
+  // By kind; of equal kinds the longest overdue first, else in the order found.
+  std::stable_sort(out.begin(), out.end(), [](const Reminder& a, const Reminder& b) {
+    return a.kind != b.kind ? a.kind < b.kind : a.days_late > b.days_late;
+  });
+  return out;
+}
+
+}  // namespace momentum
