@@ -6,15 +6,19 @@ cd "$(dirname "$0")/.."
 make release >/dev/null
 g++ -O2 -std=c++20 bench/parse_floor.cpp -lsimdjson -o build/release/parse_floor
 export MOMENTUM_NOW=2026-01-01T10:00:00Z TZ=UTC
+export XDG_CACHE_HOME="$(mktemp -d)"  # the journal cache, fresh for this run
 bin=build/release/momentum
 for n in "${@:-1000 100000}"; do
   for events in $n; do
     j=$(mktemp -d)/journal.jsonl
     python3 bench/gen_journal.py "$j" "$events"
     echo "== $events events, $(du -h "$j" | cut -f1)"
+    "$bin" --journal "$j" today >/dev/null  # builds the cache
     hyperfine -N --warmup 3 --export-markdown - \
       "build/release/parse_floor $j" \
+      "env XDG_CACHE_HOME=/dev/null $bin --journal $j today" \
       "$bin --journal $j today" \
+      "$bin --journal $j prompt" \
       "$bin --journal $j task list" \
       "$bin --journal $j streak"
     cp "$j" "$j.w"
