@@ -116,14 +116,28 @@ std::optional<std::vector<std::string>> take_warnings(std::string_view& in) {
   return warnings;
 }
 
+}  // namespace
+
+// The cache file a state came from, kept open so a writer updates that very file.
+struct JournalRead::Snapshot {
+  explicit Snapshot(int fd) : file(fd) {}
+  Fd file;
+  Header header{};
+};
+
+namespace {
+
 // Writes a whole new cache describing journal bytes [0, end), which ended in `lines`
-// lines and are now the file `stamp`. Failures are ignored: the cache is only a speed-up.
-void write_cache(const fs::path& file, int journal_fd, const State& state,
-                 const std::vector<std::string>& warnings, std::uint64_t end, int lines,
-                 const FileStamp& stamp) {
-  if (file.empty()) return;
+// lines and are now the file `stamp`, and returns it, still open, for a writer to move its
+// stamp forward. Failures are ignored (nullptr): the cache is only a speed-up.
+std::shared_ptr<JournalRead::Snapshot> write_cache(const fs::path& file, int journal_fd,
+                                                   const State& state,
+                                                   const std::vector<std::string>& warnings,
+                                                   std::uint64_t end, int lines,
+                                                   const FileStamp& stamp) {
+  if (file.empty()) return nullptr;
   const auto hash = hash_before(journal_fd, end);
-  if (!hash) return;
+  if (!hash) return nullptr;
   std::string payload;
   put_word(payload, warnings.size());
   for (const std::string& warning : warnings) {
@@ -137,27 +151,24 @@ void write_cache(const fs::path& file, int journal_fd, const State& state,
   h[W::covered_hash] = *hash, h[W::payload_size] = payload.size();
   set_stamp(h, stamp);
 
-  if (make_dirs(file.parent_path()) != 0) return;
+  if (make_dirs(file.parent_path()) != 0) return nullptr;
   std::string temp = (file.parent_path() / fmt::format(".{}.XXXXXX", file.filename().string())).string();
-  const Fd fd(::mkostemp(temp.data(), O_CLOEXEC));
-  if (!fd) return;
+  auto snapshot = std::make_shared<JournalRead::Snapshot>(::mkostemp(temp.data(), O_CLOEXEC));
+  if (!snapshot->file) return nullptr;
+  snapshot->header = h;
   std::string bytes(reinterpret_cast<const char*>(h.data()), header_bytes);
   bytes += payload;
+  const int fd = snapshot->file.get();
   // No fsync: after a crash the cache may be lost or stale, and then it is rebuilt.
-  if (::pwrite(fd.get(), bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size()) ||
-      ::fchmod(fd.get(), 0600) != 0 || ::rename(temp.c_str(), file.c_str()) != 0) {
+  if (::pwrite(fd, bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size()) ||
+      ::fchmod(fd, 0600) != 0 || ::rename(temp.c_str(), file.c_str()) != 0) {
     ::unlink(temp.c_str());
+    return nullptr;
   }
+  return snapshot;
 }
 
 }  // namespace
-
-// The cache file a state came from, kept open so a writer updates that very file.
-struct JournalRead::Snapshot {
-  explicit Snapshot(int fd) : file(fd) {}
-  Fd file;
-  Header header{};
-};
 
 fs::path cache_file(const fs::path& cache_dir, const fs::path& journal) {
   std::error_code ec;
@@ -216,12 +227,10 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
   read.from_cache = true;
   read.blank = false;
   read.cache = file;
-  if (tail.size() > rebuild_after) {
-    write_cache(file, journal_fd, read.loaded.state, read.loaded.event_warnings, stamp.size,
-                read.lines, stamp);
-  } else {
-    read.snapshot = std::move(snapshot);
-  }
+  read.snapshot = tail.size() > rebuild_after
+                      ? write_cache(file, journal_fd, read.loaded.state,
+                                    read.loaded.event_warnings, stamp.size, read.lines, stamp)
+                      : std::move(snapshot);
   return read;
 }
 
@@ -229,23 +238,19 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
 
 std::optional<JournalRead> load_journal(const fs::path& journal, std::string_view source,
                                         const fs::path& cache) {
-  const Fd fd(::open(journal.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd && errno == ENOENT) return std::nullopt;
-  const auto fail = [&](int err) {
-    throw StorageError(fmt::format("cannot read journal '{}': {}", journal.string(),
-                                   std::generic_category().message(err)));
-  };
-  if (!fd) fail(errno);
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) fail(errno);
-  if (S_ISDIR(st.st_mode)) fail(EISDIR);
-  const FileStamp stamp = stamp_of(st);
+  const auto open = open_to_read(journal, "cannot read journal");
+  if (!open) return std::nullopt;
+  const Fd& fd = open->fd;
+  const FileStamp stamp = stamp_of(open->st);
   if (auto read = read_through_cache(cache, fd.get(), stamp, source)) return read;
 
   std::string text;
   text.reserve(stamp.size + simdjson::SIMDJSON_PADDING);
   text.resize(stamp.size);
-  if (const int err = read_at(fd.get(), text, 0); err != 0) fail(err);
+  if (const int err = read_at(fd.get(), text, 0); err != 0) {
+    throw StorageError(fmt::format("cannot read journal '{}': {}", journal.string(),
+                                   std::generic_category().message(err)));
+  }
   JournalRead read;
   read.stamp = stamp;
   read.cache = cache;
@@ -256,8 +261,8 @@ std::optional<JournalRead> load_journal(const fs::path& journal, std::string_vie
   // Cache only what is surely this file's content: nothing appended or torn meanwhile.
   if (::fstat(fd.get(), &after) == 0 && stamp_of(after) == stamp && text.size() == stamp.size &&
       read.loaded.valid_size == stamp.size && !read.loaded.ends_without_newline && !read.blank) {
-    write_cache(cache, fd.get(), read.loaded.state, read.loaded.event_warnings, stamp.size,
-                read.lines, stamp);
+    read.snapshot = write_cache(cache, fd.get(), read.loaded.state, read.loaded.event_warnings,
+                                stamp.size, read.lines, stamp);
   }
   return read;
 }

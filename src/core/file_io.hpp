@@ -7,7 +7,9 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace momentum {
@@ -19,6 +21,7 @@ class Fd {
   ~Fd() {
     if (fd_ >= 0) ::close(fd_);
   }
+  Fd(Fd&& other) noexcept : fd_(other.release()) {}
   Fd(const Fd&) = delete;
   Fd& operator=(const Fd&) = delete;
   int get() const { return fd_; }
@@ -54,5 +57,15 @@ inline int read_at(int fd, std::string& out, off_t offset) {
   out.resize(done);
   return 0;
 }
+
+// A file open for reading, and what fstat said of it.
+struct OpenFile {
+  Fd fd;
+  struct stat st {};
+};
+
+// `file` open for reading; nullopt when it does not exist. Any other failure, a directory
+// included, throws StorageError "WHAT 'FILE': the system's reason" (defined in journal.cpp).
+std::optional<OpenFile> open_to_read(const std::filesystem::path& file, std::string_view what);
 
 }  // namespace momentum

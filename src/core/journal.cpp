@@ -46,18 +46,14 @@ int fsync_dir(const fs::path& dir) {
 // The whole of `file` with `padding` spare capacity, or nullopt when it does not exist.
 std::optional<std::string> read_whole(const fs::path& file, std::size_t padding,
                                       std::string_view what) {
-  const Fd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!fd && errno == ENOENT) return std::nullopt;
-  if (!fd) fail(what, file, errno);
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) fail(what, file, errno);
-  if (S_ISDIR(st.st_mode)) fail(what, file, EISDIR);
+  const auto open = open_to_read(file, what);
+  if (!open) return std::nullopt;
   // Only the size seen now: bytes appended meanwhile belong to the next read.
-  const auto size = static_cast<std::size_t>(st.st_size);
+  const auto size = static_cast<std::size_t>(open->st.st_size);
   std::string content;
   content.reserve(size + padding);
   content.resize(size);
-  if (const int err = read_at(fd.get(), content, 0); err != 0) fail(what, file, err);
+  if (const int err = read_at(open->fd.get(), content, 0); err != 0) fail(what, file, err);
   return content;
 }
 
@@ -176,6 +172,15 @@ int commit(Fd& fd, const std::string& temp, const fs::path& file, std::string_vi
 }
 
 }  // namespace
+
+std::optional<OpenFile> open_to_read(const fs::path& file, std::string_view what) {
+  OpenFile open{Fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC))};
+  if (!open.fd && errno == ENOENT) return std::nullopt;
+  if (!open.fd) fail(what, file, errno);
+  if (::fstat(open.fd.get(), &open.st) != 0) fail(what, file, errno);
+  if (S_ISDIR(open.st.st_mode)) fail(what, file, EISDIR);
+  return open;
+}
 
 std::optional<std::string> read_journal(const fs::path& file) {
   return read_whole(file, json_padding, read_journal_failed);

@@ -281,3 +281,32 @@ TEST_CASE("a blank journal is blank, and a journal with its header is not", "[ca
   CHECK_FALSE(f.load()->blank);
   CHECK_FALSE(f.load()->blank);  // from the cache now
 }
+
+TEST_CASE("the write after a full replay moves the fresh cache's stamp, not a new cache",
+          "[cache]") {
+  Files f;
+  Book b = sample_book();
+  spit(f.journal, b.text);
+  const auto before = f.load();  // a full replay, which writes the cache
+  REQUIRE(before);
+  REQUIRE_FALSE(before->from_cache);
+  struct stat cached {};
+  REQUIRE(::stat(f.cache.c_str(), &cached) == 0);
+
+  const std::size_t old_size = b.text.size();
+  b.log();
+  const std::string bytes = b.text.substr(old_size);
+  append_journal(f.journal, before->loaded.valid_size, bytes);
+  State after = before->loaded.state;
+  apply(after, b.events.back());
+  record_append(f.journal, *before, bytes, after);
+
+  struct stat updated {};
+  REQUIRE(::stat(f.cache.c_str(), &updated) == 0);
+  CHECK(updated.st_ino == cached.st_ino);  // the same file: only its header was written
+  CHECK(updated.st_size == cached.st_size);
+  const auto next = f.load();
+  REQUIRE(next);
+  CHECK(next->from_cache);
+  CHECK(encode_state(next->loaded.state) == encode_state(replay_text(b.text).state));
+}
