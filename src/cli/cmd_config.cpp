@@ -59,16 +59,6 @@ ConfigFile read_config(const Context& ctx) {
   return f;
 }
 
-// "day_start, week_start, … or color".
-std::string key_names() {
-  const auto& keys = config_keys();
-  std::string names;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    names += fmt::format("{}{}", i == 0 ? "" : i + 1 == keys.size() ? " or " : ", ", keys[i].name);
-  }
-  return names;
-}
-
 // " (did you mean 'color'?)" for a near miss, else empty.
 std::string suggestion(std::string_view name) {
   std::vector<std::string_view> names;

@@ -92,6 +92,15 @@ const std::vector<ConfigKey>& config_keys() {
   return keys;
 }
 
+std::string key_names(std::string_view last) {
+  const auto& keys = config_keys();
+  std::string names;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    names += fmt::format("{}{}", i == 0 ? "" : i + 1 == keys.size() ? last : ", ", keys[i].name);
+  }
+  return names;
+}
+
 const ConfigKey* find_config_key(std::string_view name) {
   for (const ConfigKey& key : config_keys()) {
     if (key.name == name) return &key;
@@ -115,9 +124,8 @@ Config load_config(const std::filesystem::path& file) {
   for (const auto& [name, value] : doc.items()) {
     const ConfigKey* key = find_config_key(name);
     if (!key) {
-      throw UsageError(fmt::format("config '{}': unknown key '{}'; expected one of day_start, "
-                                   "week_start, remind_after, stale_days, comfort_threshold, color",
-                                   file.string(), name));
+      throw UsageError(fmt::format("config '{}': unknown key '{}'; expected one of {}",
+                                   file.string(), name, key_names(", ")));
     }
     try {
       key->apply(config, text_of(value));

@@ -2,6 +2,7 @@
 // The settings a user can change, with their defaults and validators.
 
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct ConfigKey {
 
 // Every key, in the order `config list` shows them.
 const std::vector<ConfigKey>& config_keys();
+
+// Every key's name, in order: "day_start, week_start, … or color" (`last` before the last).
+std::string key_names(std::string_view last = " or ");
 
 // The key called `name`, or nullptr.
 const ConfigKey* find_config_key(std::string_view name);
