@@ -5,33 +5,17 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <iterator>
 
 #include "builders.hpp"
 #include "momentum/journal.hpp"
 #include "momentum/snapshot.hpp"
+#include "temp_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace momentum;
 using namespace momentum::test;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string name = "/tmp/momentum-cache-test-XXXXXX";
-    REQUIRE(::mkdtemp(name.data()) != nullptr);
-    path = name;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
 
 // A journal in a temporary directory, and its cache file in a cache directory beside it.
 struct Files {
@@ -40,15 +24,6 @@ struct Files {
   fs::path cache = cache_file(dir.path / "cache", journal);
   std::optional<JournalRead> load() const { return load_journal(journal, source, cache); }
 };
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void spit(const fs::path& file, const std::string& content, std::ios::openmode mode = {}) {
-  std::ofstream(file, std::ios::binary | std::ios::out | mode) << content;
-}
 
 // A journal with one of everything: goals, tasks with due days, tags and a deferral, logs,
 // a removed log, a skip, a sprint, and an event from a newer momentum.

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "momentum/error.hpp"
+#include "temp_files.hpp"
 
 namespace fs = std::filesystem;
 using momentum::append_journal;
@@ -23,33 +24,11 @@ using momentum::JournalLock;
 using momentum::read_journal;
 using momentum::StorageError;
 using namespace std::chrono_literals;
+using momentum::test::slurp;
+using momentum::test::spit;
+using momentum::test::TempDir;
 
 namespace {
-
-// A fresh directory under /tmp, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string name = "/tmp/momentum-journal-test-XXXXXX";
-    REQUIRE(::mkdtemp(name.data()) != nullptr);
-    path = name;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
-
-std::string slurp(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void spit(const fs::path& file, const std::string& content) {
-  std::ofstream(file, std::ios::binary) << content;
-}
 
 unsigned mode_of(const fs::path& path) {
   struct stat st {};
