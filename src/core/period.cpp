@@ -87,6 +87,12 @@ bool has(const std::vector<Day>& days, Day day) {
 
 int Period::required() const { return std::max(std::min(logged, n), n - excused); }
 
+int Period::weighed() const {
+  // A window's excused days stand in only for missing check-ins: the days before the goal's
+  // first day would otherwise excuse its first windows, and their check-ins count for nothing.
+  return kind == PeriodKind::window ? required() : std::max(0, n - excused);
+}
+
 Timeline::Timeline(const GoalDays& days, Day today)
     : days_(days), as_of_(days.end ? std::min(today, *days.end) : today) {
   const std::chrono::days span{reach(days) + 7};

@@ -3,16 +3,20 @@
 // strength.cpp.
 //
 // Rules chosen where ALGORITHMS.md is silent (docs/metrics.md states them):
-// - R = max(min(L, N), N − K): excused days stand in only for missing logs. This is
-//   ALGORITHMS.md's max(0, N − K) whenever L + K ≤ N (every worked vector); beyond that the
-//   literal formula lets a skip on a spare day shrink a kept period's weight and so lower S.
+// - Kept, shortfall, slack and completion use R = max(min(L, N), N − K): excused days stand in
+//   only for missing logs, so a period logged although fully excused (a goal added on a
+//   Friday, logged that weekend) still counts as kept. Strength folds with ALGORITHMS.md's
+//   literal R = max(0, N − K) (`Period::weighed`): a rest day lowers a period's weight even
+//   on a spare day, and a fully excused period leaves S unchanged; N/D windows excepted.
 // - A period starting mid-week (the goal's first day, or an edit to N/week) runs to the
 //   week's end; its days before the start count as excused, like days before the first day.
 // - N/D: every day is a period whose counted days are the D calendar days ending on it.
 //   Excused days are taken out of the window with one required day each: the window needs
 //   N − K logs from its D − K other days (as for N/week, and Loop's PR #1916 in spirit), so
-//   a skip never lowers the count of any window. m = 0.5^(√(N/D)/13) per day (Loop's rate;
-//   7 such days make one N/week week). Unlike Loop, N and D are not doubled: the strength
+//   a skip never lowers the count of any window. Their strength too uses
+//   R = max(min(L, N), N − K): the days before the first day excuse most of the first
+//   windows, whose check-ins would otherwise count for nothing. m = 0.5^(√(N/D)/13) per
+//   day (Loop's rate; 7 such days make one N/week week). Unlike Loop, N and D are not doubled: the strength
 //   reads exactly the windows the streak checks. An excused, unlogged day bridges streaks.
 
 #include <algorithm>
@@ -35,8 +39,10 @@ struct Period {
   double decay = 1;    // m
   bool rest = false;   // N/D: the day itself is excused and unlogged
 
-  // R, ALGORITHMS.md's required days with excused days standing in only for missing logs.
+  // R = max(min(L, N), N − K): required days, excused ones standing in only for missing logs.
   int required() const;
+  // The R of the strength fold: ALGORITHMS.md's max(0, N − K); for windows, required().
+  int weighed() const;
   // Fully excused: nothing required and nothing done, so it neither counts nor breaks.
   bool invisible() const { return required() == 0; }
   // Neither lengthens nor breaks a streak.

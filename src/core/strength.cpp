@@ -23,8 +23,8 @@ bool untracked(const Timeline& timeline) {
 
 // One step of the moving average: S ← a·S + (1 − a)·v with a = m^(R/N), v = min(1, L/R).
 double fold(double s, const Period& p) {
-  if (p.invisible()) return s;
-  const int r = p.required();
+  const int r = p.weighed();
+  if (r == 0) return s;  // fully excused: invisible
   // Most periods require all their N days: m^1 needs no pow().
   const double a = r == p.n ? p.decay : std::pow(p.decay, static_cast<double>(r) / p.n);
   const double v = std::min(1.0, static_cast<double>(p.logged) / r);

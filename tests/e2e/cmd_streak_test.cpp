@@ -1,6 +1,9 @@
 // momentum streak, and the habit lines of goal show and today: a month of backdated
 // check-ins with a rest day and a vacation, counted by hand.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
 
 #include "checks.hpp"
 #include "sandbox.hpp"
@@ -127,8 +130,8 @@ TEST_CASE("streak with an unknown goal is a usage error", "[e2e][streak]") {
   Sandbox box;
   three_goals(box);
   check_rejects(box, {"streak", "--goal", "9"},
-                "unknown goal '9'; expected a goal number (1 to 3), a UUID prefix or a title "
-                "prefix");
+                "unknown goal '9'; expected a goal number (1 to 3), a UUID prefix or the start "
+                "of a title word");
 }
 
 TEST_CASE("a paused goal owes nothing: no slack, no deadline", "[e2e][streak]") {
@@ -182,4 +185,35 @@ TEST_CASE("days follow local time across both DST changes in Europe/Berlin", "[e
     CHECK(logs["logs"][3]["day"] == "2026-10-25");
     CHECK(run_json(box, {"streak"})["goals"][0]["current"]["length"] == 3);
   }
+}
+
+TEST_CASE("strength of a partly excused N/week week weighs it by its required days",
+          "[e2e][streak]") {
+  // docs/metrics.md's worked example: 6/week from Monday 2023-01-02, Mon–Sat logged for eight
+  // weeks, rest days Mon–Thu 02-27…03-02, check-ins Fri–Sun; as of Monday 03-06, S = 0.9438403.
+  Sandbox box;
+  box.now("2023-01-02T09:00:00Z");
+  run_ok(box, {"goal", "add", "Kaggle", "--cadence", "6/week", "-q"});
+  box.now("2023-03-06T09:00:00Z");
+  const auto day_text = [](std::chrono::sys_days d) {
+    const std::chrono::year_month_day ymd{d};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  };
+  const std::chrono::sys_days first{std::chrono::year{2023} / 1 / 2};
+  for (int week = 0; week < 8; ++week) {
+    for (int d = 0; d < 6; ++d) {
+      const auto day = first + std::chrono::days{7 * week + d};
+      run_ok(box, {"log", "20m", "--goal", "1", "--date", day_text(day), "-q"});
+    }
+  }
+  for (const char* day : {"2023-02-27", "2023-02-28", "2023-03-01", "2023-03-02"}) {
+    run_ok(box, {"log", "skip", "--date", day, "-q"});
+  }
+  for (const char* day : {"2023-03-03", "2023-03-04", "2023-03-05"}) {
+    run_ok(box, {"log", "20m", "--goal", "1", "--date", day, "-q"});
+  }
+  const auto j = run_json(box, {"streak"});
+  CHECK(j["goals"][0]["strength"] == Approx(94.4).margin(1e-9));
+  CHECK(j["goals"][0]["current"]["length"] == 9);
 }
