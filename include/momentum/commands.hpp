@@ -79,8 +79,25 @@ Change change_task(const State& state, int task, TaskAction action, const Stamp&
 Change defer_task(const State& state, int task, Day to, const std::string& reason,
                   const Stamp& stamp, Day today);
 
-// A check-in; `fields.day` defaults to `today`. A task's goal and kind are inherited.
-Change add_log(const State& state, const LogFields& fields, const Stamp& stamp, Day today);
+// Where the goal of a check-in that names neither a goal nor a task comes from.
+enum class GoalSource { sprint, only_active, default_goal, none };
+
+// The goal such a check-in counts for, and why; `warning` when the default did not resolve.
+struct ImpliedGoal {
+  std::optional<int> goal;
+  GoalSource source = GoalSource::none;
+  std::string warning;
+};
+
+// The goal a check-in on `day` counts for when it names neither a goal nor a task: the active
+// sprint's goal; else the only active goal; else `default_goal` (config, a goal reference as
+// resolve_goal takes it; empty when unset); else none.
+ImpliedGoal implied_goal(const State& state, Day day, std::string_view default_goal);
+
+// A check-in; `fields.day` defaults to `today`. A task's goal and kind are inherited; with
+// neither a goal nor a task it counts for implied_goal(…, `default_goal`).
+Change add_log(const State& state, const LogFields& fields, const Stamp& stamp, Day today,
+               std::string_view default_goal = {});
 Change edit_log(const State& state, int log, const LogFields& fields, const Stamp& stamp,
                 Day today);
 Change remove_log(const State& state, int log, const Stamp& stamp);

@@ -23,6 +23,7 @@ struct Config {
   int stale_days = 14;
   double comfort_threshold = 0.70;
   ColorMode color = ColorMode::auto_;
+  std::string default_goal;  // the goal a check-in naming none counts for (a reference); "" = unset
 };
 
 // "Now" as the shell saw it: the instant and the local UTC offset at that instant.

@@ -15,7 +15,7 @@ namespace momentum {
 enum class ReminderKind {
   streak_at_risk,   // a daily or weekdays goal's streak ends tonight without a check-in
   target_at_risk,   // an N/week or N/D target is lost unless worked on today
-  checkin_streak,   // the global check-in streak ends tonight without a check-in
+  checkin_streak,   // the global check-in streak ends tonight, on a day some goal requires
   task_due,         // an open task due today
   sprint_ends,      // the sprint's last day is today
   task_overdue,     // an open task due before today
@@ -36,6 +36,11 @@ struct Reminder {
 // True when `clock` is at or after `config.remind_after` on the day it counts for; a
 // `remind_after` earlier than `day_start` is the small hours at that day's end.
 bool past_remind_after(const Clock& clock, const Config& config);
+
+// True when `goal` is active and needs a check-in on `today` itself: a daily or weekdays
+// goal's required day (not a rest day, weekend or pause), an N/week goal whose week is still
+// short and can be kept (today not a rest day), an N/D goal whose window is lost without today.
+bool requires_checkin(const State& state, int goal, Day today, const Config& config);
 
 // Everything that needs attention at `clock`, most urgent kind first (see ReminderKind):
 // streaks at risk (only past remind_after), targets at risk, due and overdue tasks (of any

@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "momentum/parse.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/render.hpp"
 #include "momentum/error.hpp"
+#include "momentum/text.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -25,6 +28,12 @@ std::string one_line(std::string text) {
   std::replace(text.begin(), text.end(), '\n', ' ');
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
+}
+
+// Every error goes out through here, with any control byte a user typed (a bad value quoted
+// in the message) escaped: one line, whatever the value held.
+std::string error_line(std::string_view message) {
+  return "momentum: error: " + escape(message) + "\n";
 }
 
 // The deepest subcommand the user reached ("momentum goal"), for messages.
@@ -60,6 +69,10 @@ std::string unknown_command(const CLI::App& app, const CLI::ExtrasError& e) {
                            extra, command_path(at), at == &app ? "" : command_path(at).substr(9) + " ");
       }
     }
+    if (!word.empty()) {
+      return fmt::format("unexpected argument '{}' for '{}' (one value per option: --tag A --tag "
+                         "B); see '{} --help'", word, command_path(at), command_path(at));
+    }
     return fmt::format("{}; see '{} --help'", one_line(e.what()), command_path(at));
   }
   std::vector<std::string> names;
@@ -81,6 +94,48 @@ void bind_global_options(CLI::App& app, GlobalOptions& global) {
   app.set_version_flag("--version", std::string("momentum ") + MOMENTUM_VERSION);
 }
 
+// Help that fits 80 columns: names in a 24-column gutter, descriptions wrapped at word
+// boundaries beside them (CLI11 indents each line after a '\n' in a description).
+class HelpFormatter : public CLI::Formatter {
+ public:
+  static constexpr std::size_t width = 80;
+  static constexpr std::size_t gutter = 24;
+  HelpFormatter() { column_width(gutter); }
+
+  std::string make_option_desc(const CLI::Option* option) const override {
+    return wrap(CLI::Formatter::make_option_desc(option));
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_display_name(true), wrap(sub->get_description()),
+                             column_width_);
+    return out.str();
+  }
+
+ private:
+  static std::string wrap(const std::string& text) {
+    std::string out, line;
+    std::istringstream words(text);
+    for (std::string word; words >> word;) {
+      if (!line.empty() && display_width(line) + 1 + display_width(word) > width - gutter) {
+        out += line + "\n";
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+    }
+    return out + line;
+  }
+};
+
+// A repeatable option takes one value per occurrence, as in git and Taskwarrior:
+// `log 30m --tag kaggle notebook` tags "kaggle" and keeps "notebook" for the note.
+void one_value_per_flag(CLI::App& app) {
+  for (CLI::Option* option : app.get_options()) {
+    if (option->nonpositional()) option->allow_extra_args(false);
+  }
+  for (CLI::App* sub : app.get_subcommands({})) one_value_per_flag(*sub);
+}
+
 // Every subcommand's --help mentions the options that work everywhere.
 void add_global_footer(CLI::App& app) {
   for (CLI::App* sub : app.get_subcommands({})) {
@@ -92,11 +147,12 @@ void add_global_footer(CLI::App& app) {
 }  // namespace
 
 void build(CLI::App& app, Context& ctx, Action& action) {
+  app.formatter(std::make_shared<HelpFormatter>());  // before the subcommands, which share it
   app.fallthrough();  // global options work after the subcommand too (inherited)
   app.require_subcommand(0, 1);
   app.footer(footer);
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
-    return fmt::format("momentum: error: {}\n", one_line(e.what()));
+    return error_line(one_line(e.what()));  // CLI11 may break its own lines
   });
   bind_global_options(app, ctx.global);
   setup_today(app, ctx, action);
@@ -112,6 +168,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
   setup_prompt(app, ctx, action);
   setup_config(app, ctx, action);
   setup_completion(app, ctx, action);  // last: it describes everything above
+  one_value_per_flag(app);
   add_global_footer(app);
 }
 
@@ -120,7 +177,7 @@ namespace {
 // Prints a failure and returns its exit code; `prompt` fails silently (exit 0, no output).
 int report(const Context& ctx, const std::exception& e, int code) {
   if (ctx.silent_failures) return 0;
-  ctx.err << "momentum: error: " << e.what() << '\n';
+  ctx.err << error_line(e.what());
   return code;
 }
 
@@ -137,23 +194,23 @@ int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
   } catch (const CLI::ExtrasError& e) {
-    err << "momentum: error: " << unknown_command(app, e) << '\n';
+    err << error_line(unknown_command(app, e));
     return 2;
   } catch (const CLI::RequiredError& e) {
-    err << fmt::format("momentum: error: {} (see '{} --help')\n", one_line(e.what()),
-                       command_path(deepest(app)));
+    err << error_line(fmt::format("{} (see '{} --help')", one_line(e.what()),
+                                  command_path(deepest(app))));
     return 2;
   } catch (const CLI::ArgumentMismatch& e) {
     const std::string what = one_line(e.what());
     const std::string option = what.substr(0, what.find(':'));
-    err << fmt::format("momentum: error: option {} needs a value (see '{} --help')\n", option,
-                       command_path(deepest(app)));
+    err << error_line(fmt::format("option {} needs a value (see '{} --help')", option,
+                                  command_path(deepest(app))));
     return 2;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e, out, err);
     return code == 0 ? 0 : 2;
   } catch (const Error& e) {
-    err << "momentum: error: " << e.what() << '\n';
+    err << error_line(e.what());
     return 2;
   }
   try {

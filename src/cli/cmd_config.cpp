@@ -11,7 +11,9 @@
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
+#include "momentum/cache.hpp"
 #include "momentum/journal.hpp"
+#include "momentum/resolve.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -149,7 +151,8 @@ int run_list(Context& ctx) {
   Table table({{"Key"}, {"Value", false, true}, {"From"}, {"Meaning", false, true}});
   for (const Entry& e : entries) {
     const char* from = !e.in_file ? "default" : e.error.empty() ? "file" : "invalid";
-    table.add({std::string(e.key->name), escape(e.value), from, std::string(e.key->help)});
+    table.add({std::string(e.key->name), e.value.empty() ? "-" : escape(e.value), from,
+               std::string(e.key->help)});
   }
   table.print(ctx);
   return 0;
@@ -163,7 +166,7 @@ int run_get(Context& ctx, const ConfigOptions& o) {
     throw UsageError(fmt::format("config '{}': {}", f.path->string(), escape(e.error)));
   }
   if (ctx.global.json) print_json(ctx, entry_json(e));
-  else ctx.out << e.value << '\n';
+  else ctx.out << escape(e.value) << '\n';
   return 0;
 }
 
@@ -185,11 +188,26 @@ void report_change(const Context& ctx, const Entry& e, const std::string& line) 
   else if (!ctx.global.quiet) ctx.out << line << '\n';
 }
 
+// default_goal names a goal of the journal: stored as its UUID, which no sync renumbers and
+// no later goal makes ambiguous. Returns the UUID and the goal's words for the message.
+std::pair<std::string, std::string> goal_of_journal(const Context& ctx, std::string_view ref) {
+  if (ref.empty()) {
+    throw UsageError("default_goal must not be empty; 'momentum config unset default_goal' removes it");
+  }
+  const auto path = journal_path(ctx.env, ctx.global.journal);
+  const auto read = load_journal(path, path.string(), {});
+  const State state = read ? read->loaded.state : State{};
+  const Goal& g = state.goals[static_cast<std::size_t>(resolve_goal(state, ref))];
+  return {g.id, fmt::format("goal {}: {}", g.num, escape(g.title))};
+}
+
 int run_set(Context& ctx, const ConfigOptions& o) {
   const ConfigKey& key = known_key(o.key);
   Config scratch;
   key.apply(scratch, o.value);
-  const std::string canonical = key.show(scratch);
+  std::string canonical = key.show(scratch);
+  std::string meaning;
+  if (key.name == "default_goal") std::tie(canonical, meaning) = goal_of_journal(ctx, canonical);
   ConfigFile f = read_config(ctx);
   if (!f.path) {
     throw UsageError("cannot save the config: no config file; set MOMENTUM_CONFIG, "
@@ -198,8 +216,9 @@ int run_set(Context& ctx, const ConfigOptions& o) {
   f.doc[std::string(key.name)] = stored(canonical);
   save(f);
   f.exists = true;
-  report_change(ctx, entry_of(f, key), fmt::format("{} = {} (in {})", key.name, canonical,
-                                                   escape(f.path->string())));
+  report_change(ctx, entry_of(f, key),
+                fmt::format("{} = {} ({}in {})", key.name, canonical,
+                            meaning.empty() ? "" : meaning + "; ", escape(f.path->string())));
   warn_problems(ctx, f);
   return 0;
 }
@@ -218,7 +237,8 @@ int run_unset(Context& ctx, const ConfigOptions& o) {
     else if (!ctx.global.quiet) ctx.out << "Removed '" << escape(o.key) << "'\n";
   } else {
     const Entry e = entry_of(f, *key);
-    report_change(ctx, e, fmt::format("{} = {} (the default{})", key->name, e.value,
+    report_change(ctx, e, fmt::format("{} = {} (the default{})", key->name,
+                                      e.value.empty() ? "-" : e.value,
                                       in_file ? "" : "; it was not set"));
   }
   warn_problems(ctx, f);
@@ -240,8 +260,17 @@ void setup_config(CLI::App& app, Context& ctx, Action& action) {
   CLI::App* config = app.add_subcommand("config", "Show or change settings: list, get, set, unset");
   config->require_subcommand(0, 1);
   config->footer([] {
-    return fmt::format("Keys (their values and meanings: 'momentum config list'):\n  {}\n"
-                       "See docs/usage.md#config-file.\n", key_names());
+    std::string keys, line;
+    for (const ConfigKey& key : config_keys()) {
+      const std::string word = std::string(key.name) + (&key == &config_keys().back() ? "" : ",");
+      if (!line.empty() && 2 + line.size() + 1 + word.size() > 80) {
+        keys += "  " + line + "\n";
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+    }
+    return fmt::format("Keys (their values and meanings: 'momentum config list'):\n{}  {}\n"
+                       "See docs/usage.md#config-file.\n", keys, line);
   });
   chosen(config, ctx, action, [&ctx] { return run_list(ctx); });
   chosen(config->add_subcommand("list", "Every key, its value and where it comes from"), ctx,

@@ -235,7 +235,7 @@ int run_status(Context& ctx, const GoalOptions& o, GoalAction action) {
 }
 
 CLI::App* add_ref(CLI::App* sub, GoalOptions& o) {
-  sub->add_option("GOAL", o.ref, "Goal number, UUID prefix or title prefix")->required();
+  sub->add_option("GOAL", o.ref, "Goal number, UUID prefix or a word of its title")->required();
   return sub;
 }
 

@@ -32,7 +32,7 @@ struct LogOptions {
 };
 
 void bind_fields(CLI::App* sub, LogOptions& o) {
-  sub->add_option("--goal", o.goal, "The goal it counts for (number or title prefix)")->option_text("G");
+  sub->add_option("--goal", o.goal, "The goal it counts for (number or a word of its title)")->option_text("G");
   sub->add_option("--task", o.task, "The task worked on; its goal and kind are inherited")->option_text("T");
   auto* learn = sub->add_flag("--learn", o.learn, "Learning: reading, courses");
   auto* doing = sub->add_flag("--do", o.doing, "Doing: building, competing, writing (default)");
@@ -60,6 +60,13 @@ LogFields fields_of(const Context& ctx, const State& state, const LogOptions& o)
   return f;
 }
 
+// A first word that starts with a digit and holds no space is meant as a duration ("45x" is
+// a typo of "45m"); a quoted "3 chapters read" is a note.
+bool meant_as_duration(const std::string& word) {
+  return !word.empty() && std::isdigit(static_cast<unsigned char>(word.front())) &&
+         word.find_first_of(" \t") == std::string::npos;
+}
+
 // Splits the positionals: a first word that is a duration, then the note.
 void split_words(const std::vector<std::string>& words, LogFields& f) {
   std::size_t first = 0;
@@ -67,6 +74,7 @@ void split_words(const std::vector<std::string>& words, LogFields& f) {
     std::optional<std::chrono::minutes> minutes;
     try {
       minutes = try_parse_duration(words.front());
+      if (!minutes && meant_as_duration(words.front())) parse_duration(words.front());  // throws
     } catch (const UsageError& e) {
       if (words.size() == 1) throw;
       throw UsageError(fmt::format("{}; to log a note that starts with a number, quote it: "
@@ -85,7 +93,7 @@ void split_words(const std::vector<std::string>& words, LogFields& f) {
 std::string log_line(const Context& ctx, const State& state, const LogEntry& l) {
   std::string what = fmt::format("{} {}", minutes_text(l.minutes), to_string(l.kind));
   if (!l.minutes) what = fmt::format("a check-in ({})", to_string(l.kind));
-  if (l.goal) what += fmt::format(" on {}", goal_short(ctx, state, l.goal, 40));
+  what += l.goal ? fmt::format(" on goal {}", goal_short(ctx, state, l.goal, 40)) : " on no goal";
   if (l.task) what += fmt::format(", task {}", state.tasks[static_cast<std::size_t>(*l.task)].num);
   const std::string when = l.day == ctx.today ? "today" : weekday_day(l.day);
   return fmt::format("check-in {}: {} for {}", l.num, what, when);
@@ -108,7 +116,7 @@ int run_add(Context& ctx, const LogOptions& o) {
   const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
     LogFields f = fields_of(ctx, s, o);
     split_words(o.words, f);
-    return add_log(s, f, stamp, ctx.today);
+    return add_log(s, f, stamp, ctx.today, ctx.config.default_goal);
   });
   const int index = w.state.log_index.at(w.event.stamp.id);
   if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
@@ -116,6 +124,9 @@ int run_add(Context& ctx, const LogOptions& o) {
   const LogEntry& l = w.state.logs[static_cast<std::size_t>(index)];
   ctx.out << "Logged " << log_line(ctx, w.state, l) << '\n';
   ctx.out << (l.day == ctx.today ? "Today: " : weekday_day(l.day) + ": ") << day_total(w.state, l.day) << '\n';
+  if (!l.goal) {
+    ctx.out << "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n";
+  }
   return 0;
 }
 
@@ -223,6 +234,12 @@ void setup_log(CLI::App& app, Context& ctx, Action& action) {
   log->add_option("DURATION NOTE", o->words,
                   "45m, 1h30m, 1.5h or minutes, then what you did (both optional)");
   bind_fields(log, *o);
+  // A footer callback: the global options line that app.cpp sets comes after it.
+  log->footer([] {
+    return std::string(
+        "Without --goal or --task a check-in counts for the running sprint's goal, else\n"
+        "the only active goal, else config default_goal, else no goal.\n");
+  });
   on_chosen(log, action, [&ctx, o] { return run_add(ctx, *o); });
 
   CLI::App* list = log->add_subcommand("list", "List check-ins (the last 7 days by default)");

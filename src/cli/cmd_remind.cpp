@@ -30,10 +30,10 @@ struct Phrase {
   bool late = false;  // already past its day: overdue, unclosed
 };
 
-// The phrase with the title escaped and cut to `title_width` columns.
-std::string phrase_text(const Phrase& p, std::size_t title_width, bool utf8) {
+// The phrase with the title escaped, whole.
+std::string phrase_text(const Phrase& p) {
   std::string text = p.label + ": " + p.subject;
-  if (p.title) text += " \"" + truncate(escape(*p.title), title_width, utf8) + "\"";
+  if (p.title) text += " \"" + escape(*p.title) + "\"";
   text += p.detail;
   if (!p.hint.empty()) text += " (" + p.hint + ")";
   return text;
@@ -107,15 +107,50 @@ Phrase phrase(const State& state, const Reminder& r, Day today) {
   return {};
 }
 
-// One line that fits the width: the title gives way first, so that the hint stays.
+// One whole line: cron mail and notifications wrap; a cut title would be a riddle.
 std::string text_line(const Context& ctx, const Phrase& p) {
-  const auto width = static_cast<std::size_t>(ctx.width);
-  Phrase untitled = p;
-  if (untitled.title) untitled.title = "";
-  const std::size_t rest = display_width(phrase_text(untitled, 0, ctx.utf8));
-  const std::size_t room = std::max<std::size_t>(8, width > rest ? width - rest : 0);
-  const std::string line = truncate(phrase_text(p, room, ctx.utf8), width, ctx.utf8);
+  const std::string line = phrase_text(p);
   return paint(ctx, line, fmt::fg(p.late ? fmt::terminal_color::red : fmt::terminal_color::yellow));
+}
+
+// Reminders are grouped for the caps: goals, tasks, and the rest (one each at most).
+enum class Group { goals, tasks, other };
+
+Group group_of(ReminderKind kind) {
+  switch (kind) {
+    case ReminderKind::streak_at_risk:
+    case ReminderKind::target_at_risk:
+      return Group::goals;
+    case ReminderKind::task_due:
+    case ReminderKind::task_overdue:
+      return Group::tasks;
+    default:
+      return Group::other;
+  }
+}
+
+// A cron mail is a nudge, not a report: this many goals and this many tasks at most, the
+// most urgent first, then how many more there are and which command lists them.
+constexpr std::size_t shown_per_group = 5;
+
+void print_text(const Context& ctx, const State& state, const std::vector<Reminder>& found) {
+  std::size_t goals = 0, tasks = 0;
+  for (const Reminder& r : found) {
+    const Group g = group_of(r.kind);
+    std::size_t& count = g == Group::goals ? goals : tasks;
+    if (g != Group::other && ++count > shown_per_group) continue;
+    ctx.out << text_line(ctx, phrase(state, r, ctx.today)) << '\n';
+  }
+  if (goals > shown_per_group) {
+    const std::size_t more = goals - shown_per_group;
+    ctx.out << fmt::format("... and {} more {} at risk ('momentum streak' shows every goal)\n",
+                           more, more == 1 ? "goal" : "goals");
+  }
+  if (tasks > shown_per_group) {
+    const std::size_t more = tasks - shown_per_group;
+    ctx.out << fmt::format("... and {} more {} due or overdue ('momentum task list' shows them)\n",
+                           more, more == 1 ? "task" : "tasks");
+  }
 }
 
 std::string_view kind_name(ReminderKind kind) {
@@ -163,7 +198,7 @@ void add_fields(ordered_json& j, const State& state, const Reminder& r) {
 ordered_json reminder_json(const Context& ctx, const State& state, const Reminder& r) {
   ordered_json j = {
       {"kind", kind_name(r.kind)},
-      {"text", phrase_text(phrase(state, r, ctx.today), std::string::npos, ctx.utf8)}};
+      {"text", phrase_text(phrase(state, r, ctx.today))}};
   add_fields(j, state, r);
   return j;
 }
@@ -176,7 +211,7 @@ int run_remind(Context& ctx, const RemindOptions& o) {
     for (const Reminder& r : found) list.push_back(reminder_json(ctx, state, r));
     print_json(ctx, {{"day", format_day(ctx.today)}, {"reminders", list}});
   } else if (!ctx.global.quiet) {
-    for (const Reminder& r : found) ctx.out << text_line(ctx, phrase(state, r, ctx.today)) << '\n';
+    print_text(ctx, state, found);
   }
   return found.empty() ? 0 : 1;
 }
@@ -193,9 +228,11 @@ void setup_remind(CLI::App& app, Context& ctx, Action& action) {
   // A footer callback: the global options line that app.cpp sets comes after it.
   remind->footer([] {
     return std::string(
-        "Prints nothing and exits 0 when nothing needs attention; else one line per reminder,\n"
-        "exit 1. Streaks and targets at risk only from remind_after (config, default 18:00) on;\n"
-        "due and overdue tasks and the sprint's end at any hour. A crontab line:\n"
+        "Prints nothing and exits 0 when nothing needs attention; else one whole line per\n"
+        "reminder (at most 5 goals and 5 tasks, then how many more), exit 1. Streaks and\n"
+        "targets at risk only from remind_after (config, default 18:00) on, the check-in\n"
+        "streak only on a day some goal requires; due and overdue tasks and the sprint's\n"
+        "end at any hour. A crontab line:\n"
         "  0 19 * * * momentum remind\n");
   });
   on_chosen(remind, action, [&ctx, o] { return run_remind(ctx, *o); });

@@ -35,7 +35,7 @@ struct TaskOptions {
 };
 
 void bind_fields(CLI::App* sub, TaskOptions& o) {
-  sub->add_option("--goal", o.goal, "The goal it serves (number or title prefix)")->option_text("G");
+  sub->add_option("--goal", o.goal, "The goal it serves (number or a word of its title)")->option_text("G");
   sub->add_option("--kind", o.kind, "learn or do (default do)")->option_text("K");
   sub->add_option("--due", o.due, "Due day: YYYY-MM-DD, today, friday, +3d, eow…")->option_text("DATE");
   sub->add_option("--importance", o.importance, "1-5 (default 3)")->check(in_range(1, 5))->option_text("N");
@@ -205,6 +205,10 @@ void explain(const Context& ctx, const State& state, const std::vector<Ranked>& 
   ctx.out << '\n';
   table.print(ctx);
   ctx.out << "\nScore: the sum of the columns; docs/usage.md ('task next') explains each.\n";
+  if (ranked.size() > 10) {
+    ctx.out << fmt::format("The top 10 of {} open tasks; 'momentum task next --json' ranks them "
+                           "all.\n", ranked.size());
+  }
 }
 
 int run_next(Context& ctx, const TaskOptions& o) {

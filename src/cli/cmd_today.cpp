@@ -95,22 +95,56 @@ int print_json_today(const Context& ctx, const State& state, const TodaySummary&
   return 0;
 }
 
+// A dashboard fits one 80x24 screen whatever the data: each list shows its first few (the
+// most urgent) and then how many more there are and where to see them all.
+constexpr std::size_t shown_per_section = 3;
+
+void more_line(const Context& ctx, std::size_t total, std::string_view what,
+               std::string_view command) {
+  if (total <= shown_per_section) return;
+  ctx.out << fmt::format("{:<10} ... and {} more {} ({})\n", "", total - shown_per_section, what,
+                         command);  // what: "overdue", "due today", "goals at risk"
+}
+
+// `list` in the order `task next` ranks them (the most urgent first); tasks it leaves out,
+// those of paused or finished goals, come last, the longest overdue first.
+std::vector<int> by_urgency(const State& state, const std::vector<Ranked>& ranked,
+                            std::vector<int> list) {
+  std::vector<std::size_t> rank(state.tasks.size(), ranked.size());
+  for (std::size_t i = 0; i < ranked.size(); ++i) rank[static_cast<std::size_t>(ranked[i].task)] = i;
+  std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+    const auto ra = rank[static_cast<std::size_t>(a)], rb = rank[static_cast<std::size_t>(b)];
+    if (ra != rb) return ra < rb;
+    return *state.tasks[static_cast<std::size_t>(a)].due < *state.tasks[static_cast<std::size_t>(b)].due;
+  });
+  return list;
+}
+
 void task_lines(const Context& ctx, const State& state, std::string_view label,
                 const std::vector<int>& list) {
-  for (std::size_t n = 0; n < list.size(); ++n) {
+  for (std::size_t n = 0; n < list.size() && n < shown_per_section; ++n) {
     const Task& t = state.tasks[static_cast<std::size_t>(list[n])];
     const std::string line = fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num,
                                          escape(t.title), relative_due(ctx, *t.due));
     ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
   }
+  more_line(ctx, list.size(), label == "Due" ? "due today" : "overdue", "momentum task list");
 }
 
-// The check-in streak, then each goal whose streak is at risk, with its slack.
+// The check-in streak, then the goals whose streak is at risk, the longest streaks first,
+// with their slack.
 void habit_lines(const Context& ctx, const State& state) {
   const Streak checkin = checkin_streak(state, ctx.today);
   ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_line(ctx, checkin));
+  std::vector<std::pair<int, int>> risky;  // (streak length, goal)
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
     if (!at_risk(ctx, state, static_cast<int>(i))) continue;
+    const int length = current_streak(goal_days(state, static_cast<int>(i)), ctx.today, ctx.config).length;
+    risky.emplace_back(length, static_cast<int>(i));
+  }
+  std::stable_sort(risky.begin(), risky.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t n = 0; n < risky.size() && n < shown_per_section; ++n) {
+    const auto i = static_cast<std::size_t>(risky[n].second);
     const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
     const std::string tail = fmt::format(": {} (streak {}, slack {})", describe_needed(s.needed, ctx.today),
                                          streak_length(s.current), slack_text(s));
@@ -120,6 +154,7 @@ void habit_lines(const Context& ctx, const State& state) {
     ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8),
                      fmt::fg(fmt::terminal_color::yellow)) << '\n';
   }
+  more_line(ctx, risky.size(), "at risk", "momentum streak");
 }
 
 }  // namespace
@@ -143,9 +178,9 @@ int run_today(Context& ctx) {
   }
   habit_lines(ctx, state);
   if (const auto line = sprint_today_line(ctx, state)) ctx.out << *line << '\n';
-  task_lines(ctx, state, "Overdue", s.overdue);
-  task_lines(ctx, state, "Due", s.due_today);
   const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
+  task_lines(ctx, state, "Overdue", by_urgency(state, ranked, s.overdue));
+  task_lines(ctx, state, "Due", by_urgency(state, ranked, s.due_today));
   if (!ranked.empty()) {
     const Task& t = state.tasks[static_cast<std::size_t>(ranked.front().task)];
     const std::string hint = t.status == TaskStatus::doing

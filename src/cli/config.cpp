@@ -88,6 +88,11 @@ const std::vector<ConfigKey>& config_keys() {
       {"color", "auto", "colour: auto (on a terminal), always, never",
        [](Config& c, std::string_view v) { c.color = parse_color(v); },
        [](const Config& c) { return color_text(c.color); }},
+      {"default_goal", "", "the goal of a check-in that names none",
+       [](Config& c, std::string_view v) {
+         c.default_goal = v.empty() ? std::string() : parse_title(v, "default_goal");
+       },
+       [](const Config& c) { return c.default_goal; }},
   };
   return keys;
 }

@@ -1,5 +1,7 @@
 #include "cli/context.hpp"
 
+#include "momentum/text.hpp"
+
 #include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -167,7 +169,7 @@ Written Context::write(const std::function<Change(const State&, const Stamp&)>& 
 
 void Context::warn(std::string_view message) const {
   if (silent_failures) return;
-  err << "momentum: warning: " << message << '\n';
+  err << "momentum: warning: " << escape(message) << '\n';  // a quoted value may be raw
 }
 
 }  // namespace momentum::cli

@@ -6,17 +6,10 @@
 #include <algorithm>
 
 #include "momentum/parse.hpp"
+#include "momentum/text.hpp"
 
 namespace momentum::cli {
 namespace {
-
-// The length of the UTF-8 sequence starting with `lead`, 1 for a stray byte.
-std::size_t sequence_length(unsigned char lead) {
-  if (lead >= 0xf0 && lead < 0xf8) return 4;
-  if (lead >= 0xe0) return lead < 0xf0 ? 3 : 1;
-  if (lead >= 0xc0) return 2;
-  return 1;
-}
 
 // Skips an ANSI colour sequence starting at `i`; returns its length, 0 when none starts there.
 std::size_t ansi_length(std::string_view text, std::size_t i) {
@@ -26,32 +19,6 @@ std::size_t ansi_length(std::string_view text, std::size_t i) {
 }
 
 }  // namespace
-
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = std::min(sequence_length(c), text.size() - i);
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\x{:02x}", c);
-    } else if (c == 0xc2 && n == 2 && static_cast<unsigned char>(text[i + 1]) < 0xa0) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));  // C1 controls
-    } else if (n > 1 && !is_valid_utf8(text.substr(i, n))) {
-      out += fmt::format("\\x{:02x}", c);
-      ++i;
-      continue;
-    } else {
-      out.append(text.substr(i, n));
-    }
-    i += n;
-  }
-  return out;
-}
 
 std::string paint(const Context& ctx, std::string_view text, fmt::text_style style) {
   if (!ctx.color) return std::string(text);
@@ -65,7 +32,7 @@ std::size_t display_width(std::string_view text) {
       i += skip;
       continue;
     }
-    i += sequence_length(static_cast<unsigned char>(text[i]));
+    i += utf8_sequence_length(static_cast<unsigned char>(text[i]));
     ++width;
   }
   return width;
@@ -83,7 +50,7 @@ std::string truncate(std::string_view text, std::size_t width, bool utf8) {
       i += n;  // colour inside a cut cell is dropped, never left open
       continue;
     }
-    const std::size_t len = sequence_length(static_cast<unsigned char>(text[i]));
+    const std::size_t len = utf8_sequence_length(static_cast<unsigned char>(text[i]));
     out.append(text.substr(i, len));
     i += len;
     ++used;

@@ -10,11 +10,10 @@
 
 #include "cli/context.hpp"
 #include "momentum/state.hpp"
+#include "momentum/text.hpp"  // escape(): every renderer shows user text through it
 
 namespace momentum::cli {
 
-// User text made safe for a terminal: control characters and escapes shown as \n, \x1b, \u009b.
-std::string escape(std::string_view text);
 
 // `text` in `style` when colour is on, else unchanged.
 std::string paint(const Context& ctx, std::string_view text, fmt::text_style style);

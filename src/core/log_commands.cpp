@@ -4,6 +4,8 @@
 #include "momentum/commands.hpp"
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"
+#include "momentum/resolve.hpp"
+#include "momentum/sprint.hpp"
 
 namespace momentum {
 namespace {
@@ -67,15 +69,54 @@ json log_data(const State& state, const LogFields& f) {
   return data;
 }
 
+// The goal of the sprint running on `day`, if it has one.
+std::optional<int> sprint_goal(const State& state, Day day) {
+  for (const Sprint& s : state.sprints) {
+    if (!s.closed && s.start <= day && day <= s.end && s.goal) return s.goal;
+  }
+  return std::nullopt;
+}
+
+// The one goal active on `day`, when there is exactly one.
+std::optional<int> only_active_goal(const State& state, Day day) {
+  std::optional<int> found;
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    if (effective_status(state.goals[i], day) != GoalStatus::active) continue;
+    if (found) return std::nullopt;
+    found = static_cast<int>(i);
+  }
+  return found;
+}
+
 }  // namespace
 
-Change add_log(const State& state, const LogFields& fields, const Stamp& stamp, Day today) {
+ImpliedGoal implied_goal(const State& state, Day day, std::string_view default_goal) {
+  if (const auto goal = sprint_goal(state, day)) return {goal, GoalSource::sprint, {}};
+  if (const auto goal = only_active_goal(state, day)) return {goal, GoalSource::only_active, {}};
+  if (default_goal.empty()) return {};
+  try {
+    return {resolve_goal(state, default_goal), GoalSource::default_goal, {}};
+  } catch (const UsageError& e) {
+    return {std::nullopt, GoalSource::none,
+            fmt::format("config default_goal: {}; the check-in counts for no goal", e.what())};
+  }
+}
+
+Change add_log(const State& state, const LogFields& fields, const Stamp& stamp, Day today,
+               std::string_view default_goal) {
   LogFields f = fields;
   if (!f.day) f.day = today;
   check_day(*f.day, today);
+  std::string implied_warning;
+  if (!f.goal && !(f.task && *f.task)) {
+    ImpliedGoal implied = implied_goal(state, *f.day, default_goal);
+    if (implied.goal) f.goal = Clearable<int>::value_type(*implied.goal);
+    implied_warning = std::move(implied.warning);
+  }
   inherit_from_task(state, f);
   if (!f.kind) f.kind = Kind::do_;
   Change change{Event{stamp, "log.add", log_data(state, f)}, {}};
+  if (!implied_warning.empty()) change.warnings.push_back(implied_warning);
   warn_finished_task(state, f, change.warnings);
   warn_long_day(state, f, -1, change.warnings);
   return change;

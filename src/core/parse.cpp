@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "momentum/error.hpp"
+#include "momentum/text.hpp"
 
 namespace momentum {
 
@@ -196,6 +197,44 @@ std::optional<long long> scan_duration(std::string_view lower) {
   return magnitude ? std::optional{-*magnitude} : std::nullopt;
 }
 
+// A valid duration one slip away from `lower`, or empty: a letter typed for a digit (1h3Om),
+// a unit written out (45mins, 2hrs), one wrong, extra or doubled character (45x, 30mn).
+std::string duration_guess(std::string_view text) {
+  const std::string lower = lowercase(text);
+  const auto valid = [](const std::string& candidate) {
+    const auto total = scan_duration(candidate);
+    return total && *total > 0 && *total <= max_duration_minutes;
+  };
+  std::string digits = lower;
+  for (char& c : digits) {
+    if (c == 'o') c = '0';
+    if (c == 'l' || c == 'i') c = '1';
+    if (c == ',') c = '.';
+  }
+  std::vector<std::string> candidates{digits};
+  std::string_view rest = lower;
+  const std::string_view count = take_digits(rest);
+  const bool word = std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!count.empty() && !rest.empty() && word && (rest.front() == 'm' || rest.front() == 'h')) {
+    candidates.push_back(std::string(count) + rest.front());
+  }
+  for (const std::string& base : {lower, digits}) {
+    candidates.push_back(base + 'm');
+    candidates.push_back(base + 'h');
+    for (std::size_t i = base.size(); i-- > 0;) {  // from the end, where the unit is
+      if (std::isdigit(static_cast<unsigned char>(base[i]))) continue;  // never change a number
+      for (const char unit : {'m', 'h'}) {
+        candidates.push_back(base.substr(0, i) + unit + base.substr(i + 1));
+      }
+      candidates.push_back(base.substr(0, i) + base.substr(i + 1));
+    }
+  }
+  for (const std::string& candidate : candidates) {
+    if (candidate != lower && valid(candidate)) return candidate;
+  }
+  return "";
+}
+
 minutes checked_duration(std::string_view text, long long total) {
   if (total <= 0) throw UsageError(fmt::format("duration '{}' must be more than 0", text));
   if (total > max_duration_minutes) {
@@ -254,8 +293,9 @@ Day parse_date(std::string_view text, Day today, std::chrono::weekday week_start
 
 std::chrono::minutes parse_duration(std::string_view text, std::string_view /*what*/) {
   if (const auto m = try_parse_duration(text)) return *m;
-  throw UsageError(
-      fmt::format("invalid duration '{}'; expected minutes (90), 45m, 1h30m or 1.5h", text));
+  const std::string guess = duration_guess(text);
+  throw UsageError(fmt::format("invalid duration '{}'; expected minutes (90), 45m, 1h30m or 1.5h{}",
+                               text, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)));
 }
 
 std::optional<std::chrono::minutes> try_parse_duration(std::string_view text) {
@@ -347,9 +387,11 @@ std::string parse_tag(std::string_view text) {
   std::string_view tag = text;
   if (tag.starts_with('#') || tag.starts_with('+')) tag.remove_prefix(1);
   const std::size_t length = utf8_length(tag);
-  if (length < 1 || length > max_tag_length || !std::all_of(tag.begin(), tag.end(), is_tag_char)) {
-    throw UsageError(
-        fmt::format("invalid tag '{}'; expected 1-50 characters without spaces", text));
+  // escape() changes a tag only for a control character (C1 and bidi ones too).
+  if (length < 1 || length > max_tag_length || !std::all_of(tag.begin(), tag.end(), is_tag_char) ||
+      escape(tag) != tag) {
+    throw UsageError(fmt::format(
+        "invalid tag '{}'; expected 1-50 characters without spaces or control characters", text));
   }
   return std::string(tag);
 }

@@ -10,6 +10,10 @@
 namespace momentum {
 namespace {
 
+bool has_day(const std::vector<Day>& days, Day day) {
+  return std::binary_search(days.begin(), days.end(), day);
+}
+
 // A daily or weekdays goal's streak breaks tonight without a check-in; an N/week or N/D
 // target is lost when its slack is 0 (a check-in on every day left, today's included, is
 // needed). Paused and finished goals, and goals without a cadence, get no habit math.
@@ -35,15 +39,44 @@ std::optional<Reminder> goal_reminder(const State& state, int goal, Day today,
   return r;
 }
 
-// The goals' reminders in goal order, then the check-in streak's.
+}  // namespace
+
+bool requires_checkin(const State& state, int goal, Day today, const Config& config) {
+  const Goal& g = state.goals[static_cast<std::size_t>(goal)];
+  if (effective_status(g, today) != GoalStatus::active) return false;
+  const GoalDays days = goal_days(state, goal);
+  const Needed needed = still_needed(days, today, config);
+  switch (needed.kind) {
+    case PeriodKind::day:
+    case PeriodKind::weekday:
+      return needed.last == today && needed.more > 0;  // not a rest day, weekend or pause
+    case PeriodKind::week:
+      return needed.more > 0 && needed.keepable && !has_day(days.skipped, today);
+    case PeriodKind::window:
+      return slack(days, today, config) == 0;
+    case PeriodKind::none:
+      return false;
+  }
+  return false;
+}
+
+namespace {
+
+// The goals' reminders in goal order, then the check-in streak's: only on a day that some
+// active goal requires, so a weekdays-only user hears nothing about it on a Saturday.
 void habit_reminders(const State& state, Day today, const Config& config,
                      std::vector<Reminder>& out) {
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
     if (auto r = goal_reminder(state, static_cast<int>(i), today, config)) out.push_back(*r);
   }
   const Streak checkin = checkin_streak(state, today);
-  if (checkin.at_risk)
-    out.push_back(Reminder{ReminderKind::checkin_streak, {}, {}, {}, checkin, {}, 0});
+  if (!checkin.at_risk) return;
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    if (requires_checkin(state, static_cast<int>(i), today, config)) {
+      out.push_back(Reminder{ReminderKind::checkin_streak, {}, {}, {}, checkin, {}, 0});
+      return;
+    }
+  }
 }
 
 // Open tasks due on or before today, in task order.

@@ -10,6 +10,7 @@
 
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"
+#include "momentum/text.hpp"
 
 namespace momentum {
 namespace {
@@ -47,17 +48,40 @@ std::vector<int> matching(const std::vector<Entity>& items, Match match) {
   return found;
 }
 
+// Words that tell an entity apart in an error: a title, or a check-in's day and time.
+std::string label(const Goal& g) { return g.title; }
+std::string label(const Task& t) { return t.title; }
+std::string label(const Sprint& s) { return s.title; }
+std::string label(const LogEntry& l) {
+  return l.minutes ? fmt::format("{} {}", format_day(l.day), format_duration(std::chrono::minutes{*l.minutes}))
+                   : format_day(l.day);
+}
+
+// `text` cut to `width` code points, ending in "…" when cut.
+std::string cut(const std::string& text, std::size_t width) {
+  if (utf8_length(text) <= width) return text;
+  std::size_t points = 0, i = 0;
+  for (; i < text.size() && points < width - 1; ++points) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xc0) == 0x80) ++i;
+  }
+  return text.substr(0, i) + "…";
+}
+
 template <class Entity>
 [[noreturn]] void ambiguous(std::string_view what, std::string_view ref,
                             const std::vector<Entity>& items, const std::vector<int>& found) {
   std::string list;
   for (std::size_t i = 0; i < found.size() && i < 4; ++i) {
     const Entity& e = items[static_cast<std::size_t>(found[i])];
-    list += fmt::format("{}{} ({})", i ? ", " : "", e.num, e.id.substr(0, 8));
+    const std::string words = label(e);
+    list += fmt::format("{}{}", i ? ", " : "", e.num);
+    if (!words.empty()) list += fmt::format(" ({})", escape(cut(words, 30)));
   }
-  if (found.size() > 4) list += ", …";
-  throw UsageError(fmt::format("{} '{}' is ambiguous: it matches {} {}; type more of it", what,
-                               ref, what == "goal" ? "goals" : std::string(what) + "s", list));
+  if (found.size() > 4) list += fmt::format(" and {} more", found.size() - 4);
+  throw UsageError(fmt::format("{} '{}' is ambiguous: it matches {} {}; type more of it or use "
+                               "the number", what, ref,
+                               what == "goal" ? "goals" : std::string(what) + "s", list));
 }
 
 // Resolves by short number, then by UUID prefix; nullopt when neither matches.
@@ -89,12 +113,33 @@ void require_any(std::size_t count, std::string_view what, std::string_view ref,
 
 }  // namespace
 
+// True when a word of `title` starts `ref` (case-insensitive): "ml", "ml eng" and "become"
+// all name "Become an ML engineer". Words start after anything but a letter or digit.
+bool title_word_match(std::string_view title, std::string_view lower_ref) {
+  const std::string t = lower(title);
+  const auto word_char = [&](std::size_t i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    return std::isalnum(c) || c >= 0x80;
+  };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!word_char(i) || (i > 0 && word_char(i - 1))) continue;
+    if (std::string_view(t).substr(i).starts_with(lower_ref)) return true;
+  }
+  return false;
+}
+
 int resolve_goal(const State& state, std::string_view ref) {
   if (auto found = by_number_or_uuid("goal", state.goals, ref)) return *found;
   const std::string prefix = lower(ref);
-  const auto found = matching(state.goals, [&](const Goal& g) {
+  // The whole title first, then its start, then the start of any of its words.
+  auto found = matching(state.goals, [&](const Goal& g) {
     return !prefix.empty() && lower(g.title).starts_with(prefix);
   });
+  if (found.empty()) {
+    found = matching(state.goals, [&](const Goal& g) {
+      return !prefix.empty() && title_word_match(g.title, prefix);
+    });
+  }
   if (found.size() == 1) return found.front();
   if (found.size() > 1) {
     // An exact title wins over the longer titles it prefixes.
@@ -108,9 +153,9 @@ int resolve_goal(const State& state, std::string_view ref) {
   for (const Goal& g : state.goals) titles.push_back(g.title);
   const std::string guess = did_you_mean(ref, titles);
   throw UsageError(fmt::format(
-      "unknown goal '{}'; expected a goal number ({}), a UUID prefix or a title prefix{}", ref,
-      range_hint(state.goals.size()),
-      guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)));
+      "unknown goal '{}'; expected a goal number ({}), a UUID prefix or the start of a title "
+      "word{}", ref, range_hint(state.goals.size()),
+      guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", escape(guess))));
 }
 
 int resolve_task(const State& state, std::string_view ref) {

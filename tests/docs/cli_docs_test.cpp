@@ -268,3 +268,35 @@ TEST_CASE("the man page is for this version", "[docs]") {
   CHECK(roff.find("\"momentum " MOMENTUM_VERSION "\"") != std::string::npos);
   CHECK(plain_roff(roff).find("momentum " MOMENTUM_VERSION "\n") != std::string::npos);
 }
+
+// Columns of `line`: one per code point (the help texts are ASCII and a few dashes).
+std::size_t columns(const std::string& line) {
+  return static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  }));
+}
+
+TEST_CASE("every --help fits 80 columns", "[docs]") {
+  const Cli cli;
+  for (const Command& c : cli.commands()) {
+    std::istringstream lines(c.app->help());
+    for (std::string line; std::getline(lines, line);) {
+      INFO("momentum " << c.path << " --help: " << line);
+      CHECK(columns(line) <= 80);
+    }
+  }
+}
+
+TEST_CASE("a repeatable option takes one value per occurrence", "[docs]") {
+  const Cli cli;
+  int repeatable = 0;
+  for (const Command& c : cli.commands()) {
+    for (const CLI::Option* opt : c.app->get_options()) {
+      if (!opt->nonpositional() || opt->get_expected_max() <= 1) continue;
+      ++repeatable;
+      INFO("momentum " << c.path << " " << opt->get_name());
+      CHECK_FALSE(opt->get_allow_extra_args());
+    }
+  }
+  CHECK(repeatable >= 6);  // --tag on goal/task/log add and edit, sprint start --task
+}

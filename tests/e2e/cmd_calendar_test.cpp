@@ -145,8 +145,8 @@ TEST_CASE("calendar rejects bad weeks, goals and formats", "[e2e][calendar]") {
   check_rejects(box, {"calendar", "--weeks", "261"},
                 "--weeks: '261' is not a whole number from 1 to 260");
   check_rejects(box, {"calendar", "--goal", "nope"},
-                "unknown goal 'nope'; expected a goal number (1 to 2), a UUID prefix or a title "
-                "prefix");
+                "unknown goal 'nope'; expected a goal number (1 to 2), a UUID prefix or the start "
+                "of a title word");
   check_rejects(box, {"calendar", "--format", "png"},
                 "--format: unknown format 'png'; expected text or svg");
   CHECK(run_ok(box, {"calendar", "--weeks", "260"}).size() > 0);

@@ -32,7 +32,8 @@ void check_config_rejects(const Sandbox& box, const std::vector<std::string>& ar
 }
 
 const std::string keys_expected =
-    "expected day_start, week_start, remind_after, stale_days, comfort_threshold or color";
+    "expected day_start, week_start, remind_after, stale_days, comfort_threshold, color or "
+    "default_goal";
 
 }  // namespace
 
@@ -49,7 +50,8 @@ TEST_CASE("config list shows every key, its value and where it comes from", "[e2
           "remind_after       18:00   default  from when 'remind' warns of streaks at risk\n"
           "stale_days         14      default  days idle before an open task is stale\n"
           "comfort_threshold  0.7     default  learn share above which 'stats' warns\n"
-          "color              auto    default  colour: auto (on a terminal), always, never\n");
+          "color              auto    default  colour: auto (on a terminal), always, never\n"
+          "default_goal       -       default  the goal of a check-in that names none\n");
     CHECK(run_ok(box, {"config"}) == run_ok(box, {"config", "list"}));
     CHECK_FALSE(fs::exists(config_file(box)));
   }
@@ -66,7 +68,7 @@ TEST_CASE("config list shows every key, its value and where it comes from", "[e2
     const auto j = run_json(box, {"config", "list"});
     CHECK(j["file"] == path);
     CHECK(j["exists"] == true);
-    REQUIRE(j["keys"].size() == 6);
+    REQUIRE(j["keys"].size() == 7);
     CHECK(j["keys"][0] == nlohmann::json::parse(R"({"key": "day_start", "value": "04:00",
         "default": "04:00", "source": "default", "error": null})"));
     CHECK(j["keys"][3] == nlohmann::json::parse(R"({"key": "stale_days", "value": 30,

@@ -86,7 +86,8 @@ TEST_CASE("goal add rejects bad input and writes nothing", "[e2e][goal][errors]"
                 "invalid date 'someday' for --target; expected YYYY-MM-DD, today, yesterday, "
                 "tomorrow, a weekday, +3d, -2d, +1w, eow or eom");
   check_rejects(box, {"goal", "add", "x", "--tag", "two words"},
-                "invalid tag 'two words'; expected 1-50 characters without spaces");
+                "invalid tag 'two words'; expected 1-50 characters without spaces or control "
+                "characters");
   check_rejects(box, {"goal", "add", "\xff\xfe"}, "title is not valid UTF-8");
 }
 
@@ -190,14 +191,14 @@ TEST_CASE("an ambiguous goal title prefix is an error", "[e2e][goal][ids][errors
                     goal_line("aaaa2222-0000-4000-8000-000000000002", "2026-03-02T09:00:00.000Z",
                               "Kayak trip"));
   check_rejects(box, {"goal", "show", "ka"},
-                "goal 'ka' is ambiguous: it matches goals 1 (aaaa1111), 2 (aaaa2222); type more "
-                "of it");
+                "goal 'ka' is ambiguous: it matches goals 1 (Kaggle), 2 (Kayak trip); type "
+                "more of it or use the number");
   check_rejects(box, {"goal", "show", "aaaa"},
-                "goal 'aaaa' is ambiguous: it matches goals 1 (aaaa1111), 2 (aaaa2222); type more "
-                "of it");
+                "goal 'aaaa' is ambiguous: it matches goals 1 (Kaggle), 2 (Kayak trip); type "
+                "more of it or use the number");
   check_rejects(box, {"goal", "drop", "KA"},
-                "goal 'KA' is ambiguous: it matches goals 1 (aaaa1111), 2 (aaaa2222); type more "
-                "of it");
+                "goal 'KA' is ambiguous: it matches goals 1 (Kaggle), 2 (Kayak trip); type "
+                "more of it or use the number");
   CHECK(run_json(box, {"goal", "show", "aaaa2"})["title"] == "Kayak trip");
 }
 
@@ -209,14 +210,14 @@ TEST_CASE("an unknown goal is an error naming what is accepted", "[e2e][goal][id
   run_ok(box, {"goal", "add", "Alpha"});
   run_ok(box, {"goal", "add", "Beta"});
   check_rejects(box, {"goal", "show", "3"},
-                "unknown goal '3'; expected a goal number (1 to 2), a UUID prefix or a title "
-                "prefix");
+                "unknown goal '3'; expected a goal number (1 to 2), a UUID prefix or the start "
+                "of a title word");
   check_rejects(box, {"goal", "edit", "zeta", "--importance", "4"},
-                "unknown goal 'zeta'; expected a goal number (1 to 2), a UUID prefix or a title "
-                "prefix (did you mean 'Beta'?)");
+                "unknown goal 'zeta'; expected a goal number (1 to 2), a UUID prefix or the start "
+                "of a title word (did you mean 'Beta'?)");
   check_rejects(box, {"goal", "pause", "0"},
-                "unknown goal '0'; expected a goal number (1 to 2), a UUID prefix or a title "
-                "prefix");
+                "unknown goal '0'; expected a goal number (1 to 2), a UUID prefix or the start "
+                "of a title word");
 }
 
 TEST_CASE("goal edit changes only the fields given", "[e2e][goal]") {

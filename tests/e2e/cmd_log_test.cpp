@@ -9,10 +9,13 @@ using namespace momentum::test;
 TEST_CASE("log prints the check-in and today's total", "[e2e][log]") {
   Sandbox box;
   CHECK(run_ok(box, {"log", "45m", "read", "the", "pandas", "docs"}) ==
-        "Logged check-in 1: 45m do for today\nToday: 45m (learn 0m, do 45m) in 1 check-in\n");
+        "Logged check-in 1: 45m do on no goal for today\n"
+        "Today: 45m (learn 0m, do 45m) in 1 check-in\n"
+        "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n");
   CHECK(run_ok(box, {"log", "--learn", "30"}) ==
-        "Logged check-in 2: 30m learn for today\n"
-        "Today: 1h15m (learn 30m, do 45m) in 2 check-ins\n");
+        "Logged check-in 2: 30m learn on no goal for today\n"
+        "Today: 1h15m (learn 30m, do 45m) in 2 check-ins\n"
+        "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n");
   const auto logs = run_json(box, {"log", "list"})["logs"];
   REQUIRE(logs.size() == 2);
   CHECK(logs[0]["note"] == "read the pandas docs");
@@ -43,8 +46,9 @@ TEST_CASE("log takes its first word as a duration only when it is one", "[e2e][l
 TEST_CASE("log with nothing else is a bare check-in", "[e2e][log]") {
   Sandbox box;
   CHECK(run_ok(box, {"log"}) ==
-        "Logged check-in 1: a check-in (do) for today\nToday: 0m (learn 0m, do 0m) in 1 "
-        "check-in\n");
+        "Logged check-in 1: a check-in (do) on no goal for today\n"
+        "Today: 0m (learn 0m, do 0m) in 1 check-in\n"
+        "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n");
 }
 
 TEST_CASE("log rejects bad durations, flags and dates and writes nothing", "[e2e][log][errors]") {
@@ -81,7 +85,8 @@ TEST_CASE("log rejects bad durations, flags and dates and writes nothing", "[e2e
   check_rejects(box, {"log", "5m", std::string(4001, 'n')},
                 "note is too long (4001 characters); at most 4000");
   check_rejects(box, {"log", "5m", "--tag", ""},
-                "invalid tag ''; expected 1-50 characters without spaces");
+                "invalid tag ''; expected 1-50 characters without spaces or control "
+                "characters");
 }
 
 TEST_CASE("log --date counts the check-in for an earlier day", "[e2e][log]") {
@@ -92,10 +97,13 @@ TEST_CASE("log --date counts the check-in for an earlier day", "[e2e][log]") {
   CHECK(run_json(box, {"log", "5m", "--date", "tuesday"})["day"] == "2026-03-03");
   CHECK(run_json(box, {"log", "5m", "--date", "2026-01-31"})["day"] == "2026-01-31");
   CHECK(run_ok(box, {"log", "5m", "--date", "today"}) ==
-        "Logged check-in 6: 5m do for today\nToday: 5m (learn 0m, do 5m) in 1 check-in\n");
+        "Logged check-in 6: 5m do on no goal for today\n"
+        "Today: 5m (learn 0m, do 5m) in 1 check-in\n"
+        "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n");
   CHECK(run_ok(box, {"log", "5m", "--date", "yesterday"}) ==
-        "Logged check-in 7: 5m do for Mon 2026-03-09\n"
-        "Mon 2026-03-09: 15m (learn 0m, do 15m) in 3 check-ins\n");
+        "Logged check-in 7: 5m do on no goal for Mon 2026-03-09\n"
+        "Mon 2026-03-09: 15m (learn 0m, do 15m) in 3 check-ins\n"
+        "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n");
 }
 
 TEST_CASE("log on a todo task starts it and inherits its goal and kind", "[e2e][log]") {
@@ -103,7 +111,7 @@ TEST_CASE("log on a todo task starts it and inherits its goal and kind", "[e2e][
   run_ok(box, {"goal", "add", "Kaggle"});
   run_ok(box, {"task", "add", "Read ISLR", "--goal", "1", "--kind", "learn"});
   CHECK(run_ok(box, {"log", "45m", "--task", "1"}) ==
-        "Logged check-in 1: 45m learn on 1 Kaggle, task 1 for today\n"
+        "Logged check-in 1: 45m learn on goal 1 Kaggle, task 1 for today\n"
         "Today: 45m (learn 45m, do 0m) in 1 check-in\n");
   const auto t = run_json(box, {"task", "show", "1"});
   CHECK(t["status"] == "doing");
@@ -133,8 +141,9 @@ TEST_CASE("log on a done task warns and leaves it done", "[e2e][log]") {
   CHECK(r.code == 0);
   CHECK(r.err == "momentum: warning: task 1 is done; the time counts and it stays done\n");
   CHECK(r.out ==
-        "Logged check-in 1: 30m do, task 1 for today\nToday: 30m (learn 0m, do 30m) in 1 "
-        "check-in\n");
+        "Logged check-in 1: 30m do on no goal, task 1 for today\n"
+        "Today: 30m (learn 0m, do 30m) in 1 check-in\n"
+        "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n");
   const auto t = run_json(box, {"task", "show", "1"});
   CHECK(t["status"] == "done");
   CHECK(t["minutes_logged"] == 30);
@@ -145,6 +154,7 @@ TEST_CASE("log list shows the last 7 days unless --since or --all", "[e2e][log]"
   CHECK(run_ok(box, {"log", "list"}) ==
         "No check-ins in the last 7 days. Log one: momentum log 30m \"what you did\"\n");
   run_ok(box, {"goal", "add", "Kaggle"});
+  run_ok(box, {"goal", "add", "Writing"});  // two goals: a plain check-in counts for neither
   run_ok(box, {"log", "10m", "old", "--date", "2026-03-03"});
   run_ok(box, {"log", "20m", "edge", "--date", "2026-03-04", "--goal", "1"});
   run_ok(box, {"log", "30m", "today"});
@@ -181,7 +191,8 @@ TEST_CASE("log skip plans a rest day for one goal or for all", "[e2e][log]") {
                 "invalid date 'someday' for --date; expected YYYY-MM-DD, today, yesterday, "
                 "tomorrow, a weekday, +3d, -2d, +1w, eow or eom");
   check_rejects(box, {"log", "skip", "--goal", "2"},
-                "unknown goal '2'; expected a goal number (1), a UUID prefix or a title prefix");
+                "unknown goal '2'; expected a goal number (1), a UUID prefix or the start of a "
+                "title word");
 }
 
 TEST_CASE("log edit changes a check-in; log rm removes it", "[e2e][log]") {
@@ -246,4 +257,88 @@ TEST_CASE("log subcommands refuse stray words instead of ignoring them", "[e2e][
                 "--help'");
   check_rejects(box, {"log", "rm", "1", "2"},
                 "unexpected argument '2' for 'momentum log rm'; see 'momentum log rm --help'");
+}
+
+TEST_CASE("a plain check-in counts for the sprint's goal, the only goal or default_goal",
+          "[e2e][log]") {
+  Sandbox box;
+  const auto goal_of = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "log");
+    return run_json(box, args)["goal"];
+  };
+  SECTION("the only active goal, and the streak it keeps") {
+    run_ok(box, {"goal", "add", "Become an ML engineer", "--cadence", "daily"});
+    CHECK(run_ok(box, {"log", "45m", "titanic features"}) ==
+          "Logged check-in 1: 45m do on goal 1 Become an ML engineer for today\n"
+          "Today: 45m (learn 0m, do 45m) in 1 check-in\n");
+    CHECK(run_json(box, {"streak"})["goals"][0]["current"]["length"] == 1);
+    run_ok(box, {"goal", "add", "Write", "-q"});
+    run_ok(box, {"goal", "pause", "write", "-q"});
+    CHECK(goal_of({"10m"}) == 1);  // a paused goal is not active
+  }
+  SECTION("the active sprint's goal before the only active goal") {
+    run_ok(box, {"goal", "add", "Kaggle", "-q"});
+    run_ok(box, {"goal", "add", "Writing", "-q"});
+    CHECK(goal_of({"10m"}).is_null());
+    run_ok(box, {"sprint", "start", "Titanic", "--goal", "writing", "-q"});
+    CHECK(goal_of({"10m"}) == 2);
+    CHECK(goal_of({"10m", "--goal", "kaggle"}) == 1);  // named: no guess
+    run_ok(box, {"task", "add", "Free task", "-q"});
+    CHECK(goal_of({"10m", "--task", "1"}).is_null());  // a task's own goal, even none
+  }
+  SECTION("config default_goal when no rule decides, stored as the goal's UUID") {
+    run_ok(box, {"goal", "add", "Kaggle", "-q"});
+    run_ok(box, {"goal", "add", "Writing", "-q"});
+    const std::string uuid = run_json(box, {"goal", "show", "2"})["id"];
+    CHECK(run_ok(box, {"config", "set", "default_goal", "writ"}) ==
+          "default_goal = " + uuid + " (goal 2: Writing; in " + (box.dir() / "config.json").string() +
+          ")\n");
+    CHECK(run_ok(box, {"config", "get", "default_goal"}) == uuid + "\n");
+    CHECK(goal_of({"10m"}) == 2);
+    run_ok(box, {"sprint", "start", "Titanic", "--goal", "kaggle", "-q"});
+    CHECK(goal_of({"10m"}) == 1);
+  }
+  SECTION("a default_goal that names no goal here warns and counts for none") {
+    run_ok(box, {"goal", "add", "Kaggle", "-q"});
+    run_ok(box, {"goal", "add", "Writing", "-q"});
+    Sandbox::write_file(box.dir() / "config.json", R"({"default_goal": "blog"})");
+    const Result r = box.run({"log", "10m"});
+    CHECK(r.code == 0);
+    CHECK(r.err ==
+          "momentum: warning: config default_goal: unknown goal 'blog'; expected a goal number "
+          "(1 to 2), a UUID prefix or the start of a title word; the check-in counts for no "
+          "goal\n");
+    CHECK(r.out.find("on no goal for today") != std::string::npos);
+  }
+  SECTION("config set default_goal checks the goal exists") {
+    check_rejects(box, {"config", "set", "default_goal", "kaggle"},
+                  "unknown goal 'kaggle'; there are no goals yet "
+                  "(add one with 'momentum goal add TITLE')");
+    run_ok(box, {"goal", "add", "Kaggle", "-q"});
+    check_rejects(box, {"config", "set", "default_goal", "blog"},
+                  "unknown goal 'blog'; expected a goal number (1), a UUID prefix or the start of "
+                  "a title word");
+    check_rejects(box, {"config", "set", "default_goal", ""},
+                  "default_goal must not be empty; 'momentum config unset default_goal' removes it");
+    CHECK_FALSE(std::filesystem::exists(box.dir() / "config.json"));
+  }
+}
+
+TEST_CASE("a mistyped duration is an error with a near miss, not a note", "[e2e][log][errors]") {
+  Sandbox box;
+  SECTION("with no journal yet") {}
+  SECTION("with a journal") { run_ok(box, {"log", "10m"}); }
+  const std::string forms = "expected minutes (90), 45m, 1h30m or 1.5h";
+  check_rejects(box, {"log", "45x", "typo on purpose"},
+                "invalid duration '45x'; " + forms + " (did you mean '45m'?); to log a note that "
+                "starts with a number, quote it: momentum log \"45x …\"");
+  check_rejects(box, {"log", "45x"}, "invalid duration '45x'; " + forms + " (did you mean '45m'?)");
+  check_rejects(box, {"log", "1h3Om", "kaggle"},
+                "invalid duration '1h3Om'; " + forms + " (did you mean '1h30m'?); to log a note "
+                "that starts with a number, quote it: momentum log \"1h3Om …\"");
+  check_rejects(box, {"log", "2024-01-01"}, "invalid duration '2024-01-01'; " + forms);
+  // A quoted note that merely starts with a digit stays a note.
+  const auto l = run_json(box, {"log", "3 chapters read"});
+  CHECK(l["minutes"].is_null());
+  CHECK(l["note"] == "3 chapters read");
 }

@@ -1,6 +1,8 @@
 // momentum remind: silence and exit 0 with nothing to say, one line per reminder and exit 1.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "checks.hpp"
 #include "sandbox.hpp"
 
@@ -177,15 +179,48 @@ TEST_CASE("remind reports N/week targets that need today", "[e2e][remind]") {
   check_silent(box);
 }
 
-TEST_CASE("remind lines fit 80 columns and show titles safely", "[e2e][remind]") {
+TEST_CASE("remind never cuts a title and shows it safely", "[e2e][remind]") {
   Sandbox box;
   run_ok(box, {"task", "add", std::string(100, 'x'), "--due", "today"});
-  run_ok(box, {"task", "add", "bell\x07 and \x1b[31mred", "--due", "today"});
-  // 19 columns before the title and its closing quote: the title takes the other 60.
+  run_ok(box, {"task", "add", "bell\x07 and \x1b[31mred \u202e", "--due", "today"});
+  // Cron mail and notifications wrap lines: the whole title, whatever the width.
+  box.set_env("COLUMNS", "40");
   check_reminds(box, {"remind"},
-                "Due today: task 1 \"" + std::string(59, 'x') +
-                    "…\"\n"
-                    "Due today: task 2 \"bell\\x07 and \\x1b[31mred\"\n");
+                "Due today: task 1 \"" + std::string(100, 'x') +
+                    "\"\n"
+                    "Due today: task 2 \"bell\\x07 and \\x1b[31mred \\u202e\"\n");
+}
+
+TEST_CASE("remind shows the few most urgent tasks and goals, then how many more",
+          "[e2e][remind]") {
+  Sandbox box;
+  box.now("2026-03-10T20:00:00Z");
+  for (int i = 1; i <= 8; ++i) {
+    run_ok(box, {"goal", "add", "Goal " + std::to_string(i), "--cadence", "daily", "-q"});
+  }
+  for (int i = 1; i <= 12; ++i) {
+    run_ok(box, {"task", "add", "Task " + std::to_string(i), "--due", "2026-03-0" +
+                 std::to_string(i % 9 + 1), "-q"});
+  }
+  box.now("2026-03-11T20:00:00Z");
+  for (int i = 1; i <= 8; ++i) {
+    run_ok(box, {"log", "10m", "--goal", std::to_string(i), "--date", "yesterday", "-q"});
+  }
+  const Result r = box.run({"remind"});
+  CHECK(r.code == 1);
+  std::vector<std::string> lines;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 13);
+  CHECK(lines[0] == "Streak at risk: goal 1 \"Goal 1\", 1 day (momentum log --goal 1)");
+  CHECK(lines[5] == "Check-in streak at risk: 1 day, no check-in today yet (momentum log)");
+  // The longest overdue first: task 9 is due 03-01 (9 % 9 + 1).
+  CHECK(lines[6] == "Overdue: task 9 \"Task 9\", 10 days late");
+  CHECK(lines[11] == "... and 3 more goals at risk ('momentum streak' shows every goal)");
+  CHECK(lines[12] == "... and 7 more tasks due or overdue ('momentum task list' shows them)");
+  // JSON lists them all, for scripts.
+  const auto j = nlohmann::json::parse(box.run({"remind", "--json"}).out);
+  CHECK(j["reminders"].size() == 8 + 1 + 12);
 }
 
 TEST_CASE("remind rejects an unknown format", "[e2e][remind]") {

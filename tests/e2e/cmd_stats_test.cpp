@@ -102,7 +102,8 @@ TEST_CASE("stats rejects a bad window or goal and changes nothing", "[e2e][stats
   check_rejects(box, {"stats", "--since", "2026-04-01"},
                 "--since 2026-04-01 is after --until 2026-03-28; expected a start on or before the end");
   check_rejects(box, {"stats", "--goal", "zz"},
-                "unknown goal 'zz'; expected a goal number (1), a UUID prefix or a title prefix");
+                "unknown goal 'zz'; expected a goal number (1), a UUID prefix or the start of a "
+                "title word");
   CHECK(run_json(box, {"stats", "--goal", "1", "--since", "2026-03-01"})["window"]["goal"] == 1);
 }
 

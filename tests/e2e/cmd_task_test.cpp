@@ -57,8 +57,8 @@ TEST_CASE("task add rejects bad input and writes nothing", "[e2e][task][errors]"
   SECTION("with goals") {
     add_goals(box);
     check_rejects(box, {"task", "add", "x", "--goal", "3"},
-                  "unknown goal '3'; expected a goal number (1 to 2), a UUID prefix or a title "
-                  "prefix");
+                  "unknown goal '3'; expected a goal number (1 to 2), a UUID prefix or the start "
+                  "of a title word");
   }
   check_rejects(box, {"task", "add", ""}, "title must not be empty");
   check_rejects(box, {"task", "add", std::string(201, 'y')},
@@ -111,8 +111,8 @@ TEST_CASE("task list shows open tasks, filtered by goal or status", "[e2e][task]
                 "--status: unknown status 'finished'; expected todo, doing, done, dropped or "
                 "open");
   check_rejects(box, {"task", "list", "--goal", "nope"},
-                "unknown goal 'nope'; expected a goal number (1 to 2), a UUID prefix or a title "
-                "prefix");
+                "unknown goal 'nope'; expected a goal number (1 to 2), a UUID prefix or the start "
+                "of a title word");
 }
 
 TEST_CASE("task next picks the most urgent open task", "[e2e][task]") {
@@ -177,8 +177,8 @@ TEST_CASE("an unknown or ambiguous task is an error", "[e2e][task][ids][errors]"
                     task_line("abcd2222-0000-4000-8000-000000000002", "2026-03-02T09:00:00.000Z",
                               "Two"));
   check_rejects(box, {"task", "done", "abcd"},
-                "task 'abcd' is ambiguous: it matches tasks 1 (abcd1111), 2 (abcd2222); type "
-                "more of it");
+                "task 'abcd' is ambiguous: it matches tasks 1 (One), 2 (Two); type more of it "
+                "or use the number");
   check_rejects(box, {"task", "show", "3"},
                 "unknown task '3'; expected a task number (1 to 2) or a UUID prefix");
   check_rejects(box, {"task", "show", "abc"},
@@ -281,4 +281,14 @@ TEST_CASE("task edit rejects bad input and writes nothing", "[e2e][task][errors]
                 "unknown kind 'read'; expected learn or do");
   check_rejects(box, {"task", "edit", "7", "--title", "x"},
                 "unknown task '7'; expected a task number (1) or a UUID prefix");
+}
+
+TEST_CASE("task next --explain shows the top 10 and says how many there are", "[e2e][task]") {
+  Sandbox box;
+  for (int i = 1; i <= 12; ++i) run_ok(box, {"task", "add", "T" + std::to_string(i), "-q"});
+  const std::string out = run_ok(box, {"task", "next", "--explain"});
+  CHECK_THAT(out, Catch::EndsWith("The top 10 of 12 open tasks; 'momentum task next --json' ranks "
+                                  "them all.\n"));
+  CHECK(out.find("T11") == std::string::npos);  // ties: the older task first
+  CHECK(run_json(box, {"task", "next"}).size() == 12);
 }

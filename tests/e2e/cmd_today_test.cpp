@@ -1,6 +1,8 @@
 // momentum today (and bare momentum), and the day rules: day_start, TZ, MOMENTUM_NOW.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 #include "checks.hpp"
 #include "sandbox.hpp"
 
@@ -156,4 +158,42 @@ TEST_CASE("an invalid MOMENTUM_NOW is a usage error", "[e2e][today][errors]") {
   check_rejects(box, {"today"},
                 "invalid MOMENTUM_NOW '" + value +
                     "'; expected an RFC 3339 time such as 2026-03-10T08:30:00+01:00");
+}
+
+TEST_CASE("today fits one 80x24 screen whatever the data", "[e2e][today]") {
+  Sandbox box;
+  box.set_env("COLUMNS", "80");
+  box.now("2026-03-01T09:00:00Z");
+  for (int i = 1; i <= 6; ++i) {
+    run_ok(box, {"goal", "add", "Goal " + std::to_string(i), "--cadence", "daily", "-q"});
+  }
+  for (int i = 1; i <= 40; ++i) {
+    run_ok(box, {"task", "add", "Old task " + std::to_string(i), "--due", "2026-03-05", "-q"});
+  }
+  for (int i = 1; i <= 5; ++i) {
+    run_ok(box, {"task", "add", "Today " + std::to_string(i), "--due", "2026-03-10", "-q"});
+  }
+  box.now("2026-03-09T09:00:00Z");
+  for (int i = 1; i <= 6; ++i) {
+    for (const char* day : {"2026-03-07", "2026-03-08", "2026-03-09"}) {
+      if (i <= 2 && std::string(day) == "2026-03-07") continue;  // goals 1-2: shorter streaks
+      run_ok(box, {"log", "10m", "--goal", std::to_string(i), "--date", day, "-q"});
+    }
+  }
+  box.now("2026-03-10T09:00:00Z");
+  const std::string out = run_ok(box, {"today"});
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  CHECK(lines.size() <= 23);  // and the shell prompt
+  CHECK(out.find("At risk    #3 Goal 3") != std::string::npos);  // the longest streaks first
+  CHECK(out.find("#1 Goal 1") == std::string::npos);
+  CHECK(out.find("           ... and 3 more at risk (momentum streak)\n") != std::string::npos);
+  CHECK(out.find("           ... and 37 more overdue (momentum task list)\n") != std::string::npos);
+  CHECK(out.find("           ... and 2 more due today (momentum task list)\n") != std::string::npos);
+  // --json lists everything, for scripts.
+  const auto j = run_json(box, {"today"});
+  CHECK(j["overdue"].size() == 40);
+  CHECK(j["due_today"].size() == 5);
+  CHECK(j["at_risk"].size() == 6);
 }

@@ -112,6 +112,7 @@ std::vector<std::string> commands_in_help(const Sandbox& box, const std::string&
   if (at == std::string::npos) return found;
   std::istringstream lines(r.out.substr(at + 14));
   for (std::string line; std::getline(lines, line) && line.starts_with("  ");) {
+    if (line.starts_with("   ")) continue;  // a wrapped description goes on
     const std::string name = line.substr(2, line.find(' ', 2) - 2);
     const std::string sub = path.empty() ? name : path + " " + name;
     found.push_back(sub);

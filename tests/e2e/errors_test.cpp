@@ -1,6 +1,8 @@
 // The command line as a whole: global options, help, unknown words, safe output.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "checks.hpp"
 #include "sandbox.hpp"
 
@@ -178,7 +180,7 @@ TEST_CASE("a bad config file is a usage error and writes nothing", "[e2e][cli][e
   check_rejects(box, {"log", "5m"},
                 "config '" + (box.dir() / "config.json").string() +
                     "': unknown key 'colour'; expected one of day_start, week_start, "
-                    "remind_after, stale_days, comfort_threshold, color");
+                    "remind_after, stale_days, comfort_threshold, color, default_goal");
 }
 
 TEST_CASE("config day_start moves the start of a day", "[e2e][cli][day]") {
@@ -188,4 +190,101 @@ TEST_CASE("config day_start moves the start of a day", "[e2e][cli][day]") {
   CHECK(run_json(box, {"log", "5m"})["day"] == "2026-03-09");
   box.now("2026-03-10T06:00:00Z");
   CHECK(run_json(box, {"log", "5m"})["day"] == "2026-03-10");
+}
+
+namespace {
+
+// True when `text` holds a byte a terminal would act on: C0 (but the final newline), DEL, a
+// C1 control or a bidi override in UTF-8.
+bool has_raw_control(std::string text) {
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7f) return true;
+  }
+  return text.find("\xc2\x9b") != std::string::npos || text.find("\xe2\x80\xae") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("no error message sends a raw control byte to the terminal", "[e2e][cli][errors]") {
+  Sandbox box;
+  run_ok(box, {"goal", "add", "Kaggle", "-q"});
+  run_ok(box, {"task", "add", "Titanic", "-q"});
+  run_ok(box, {"log", "10m", "-q"});
+  const std::string bad = GENERATE(std::string("\x1b[2Jx"), std::string("x\xc2\x9b" "31m"),
+                                   std::string("\xe2\x80\xaex"), std::string("a\nb\x07"));
+  const std::string escaped = bad == "\x1b[2Jx"           ? "\\x1b[2Jx"
+                              : bad == "x\xc2\x9b" "31m"  ? "x\\u009b31m"
+                              : bad == "\xe2\x80\xaex"    ? "\\u202ex"
+                                                          : "a\\nb\\x07";
+  // Every command path that quotes a value it was given, with the code it exits with.
+  const std::vector<std::pair<std::vector<std::string>, int>> cases = {
+      {{"task", "add", "T", "--due", bad}, 2},
+      {{"task", "add", "T", "--tag", bad}, 2},
+      {{"task", "add", "T", "--kind", bad}, 2},
+      {{"task", "add", "T", "--importance", bad}, 2},
+      {{"task", "add", "T", "--estimate", bad}, 2},
+      {{"task", "add", "T", "--goal", bad}, 2},
+      {{"task", "show", bad}, 2},
+      {{"task", "defer", "1", "--to", bad}, 2},
+      {{"task", "list", "--status", bad}, 2},
+      {{"goal", "show", bad}, 2},
+      {{"goal", "add", "G", "--cadence", bad}, 2},
+      {{"goal", "pause", "1", "--until", bad}, 2},
+      {{"log", "5m", "--goal", bad}, 2},
+      {{"log", "5m", "--task", bad}, 2},
+      {{"log", "5m", "--date", bad}, 2},
+      {{"log", "4" + bad}, 2},
+      {{"log", "list", "--since", bad}, 2},
+      {{"log", "edit", bad, "--note", "n"}, 2},
+      {{"log", "rm", bad}, 2},
+      {{"log", "skip", "--date", bad}, 2},
+      {{"sprint", "start", "S", "--task", bad}, 2},
+      {{"sprint", "show", bad}, 2},
+      {{"calendar", "--weeks", bad}, 2},
+      {{"calendar", "--format", bad}, 2},
+      {{"stats", "--since", bad}, 2},
+      {{"review", "--sprint", bad}, 2},
+      {{"remind", "--format", bad}, 2},
+      {{"prompt", "--format", "{" + bad + "}"}, 2},
+      {{"config", "get", bad}, 2},
+      {{"config", "set", "day_start", bad}, 2},
+      {{"config", "set", "default_goal", bad}, 2},
+      {{"config", "set", bad, "1"}, 2},
+      {{"completion", bad}, 2},
+      {{bad}, 2},
+      {{"goal", bad}, 2},
+      {{"--" + bad}, 2},
+      {{"task", "add", "T", "--" + bad}, 2},
+  };
+  const std::string before = box.journal_bytes();
+  for (const auto& [args, code] : cases) {
+    INFO("momentum " << joined(args));
+    const Result r = box.run(args);
+    CHECK(r.code == code);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::StartsWith("momentum: error: "));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(has_raw_control(r.err));
+    CHECK(box.journal_bytes() == before);
+  }
+  // The value itself is shown, escaped, so the user sees what was wrong.
+  const Result r = box.run({"task", "add", "T", "--due", bad});
+  CHECK_THAT(r.err, Catch::Contains("'" + escaped + "'"));
+  // A storage error quotes a path: escaped too (exit 3).
+  const Result storage = box.run_raw({"--journal", "/dev/null/" + bad + "/j.jsonl", "log", "5m"});
+  CHECK(storage.code == 3);
+  CHECK_FALSE(has_raw_control(storage.err));
+}
+
+TEST_CASE("warnings escape what they quote", "[e2e][cli][errors]") {
+  Sandbox box;
+  run_ok(box, {"goal", "add", "Kaggle", "-q"});
+  run_ok(box, {"goal", "add", "Writing", "-q"});
+  Sandbox::write_file(box.dir() / "config.json", "{\"default_goal\": \"\\u001b[2Jblog\"}");
+  const Result r = box.run({"log", "5m"});
+  CHECK(r.code == 0);
+  CHECK_FALSE(has_raw_control(r.err));
+  CHECK_THAT(r.err, Catch::Contains("unknown goal '\\x1b[2Jblog'"));
 }

@@ -8,6 +8,7 @@
 #include "builders.hpp"
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"
+#include "momentum/sprint.hpp"
 
 using namespace momentum;
 using namespace momentum::test;
@@ -346,6 +347,54 @@ TEST_CASE("a check-in defaults to today and 'do'", "[commands]") {
   CHECK(c.event.op == "log.add");
   CHECK(c.event.data == json{{"day", "2026-03-10"}, {"kind", "do"}});
   CHECK(c.warnings.empty());
+}
+
+TEST_CASE("a check-in naming no goal or task counts for the implied goal", "[commands]") {
+  Book b(march_10);
+  const auto goal_of = [&](std::string_view default_goal = {}) {
+    const Change c = add_log(b.state, LogFields{}, b.stamp(), march_10, default_goal);
+    return c.event.data.value("goal", std::string("none"));
+  };
+  CHECK(goal_of() == "none");  // no goals at all
+  CHECK(goal_of("kaggle").starts_with("none"));
+  const int ml = b.goal("Become an ML engineer");
+  SECTION("the only active goal") {
+    CHECK(goal_of() == b.goal_at(ml).id);
+    CHECK(implied_goal(b.state, march_10, "").source == GoalSource::only_active);
+  }
+  const int kaggle = b.goal("Win a Kaggle medal");
+  SECTION("two active goals: the default, else none") {
+    CHECK(goal_of() == "none");
+    CHECK(goal_of("kaggle") == b.goal_at(kaggle).id);
+    CHECK(implied_goal(b.state, march_10, "kaggle").source == GoalSource::default_goal);
+    const Change c = add_log(b.state, LogFields{}, b.stamp(), march_10, "blog");
+    CHECK_FALSE(c.event.data.contains("goal"));
+    CHECK(c.warnings == std::vector<std::string>{
+                            "config default_goal: unknown goal 'blog'; expected a goal number "
+                            "(1 to 2), a UUID prefix or the start of a title word; the check-in "
+                            "counts for no goal"});
+  }
+  SECTION("a paused goal is not active on the check-in's day") {
+    b.goal_action(kaggle, GoalAction::pause, 2026y / March / 12);
+    CHECK(goal_of() == b.goal_at(ml).id);
+    LogFields later;
+    later.day = 2026y / March / 9;  // before the pause: both goals were active
+    CHECK_FALSE(add_log(b.state, later, b.stamp(), march_10).event.data.contains("goal"));
+  }
+  SECTION("the running sprint's goal first") {
+    const SprintFields titanic{"Titanic", kaggle, march_10, 2026y / March / 16, {}, false};
+    b.write(start_sprint(b.state, titanic, b.stamp(), march_10));
+    CHECK(goal_of("ml") == b.goal_at(kaggle).id);
+    CHECK(implied_goal(b.state, march_10, "ml").source == GoalSource::sprint);
+    // Not on a day outside the sprint, and not when a goal or task is named.
+    CHECK(implied_goal(b.state, 2026y / March / 9, "ml").goal == ml);
+    LogFields named;
+    named.goal = Clearable<int>::value_type(ml);
+    CHECK(add_log(b.state, named, b.stamp(), march_10).event.data["goal"] == b.goal_at(ml).id);
+    LogFields none;
+    none.goal = Clearable<int>::value_type();
+    CHECK(add_log(b.state, none, b.stamp(), march_10).event.data["goal"].is_null());
+  }
 }
 
 TEST_CASE("a check-in on a done or dropped task is allowed with a warning", "[commands]") {

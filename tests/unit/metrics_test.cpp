@@ -30,7 +30,7 @@ LogFields check_in(int minutes, Kind kind, std::optional<int> goal, std::optiona
   LogFields f;
   f.minutes = std::optional<int>(minutes);
   f.kind = kind;
-  if (goal) f.goal = std::optional<int>(*goal);
+  f.goal = goal ? std::optional<int>(*goal) : std::optional<int>();  // none: not the only goal
   if (resistance) f.resistance = std::optional<int>(*resistance);
   return f;
 }

@@ -188,13 +188,22 @@ TEST_CASE("parse_duration reads every duration form", "[parse]") {
   CHECK(try_parse_duration(text) == minutes{expected});
 }
 
-TEST_CASE("parse_duration rejects what is not a duration", "[parse]") {
-  auto text = GENERATE(as<std::string>{}, "", "h", "m", "30x", "1.5", "1.5m", ".5h", "1.h", "1h30",
-                       "1h30h", "1m30s", "1 h", "1h 30m", " 45m", "45m ", "read", "chapter 3",
-                       "3rd", "--5m", "+5m", "1,5h", "1e2h");
+TEST_CASE("parse_duration rejects what is not a duration, with a near miss", "[parse]") {
+  const auto [text, guess] = GENERATE(table<std::string, std::string>({
+      {"", ""},           {"h", ""},          {"m", ""},          {"read", ""},
+      {"chapter 3", ""},  {"3rd", ""},        {"--5m", ""},       {"1m30s", ""},
+      {"30x", "30m"},     {"45x", "45m"},     {"1h3Om", "1h30m"}, {"1h3om", "1h30m"},
+      {"l5m", "15m"},     {"1,5h", "1.5h"},   {"1.5", "1.5h"},    {"1.5m", "1.5h"},
+      {".5h", "5h"},      {"1.h", "1h"},      {"1h30", "1h30m"},  {"1h30h", "1h30m"},
+      {"1 h", "1h"},      {"1h 30m", "1h30m"}, {" 45m", "45m"},   {"45m ", "45m"},
+      {"+5m", "5m"},      {"45mins", "45m"},  {"2hrs", "2h"},     {"30mn", "30m"},
+      {"1.5hr", "1.5h"},  {"1e2h", "12h"},
+  }));
+  CAPTURE(text);
   CHECK_THROWS_AS(parse_duration(text), UsageError);
   CHECK_THROWS_WITH(parse_duration(text),
-                    "invalid duration '" + text + "'; expected minutes (90), 45m, 1h30m or 1.5h");
+                    "invalid duration '" + text + "'; expected minutes (90), 45m, 1h30m or 1.5h" +
+                        (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
 }
 
 TEST_CASE("parse_duration rejects durations of zero or less", "[parse]") {
@@ -377,9 +386,10 @@ TEST_CASE("parse_tag checks a tag and drops a leading # or +", "[parse]") {
 
   SECTION("an empty, long or spaced tag is rejected") {
     auto text = GENERATE(as<std::string>{}, "", "#", "+", std::string(51, 't'), "two words", " ml",
-                         "ml\t", "a\nb");
+                         "ml\t", "a\nb", "x\xc2\x9b", "\xe2\x80\xaeml", "bell\x07");
     CHECK_THROWS_WITH(parse_tag(text),
-                      "invalid tag '" + text + "'; expected 1-50 characters without spaces");
+                      "invalid tag '" + text +
+                          "'; expected 1-50 characters without spaces or control characters");
   }
   SECTION("invalid UTF-8 is rejected") {
     CHECK_THROWS_WITH(parse_tag("\xff"), "tag is not valid UTF-8");

@@ -126,11 +126,10 @@ TEST_CASE("a daily streak at risk is reminded from remind_after on", "[remind]")
     CHECK(kinds(reminders(b.state, at(march10, 20h), Config{})) ==
           std::vector<K>{K::streak_at_risk});
   }
-  SECTION("a paused, achieved or dropped goal owes nothing") {
+  SECTION("a paused, achieved or dropped goal owes nothing, nor does the check-in streak") {
     const GoalAction action = GENERATE(GoalAction::pause, GoalAction::achieve, GoalAction::drop);
     b.goal_action(g, action);
-    CHECK(kinds(reminders(b.state, at(march10, 20h), Config{})) ==
-          std::vector<K>{K::checkin_streak});
+    CHECK(reminders(b.state, at(march10, 20h), Config{}).empty());
   }
   SECTION("a rest day for all goals leaves nothing at risk") {
     b.write(add_skip(b.state, march10, std::nullopt, "", b.stamp()));
@@ -145,8 +144,8 @@ TEST_CASE("no streak, nothing at risk; a weekend leaves a weekdays goal alone", 
   SECTION("Saturday") {
     log_days(b, g, march10 - days{1}, march10 + days{3});  // Monday to Friday
     const Day saturday = march10 + days{4};
-    CHECK(kinds(reminders(b.state, at(saturday, 20h), Config{})) ==
-          std::vector<K>{K::checkin_streak});
+    // The check-in streak is at risk, but no goal requires a Saturday.
+    CHECK(reminders(b.state, at(saturday, 20h), Config{}).empty());
     CHECK(kinds(reminders(b.state, at(saturday + days{2}, 20h), Config{})) ==
           std::vector<K>{K::streak_at_risk});  // Monday: the weekend bridged, no check-in streak
   }
@@ -278,4 +277,52 @@ TEST_CASE("reminders come by kind: what today can save, then what is late", "[re
                        K::task_overdue, K::sprint_unclosed});
   CHECK(kinds(reminders(b.state, at(march10, 9h), Config{})) ==
         std::vector<K>{K::task_due, K::task_overdue, K::sprint_unclosed});
+}
+
+TEST_CASE("the check-in streak is reminded only on a day some active goal requires",
+          "[remind]") {
+  Book b(march1);
+  const Day sat = sys_days{2026y / March / 14};
+  const Day sun = sat + days{1};
+  SECTION("weekdays: silent on Saturday and Sunday, reminded on Monday") {
+    const int g = goal(b, "Work", "weekdays");
+    log_days(b, g, sys_days{2026y / March / 9}, sat - days{1});
+    CHECK(reminders(b.state, at(sat, 20h), Config{}).empty());
+    log_days(b, g, sat, sat);  // weekend check-ins keep the check-in streak going
+    CHECK(reminders(b.state, at(sun, 20h), Config{}).empty());
+    log_days(b, g, sun, sun);
+    CHECK(kinds(reminders(b.state, at(sun + days{1}, 20h), Config{})) ==
+          std::vector<K>{K::streak_at_risk, K::checkin_streak});
+    CHECK_FALSE(requires_checkin(b.state, g, sat, Config{}));
+    CHECK(requires_checkin(b.state, g, sun + days{1}, Config{}));
+  }
+  SECTION("daily: not on a rest day") {
+    const int g = goal(b, "Read", "daily");
+    log_days(b, g, march10 - days{3}, march10 - days{1});
+    CHECK(requires_checkin(b.state, g, march10, Config{}));
+    b.write(add_skip(b.state, march10, g, "", b.stamp()));
+    CHECK_FALSE(requires_checkin(b.state, g, march10, Config{}));
+  }
+  SECTION("N/week: while the week is short and can still be kept") {
+    const int g = goal(b, "Gym", "2/week");
+    log_days(b, g, march10 - days{1}, march10 - days{1});  // Monday
+    CHECK(requires_checkin(b.state, g, march10, Config{}));
+    log_days(b, g, march10, march10);
+    CHECK_FALSE(requires_checkin(b.state, g, march10 + days{1}, Config{}));  // kept
+  }
+  SECTION("N/D: only when the window is lost without today") {
+    const int g = goal(b, "Kaggle", "2/7");
+    log_days(b, g, sys_days{2026y / March / 2}, sys_days{2026y / March / 2});
+    log_days(b, g, sys_days{2026y / March / 4}, sys_days{2026y / March / 4});
+    // The window 03-03…03-09 holds one check-in: 03-09 is the last day to add the second.
+    CHECK_FALSE(requires_checkin(b.state, g, sys_days{2026y / March / 7}, Config{}));
+    CHECK(requires_checkin(b.state, g, sys_days{2026y / March / 9}, Config{}));
+  }
+  SECTION("no cadence and no goals: never") {
+    CHECK(reminders(b.state, at(march10, 20h), Config{}).empty());
+    const int g = goal(b, "Someday", "none");
+    log_days(b, g, march10 - days{2}, march10 - days{1});
+    CHECK_FALSE(requires_checkin(b.state, g, march10, Config{}));
+    CHECK(reminders(b.state, at(march10, 20h), Config{}).empty());
+  }
 }

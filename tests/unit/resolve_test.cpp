@@ -98,25 +98,25 @@ TEST_CASE("an ambiguous UUID prefix lists what it matches", "[resolve]") {
   };
   CHECK_THROWS_AS(resolve_task(tasks(ids), "abcd"), UsageError);
   CHECK_THROWS_WITH(resolve_task(tasks(ids), "abcd"),
-                    "task 'abcd' is ambiguous: it matches tasks 1 (abcd1111), 3 (abcd2222); "
-                    "type more of it");
+                    "task 'abcd' is ambiguous: it matches tasks 1 (one), 3 (three); "
+                    "type more of it or use the number");
   CHECK_THROWS_WITH(resolve_goal(goals(ids), "ABCD"),
-                    "goal 'ABCD' is ambiguous: it matches goals 1 (abcd1111), 3 (abcd2222); "
-                    "type more of it");
+                    "goal 'ABCD' is ambiguous: it matches goals 1 (one), 3 (three); "
+                    "type more of it or use the number");
   CHECK_THROWS_WITH(resolve_log(logs(ids), "abcd"),
-                    "check-in 'abcd' is ambiguous: it matches check-ins 1 (abcd1111), 3 "
-                    "(abcd2222); type more of it");
+                    "check-in 'abcd' is ambiguous: it matches check-ins 1 (1970-01-01), 3 "
+                    "(1970-01-01); type more of it or use the number");
   CHECK(resolve_task(tasks(ids), "abcd2") == 2);
 }
 
-TEST_CASE("an ambiguous UUID prefix lists four matches, then an ellipsis", "[resolve]") {
+TEST_CASE("an ambiguous UUID prefix lists four matches, then how many more", "[resolve]") {
   Rows ids;
   for (char c = '1'; c <= '6'; ++c) {
     ids.emplace_back(std::string("beef000") + c + "-0000-4000-8000-000000000000", "");
   }
   CHECK_THROWS_WITH(resolve_task(tasks(ids), "beef"),
-                    "task 'beef' is ambiguous: it matches tasks 1 (beef0001), 2 (beef0002), "
-                    "3 (beef0003), 4 (beef0004), …; type more of it");
+                    "task 'beef' is ambiguous: it matches tasks 1, 2, 3, 4 and 2 more; type "
+                    "more of it or use the number");
 }
 
 TEST_CASE("a goal is found by a unique case-insensitive title prefix", "[resolve]") {
@@ -141,8 +141,8 @@ TEST_CASE("an exact goal title beats the longer titles it prefixes", "[resolve]"
   CHECK(resolve_goal(g, "rust a") == 0);
   CHECK_THROWS_AS(resolve_goal(g, "ru"), UsageError);
   CHECK_THROWS_WITH(resolve_goal(g, "ru"),
-                    "goal 'ru' is ambiguous: it matches goals 1 (10000000), 2 (20000000), 3 "
-                    "(30000000); type more of it");
+                    "goal 'ru' is ambiguous: it matches goals 1 (Rust async), 2 (Rust), 3 "
+                    "(Rust embedded); type more of it or use the number");
 }
 
 TEST_CASE("an unknown goal names what is accepted and a near miss", "[resolve]") {
@@ -151,13 +151,13 @@ TEST_CASE("an unknown goal names what is accepted and a near miss", "[resolve]")
   CHECK_THROWS_AS(resolve_goal(g, "kagle"), UsageError);
   CHECK_THROWS_WITH(resolve_goal(g, "kagle"),
                     "unknown goal 'kagle'; expected a goal number (1 to 2), a UUID "
-                    "prefix or a title prefix (did you mean 'kaggle'?)");
+                    "prefix or the start of a title word (did you mean 'kaggle'?)");
   CHECK_THROWS_WITH(resolve_goal(g, "python"),
                     "unknown goal 'python'; expected a goal number (1 to 2), a UUID "
-                    "prefix or a title prefix");
+                    "prefix or the start of a title word");
   CHECK_THROWS_WITH(resolve_goal(g, "3"),
                     "unknown goal '3'; expected a goal number (1 to 2), a UUID prefix "
-                    "or a title prefix");
+                    "or the start of a title word");
   CHECK_THROWS_WITH(resolve_goal(State{}, "kaggle"),
                     "unknown goal 'kaggle'; there are no goals yet (add one with 'momentum goal "
                     "add TITLE')");
@@ -195,4 +195,39 @@ TEST_CASE("a removed check-in cannot be named", "[resolve]") {
   CHECK_THROWS_WITH(resolve_log(l, "2"), "check-in '2' was removed");
   CHECK_THROWS_WITH(resolve_log(l, "a1b2"), "check-in 'a1b2' was removed");
   CHECK(resolve_log(l, "3") == 2);  // the others keep their numbers
+}
+
+TEST_CASE("a goal is found by the start of any word of its title", "[resolve]") {
+  const State g = goals({{"10000000-0000-4000-8000-000000000001", "Become an ML engineer"},
+                         {"20000000-0000-4000-8000-000000000002", "Win a Kaggle medal"},
+                         {"30000000-0000-4000-8000-000000000003", "Blog: write-ups (weekly)"}});
+  CHECK(resolve_goal(g, "ml") == 0);
+  CHECK(resolve_goal(g, "ML eng") == 0);
+  CHECK(resolve_goal(g, "engineer") == 0);
+  CHECK(resolve_goal(g, "kaggle") == 1);
+  CHECK(resolve_goal(g, "MED") == 1);
+  CHECK(resolve_goal(g, "ups") == 2);     // after a hyphen
+  CHECK(resolve_goal(g, "weekly") == 2);  // after a parenthesis
+  CHECK_THROWS_WITH(resolve_goal(g, "gle"),
+                    "unknown goal 'gle'; expected a goal number (1 to 3), a UUID prefix or the "
+                    "start of a title word");
+  // Several goals share the word: their numbers and titles, not UUIDs.
+  CHECK_THROWS_WITH(resolve_goal(g, "a"),
+                    "goal 'a' is ambiguous: it matches goals 1 (Become an ML engineer), 2 (Win a "
+                    "Kaggle medal); type more of it or use the number");
+}
+
+TEST_CASE("a title prefix beats a word elsewhere in another title", "[resolve]") {
+  const State g = goals({{"10000000-0000-4000-8000-000000000001", "Become an ML engineer"},
+                         {"20000000-0000-4000-8000-000000000002", "ML basics"}});
+  CHECK(resolve_goal(g, "ml") == 1);
+  CHECK(resolve_goal(g, "ml e") == 0);
+}
+
+TEST_CASE("an ambiguous reference escapes and shortens the titles it lists", "[resolve]") {
+  const State g = goals({{"10000000-0000-4000-8000-000000000001", "Kaggle \x1b[2J house prices and more"},
+                         {"20000000-0000-4000-8000-000000000002", "Kaggle titanic"}});
+  CHECK_THROWS_WITH(resolve_goal(g, "kag"),
+                    "goal 'kag' is ambiguous: it matches goals 1 (Kaggle \\x1b[2J house prices "
+                    "and …), 2 (Kaggle titanic); type more of it or use the number");
 }
