@@ -35,4 +35,10 @@ struct Ranked {
 std::vector<Ranked> rank_tasks(const State& state, Day today,
                                const std::vector<bool>& in_sprint = {});
 
+// `tasks` (indices of tasks with a due day) in `ranked`'s order, the most urgent first; those
+// it leaves out (of paused or finished goals) come last, the longest overdue first. What
+// `today` and `remind` show first when there are more than fit.
+std::vector<int> most_urgent_first(const State& state, const std::vector<Ranked>& ranked,
+                                   std::vector<int> tasks);
+
 }  // namespace momentum

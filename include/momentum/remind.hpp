@@ -42,6 +42,10 @@ bool past_remind_after(const Clock& clock, const Config& config);
 // short and can be kept (today not a rest day), an N/D goal whose window is lost without today.
 bool requires_checkin(const State& state, int goal, Day today, const Config& config);
 
+// True when some goal requires a check-in on `today` (requires_checkin): the only days on
+// which the global check-in streak is worth a reminder or a nudge.
+bool checkin_day(const State& state, Day today, const Config& config);
+
 // Everything that needs attention at `clock`, most urgent kind first (see ReminderKind):
 // streaks at risk (only past remind_after), targets at risk, due and overdue tasks (of any
 // goal), a sprint ending today or ended unclosed; empty when nothing does.

@@ -178,6 +178,9 @@ struct State {
 // The goal's status on `today`: a pause whose `until` has come is active again.
 GoalStatus effective_status(const Goal& goal, Day today);
 
+// True when `goal` was active on `day`: added by then, not yet achieved or dropped, not paused.
+bool active_on(const Goal& goal, Day day);
+
 // True when `goal` is paused on `day` (by any of its pauses).
 bool is_paused_on(const Goal& goal, Day day);
 

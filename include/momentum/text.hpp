@@ -9,7 +9,7 @@
 namespace momentum {
 
 // `text` with control characters shown as escapes: \n, \t, \x1b (C0 and DEL), \u009b (C1),
-// \u202e (bidi overrides and isolates, line and paragraph separators) and \xff for a byte
+// \u202e (bidi marks, overrides and isolates, line and paragraph separators) and \xff for a byte
 // that is not UTF-8. Idempotent: escaped text comes back unchanged.
 std::string escape(std::string_view text);
 

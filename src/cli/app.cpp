@@ -48,6 +48,17 @@ std::string command_path(const CLI::App* app) {
   return path;
 }
 
+// " (one value per option: --tag A --tag B)" for a command with a repeatable option, whose
+// extra values are the likely stray words; else empty.
+std::string repeat_hint(const CLI::App& app) {
+  for (const CLI::Option* option : app.get_options()) {
+    if (!option->nonpositional() || option->get_expected_max() <= 1) continue;
+    const std::string name = "--" + option->get_lnames().front();
+    return fmt::format(" (one value per option: {} A {} B)", name, name);
+  }
+  return "";
+}
+
 // An unknown word where a subcommand was expected: name it and list the choices.
 std::string unknown_command(const CLI::App& app, const CLI::ExtrasError& e) {
   const CLI::App* at = deepest(app);
@@ -70,8 +81,8 @@ std::string unknown_command(const CLI::App& app, const CLI::ExtrasError& e) {
       }
     }
     if (!word.empty()) {
-      return fmt::format("unexpected argument '{}' for '{}' (one value per option: --tag A --tag "
-                         "B); see '{} --help'", word, command_path(at), command_path(at));
+      return fmt::format("unexpected argument '{}' for '{}'{}; see '{} --help'", word,
+                         command_path(at), repeat_hint(*at), command_path(at));
     }
     return fmt::format("{}; see '{} --help'", one_line(e.what()), command_path(at));
   }

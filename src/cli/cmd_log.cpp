@@ -124,7 +124,12 @@ int run_add(Context& ctx, const LogOptions& o) {
   const LogEntry& l = w.state.logs[static_cast<std::size_t>(index)];
   ctx.out << "Logged " << log_line(ctx, w.state, l) << '\n';
   ctx.out << (l.day == ctx.today ? "Today: " : weekday_day(l.day) + ": ") << day_total(w.state, l.day) << '\n';
-  if (!l.goal) {
+  // How to give it a goal next time; a default_goal that did not apply was warned about.
+  if (!l.goal && l.task) {
+    ctx.out << fmt::format("Counts for no goal: task {} has none ('momentum task edit {} --goal "
+                           "G')\n", w.state.tasks[static_cast<std::size_t>(*l.task)].num,
+                           w.state.tasks[static_cast<std::size_t>(*l.task)].num);
+  } else if (!l.goal && ctx.config.default_goal.empty()) {
     ctx.out << "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n";
   }
   return 0;

@@ -9,7 +9,9 @@
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
 #include "cli/sprint_view.hpp"
+#include "momentum/next.hpp"
 #include "momentum/remind.hpp"
+#include "momentum/sprint.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -129,16 +131,33 @@ Group group_of(ReminderKind kind) {
   }
 }
 
-// A cron mail is a nudge, not a report: this many goals and this many tasks at most, the
-// most urgent first, then how many more there are and which command lists them.
+// A cron mail is a nudge, not a report: this many goals and this many tasks at most (the
+// tasks in the order 'today' and 'task next' rank them), then how many more there are.
 constexpr std::size_t shown_per_group = 5;
 
+// The tasks to show: the most urgent of those due today or overdue.
+std::vector<int> shown_tasks(const Context& ctx, const State& state,
+                             const std::vector<Reminder>& found) {
+  std::vector<int> tasks;
+  for (const Reminder& r : found) {
+    if (group_of(r.kind) == Group::tasks) tasks.push_back(*r.task);
+  }
+  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
+  tasks = most_urgent_first(state, ranked, std::move(tasks));
+  if (tasks.size() > shown_per_group) tasks.resize(shown_per_group);
+  return tasks;
+}
+
 void print_text(const Context& ctx, const State& state, const std::vector<Reminder>& found) {
-  std::size_t goals = 0, tasks = 0;
+  const std::vector<int> tasks = shown_tasks(ctx, state, found);
+  std::size_t goals = 0, more_due = 0, more_overdue = 0;
   for (const Reminder& r : found) {
     const Group g = group_of(r.kind);
-    std::size_t& count = g == Group::goals ? goals : tasks;
-    if (g != Group::other && ++count > shown_per_group) continue;
+    if (g == Group::goals && ++goals > shown_per_group) continue;
+    if (g == Group::tasks && std::find(tasks.begin(), tasks.end(), *r.task) == tasks.end()) {
+      ++(r.kind == ReminderKind::task_due ? more_due : more_overdue);
+      continue;
+    }
     ctx.out << text_line(ctx, phrase(state, r, ctx.today)) << '\n';
   }
   if (goals > shown_per_group) {
@@ -146,10 +165,12 @@ void print_text(const Context& ctx, const State& state, const std::vector<Remind
     ctx.out << fmt::format("... and {} more {} at risk ('momentum streak' shows every goal)\n",
                            more, more == 1 ? "goal" : "goals");
   }
-  if (tasks > shown_per_group) {
-    const std::size_t more = tasks - shown_per_group;
-    ctx.out << fmt::format("... and {} more {} due or overdue ('momentum task list' shows them)\n",
-                           more, more == 1 ? "task" : "tasks");
+  if (more_due + more_overdue > 0) {
+    std::vector<std::string> parts;
+    if (more_overdue) parts.push_back(fmt::format("{} more overdue", more_overdue));
+    if (more_due) parts.push_back(fmt::format("{} more due today", more_due));
+    ctx.out << fmt::format("... and {} ('momentum task list' shows them)\n",
+                           fmt::join(parts, ", "));
   }
 }
 

@@ -45,7 +45,13 @@ void print_table(const Context& ctx, const State& state, const std::vector<int>&
     if (s.current.at_risk) risks.push_back(risk_line(ctx, g, s));
   }
   table.print(ctx);
-  for (const std::string& line : risks) ctx.out << line << '\n';
+  // The table is the report and shows every goal; the lines under it say what to do for the
+  // first few at risk (marked ! in Now), as 'today' does.
+  constexpr std::size_t shown_risks = 3;
+  for (std::size_t i = 0; i < risks.size() && i < shown_risks; ++i) ctx.out << risks[i] << '\n';
+  if (risks.size() > shown_risks) {
+    ctx.out << fmt::format("... and {} more at risk (marked ! in Now)\n", risks.size() - shown_risks);
+  }
 }
 
 int run_streak(Context& ctx, const StreakOptions& o) {

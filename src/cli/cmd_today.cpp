@@ -106,20 +106,6 @@ void more_line(const Context& ctx, std::size_t total, std::string_view what,
                          command);  // what: "overdue", "due today", "goals at risk"
 }
 
-// `list` in the order `task next` ranks them (the most urgent first); tasks it leaves out,
-// those of paused or finished goals, come last, the longest overdue first.
-std::vector<int> by_urgency(const State& state, const std::vector<Ranked>& ranked,
-                            std::vector<int> list) {
-  std::vector<std::size_t> rank(state.tasks.size(), ranked.size());
-  for (std::size_t i = 0; i < ranked.size(); ++i) rank[static_cast<std::size_t>(ranked[i].task)] = i;
-  std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
-    const auto ra = rank[static_cast<std::size_t>(a)], rb = rank[static_cast<std::size_t>(b)];
-    if (ra != rb) return ra < rb;
-    return *state.tasks[static_cast<std::size_t>(a)].due < *state.tasks[static_cast<std::size_t>(b)].due;
-  });
-  return list;
-}
-
 void task_lines(const Context& ctx, const State& state, std::string_view label,
                 const std::vector<int>& list) {
   for (std::size_t n = 0; n < list.size() && n < shown_per_section; ++n) {
@@ -179,8 +165,8 @@ int run_today(Context& ctx) {
   habit_lines(ctx, state);
   if (const auto line = sprint_today_line(ctx, state)) ctx.out << *line << '\n';
   const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
-  task_lines(ctx, state, "Overdue", by_urgency(state, ranked, s.overdue));
-  task_lines(ctx, state, "Due", by_urgency(state, ranked, s.due_today));
+  task_lines(ctx, state, "Overdue", most_urgent_first(state, ranked, s.overdue));
+  task_lines(ctx, state, "Due", most_urgent_first(state, ranked, s.due_today));
   if (!ranked.empty()) {
     const Task& t = state.tasks[static_cast<std::size_t>(ranked.front().task)];
     const std::string hint = t.status == TaskStatus::doing

@@ -5,6 +5,7 @@
 #include "cli/habit.hpp"
 #include "cli/render.hpp"
 #include "momentum/metrics.hpp"
+#include "momentum/remind.hpp"
 #include "momentum/streak.hpp"
 
 namespace momentum::cli {
@@ -35,7 +36,9 @@ std::optional<Nudge> streak_nudge(const State& state, Day today, const Config& c
   }
   if (best) return best;
   const Streak checkin = checkin_streak(state, today);
-  if (!checkin.at_risk || checkin.length == 0) return std::nullopt;
+  if (!checkin.at_risk || checkin.length == 0 || !checkin_day(state, today, config)) {
+    return std::nullopt;
+  }
   return Nudge{"streak",
                fmt::format("check in today to keep your {} streak: momentum log 30m",
                            streak_unit(checkin)),

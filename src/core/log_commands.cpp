@@ -5,7 +5,6 @@
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"
 #include "momentum/resolve.hpp"
-#include "momentum/sprint.hpp"
 
 namespace momentum {
 namespace {
@@ -69,10 +68,12 @@ json log_data(const State& state, const LogFields& f) {
   return data;
 }
 
-// The goal of the sprint running on `day`, if it has one.
+// The goal of the sprint that covered `day`, if it has one: started by then and not closed
+// before it (an ended sprint not yet closed still counts, as for 'sprint status').
 std::optional<int> sprint_goal(const State& state, Day day) {
   for (const Sprint& s : state.sprints) {
-    if (!s.closed && s.start <= day && day <= s.end && s.goal) return s.goal;
+    const bool covered = s.start <= day && (!s.closed || day <= std::min(s.end, *s.closed_day));
+    if (covered && s.goal) return s.goal;
   }
   return std::nullopt;
 }
@@ -81,7 +82,7 @@ std::optional<int> sprint_goal(const State& state, Day day) {
 std::optional<int> only_active_goal(const State& state, Day day) {
   std::optional<int> found;
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (effective_status(state.goals[i], day) != GoalStatus::active) continue;
+    if (!active_on(state.goals[i], day)) continue;
     if (found) return std::nullopt;
     found = static_cast<int>(i);
   }
@@ -94,12 +95,20 @@ ImpliedGoal implied_goal(const State& state, Day day, std::string_view default_g
   if (const auto goal = sprint_goal(state, day)) return {goal, GoalSource::sprint, {}};
   if (const auto goal = only_active_goal(state, day)) return {goal, GoalSource::only_active, {}};
   if (default_goal.empty()) return {};
+  int goal = 0;
   try {
-    return {resolve_goal(state, default_goal), GoalSource::default_goal, {}};
+    goal = resolve_goal(state, default_goal);
   } catch (const UsageError& e) {
     return {std::nullopt, GoalSource::none,
             fmt::format("config default_goal: {}; the check-in counts for no goal", e.what())};
   }
+  const Goal& g = state.goals[static_cast<std::size_t>(goal)];
+  if (!active_on(g, day)) {
+    return {std::nullopt, GoalSource::none,
+            fmt::format("config default_goal: goal {} was not active on {}; the check-in counts "
+                        "for no goal", g.num, format_day(day))};
+  }
+  return {goal, GoalSource::default_goal, {}};
 }
 
 Change add_log(const State& state, const LogFields& fields, const Stamp& stamp, Day today,

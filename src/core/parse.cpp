@@ -197,40 +197,64 @@ std::optional<long long> scan_duration(std::string_view lower) {
   return magnitude ? std::optional{-*magnitude} : std::nullopt;
 }
 
-// A valid duration one slip away from `lower`, or empty: a letter typed for a digit (1h3Om),
-// a unit written out (45mins, 2hrs), one wrong, extra or doubled character (45x, 30mn).
+// The numbers of a duration as written: "1h30m" and "1:30" are "1 30", "1.5h" is "1.5".
+std::string number_shape(std::string_view text) {
+  std::string shape;
+  for (const char c : text) {
+    const bool number = std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+    if (number) shape += c;
+    else if (!shape.empty() && shape.back() != ' ') shape += ' ';
+  }
+  while (!shape.empty() && shape.back() == ' ') shape.pop_back();
+  return shape;
+}
+
+// A valid duration one slip away from `text` that keeps its numbers, or empty: a letter
+// typed for a digit (1h3Om), a unit written out (45mins, 2hrs), a wrong, extra or missing
+// unit letter (45x, 30mn, 1h30), a clock time (1:30). A guess never changes a number or
+// turns minutes into hours: copying it must log what the user meant.
 std::string duration_guess(std::string_view text) {
   const std::string lower = lowercase(text);
-  const auto valid = [](const std::string& candidate) {
-    const auto total = scan_duration(candidate);
-    return total && *total > 0 && *total <= max_duration_minutes;
-  };
+  // Letters that look like digits, next to a digit: "1h3Om", "l5m"; a decimal comma.
   std::string digits = lower;
-  for (char& c : digits) {
+  const auto is_digit = [&](std::size_t i) {
+    return i < lower.size() && std::isdigit(static_cast<unsigned char>(lower[i]));
+  };
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (!is_digit(i + 1) && !(i > 0 && is_digit(i - 1))) continue;
+    char& c = digits[i];
     if (c == 'o') c = '0';
     if (c == 'l' || c == 'i') c = '1';
     if (c == ',') c = '.';
   }
+  const std::string shape = number_shape(digits);
+  const auto good = [&](const std::string& candidate) {
+    const auto total = scan_duration(candidate);
+    return candidate != lower && total && *total > 0 && *total <= max_duration_minutes &&
+           number_shape(candidate) == shape;
+  };
   std::vector<std::string> candidates{digits};
-  std::string_view rest = lower;
+  std::string_view rest = lower;  // "45mins": the letters as typed
   const std::string_view count = take_digits(rest);
   const bool word = std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   if (!count.empty() && !rest.empty() && word && (rest.front() == 'm' || rest.front() == 'h')) {
     candidates.push_back(std::string(count) + rest.front());
   }
-  for (const std::string& base : {lower, digits}) {
-    candidates.push_back(base + 'm');
-    candidates.push_back(base + 'h');
-    for (std::size_t i = base.size(); i-- > 0;) {  // from the end, where the unit is
-      if (std::isdigit(static_cast<unsigned char>(base[i]))) continue;  // never change a number
-      for (const char unit : {'m', 'h'}) {
-        candidates.push_back(base.substr(0, i) + unit + base.substr(i + 1));
-      }
-      candidates.push_back(base.substr(0, i) + base.substr(i + 1));
+  if (const auto colon = digits.find(':'); colon != std::string::npos) {
+    candidates.push_back(digits.substr(0, colon) + 'h' + digits.substr(colon + 1) + 'm');
+  }
+  candidates.push_back(digits + 'm');
+  candidates.push_back(digits + 'h');
+  for (std::size_t i = digits.size(); i-- > 0;) {  // from the end, where the unit is
+    const char c = digits[i];
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == 'm' || c == 'h') continue;
+    for (const char unit : {'m', 'h'}) {
+      candidates.push_back(digits.substr(0, i) + unit + digits.substr(i + 1));
     }
+    candidates.push_back(digits.substr(0, i) + digits.substr(i + 1));
   }
   for (const std::string& candidate : candidates) {
-    if (candidate != lower && valid(candidate)) return candidate;
+    if (good(candidate)) return candidate;
   }
   return "";
 }
@@ -419,8 +443,8 @@ std::string did_you_mean(std::string_view text, std::span<const std::string_view
       best = candidate;
       best_distance = distance;
       tied = false;
-    } else if (distance == best_distance) {
-      tied = true;
+    } else if (distance == best_distance && lowercase(candidate) != lowercase(best)) {
+      tied = true;  // the same word twice (a title and its word) is no tie
     }
   }
   return best_distance <= allowed && !tied ? std::string(best) : std::string{};

@@ -60,6 +60,13 @@ bool requires_checkin(const State& state, int goal, Day today, const Config& con
   return false;
 }
 
+bool checkin_day(const State& state, Day today, const Config& config) {
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    if (requires_checkin(state, static_cast<int>(i), today, config)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // The goals' reminders in goal order, then the check-in streak's: only on a day that some
@@ -70,12 +77,8 @@ void habit_reminders(const State& state, Day today, const Config& config,
     if (auto r = goal_reminder(state, static_cast<int>(i), today, config)) out.push_back(*r);
   }
   const Streak checkin = checkin_streak(state, today);
-  if (!checkin.at_risk) return;
-  for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (requires_checkin(state, static_cast<int>(i), today, config)) {
-      out.push_back(Reminder{ReminderKind::checkin_streak, {}, {}, {}, checkin, {}, 0});
-      return;
-    }
+  if (checkin.at_risk && checkin_day(state, today, config)) {
+    out.push_back(Reminder{ReminderKind::checkin_streak, {}, {}, {}, checkin, {}, 0});
   }
 }
 

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "momentum/error.hpp"
@@ -113,45 +114,94 @@ void require_any(std::size_t count, std::string_view what, std::string_view ref,
 
 }  // namespace
 
-// True when a word of `title` starts `ref` (case-insensitive): "ml", "ml eng" and "become"
-// all name "Become an ML engineer". Words start after anything but a letter or digit.
-bool title_word_match(std::string_view title, std::string_view lower_ref) {
-  const std::string t = lower(title);
-  const auto word_char = [&](std::size_t i) {
-    const auto c = static_cast<unsigned char>(t[i]);
-    return std::isalnum(c) || c >= 0x80;
-  };
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (!word_char(i) || (i > 0 && word_char(i - 1))) continue;
-    if (std::string_view(t).substr(i).starts_with(lower_ref)) return true;
+// The code points of `text` (a stray byte stands for itself), case-folded for ASCII, Latin-1,
+// Latin Extended-A, Greek and Cyrillic: enough for "Étudier" to match "étud".
+std::u32string folded(std::string_view text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t n = std::min(utf8_sequence_length(lead), text.size() - i);
+    char32_t c = lead;
+    if (n > 1 && is_valid_utf8(text.substr(i, n))) {
+      c = lead & (0xff >> (n + 1));
+      for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+    } else {
+      n = 1;
+    }
+    i += n;
+    if ((c >= U'A' && c <= U'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
+        (c >= 0x391 && c <= 0x3a9 && c != 0x3a2) || (c >= 0x410 && c <= 0x42f)) {
+      c += 0x20;
+    } else if (c >= 0x400 && c <= 0x40f) {
+      c += 0x50;
+    } else if (((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) && c % 2 == 0) {
+      c += 1;
+    } else if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) && c % 2 == 1) {
+      c += 1;
+    } else if (c == 0x178) {
+      c = 0xff;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// Letters and digits of any script; ASCII punctuation, Latin-1 punctuation and symbols, and
+// the punctuation, symbol and CJK punctuation blocks separate words.
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c <= 0xbf || c == 0xd7 || c == 0xf7) return false;
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f)) return false;
+  return !(c >= 0xff00 && c <= 0xff20) && !(c >= 0xfe30 && c <= 0xfe4f);
+}
+
+// True when `title` from its start or from the start of one of its words begins with
+// `prefix` (both folded): "ml", "ml eng" and "become" all name "Become an ML engineer".
+bool title_word_match(const std::u32string& title, const std::u32string& prefix) {
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const bool word_start = i == 0 || (is_word_char(title[i]) && !is_word_char(title[i - 1]));
+    if (word_start && std::u32string_view(title).substr(i).starts_with(prefix)) return true;
   }
   return false;
 }
 
+// The words of the goals' titles, and the titles: what a mistyped reference is compared with.
+std::vector<std::string> title_words(const std::vector<Goal>& goals) {
+  std::vector<std::string> words;
+  for (const Goal& g : goals) {
+    words.push_back(g.title);
+    std::string word;
+    for (const char c : g.title + " ") {
+      if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+        word += c;
+      } else if (!word.empty()) {
+        if (word.size() > 2) words.push_back(word);
+        word.clear();
+      }
+    }
+  }
+  return words;
+}
+
 int resolve_goal(const State& state, std::string_view ref) {
   if (auto found = by_number_or_uuid("goal", state.goals, ref)) return *found;
-  const std::string prefix = lower(ref);
-  // The whole title first, then its start, then the start of any of its words.
-  auto found = matching(state.goals, [&](const Goal& g) {
-    return !prefix.empty() && lower(g.title).starts_with(prefix);
+  // Unique among every goal whose title, or a word of it, starts with `ref`.
+  const std::u32string prefix = folded(ref);
+  const auto found = matching(state.goals, [&](const Goal& g) {
+    return !prefix.empty() && title_word_match(folded(g.title), prefix);
   });
-  if (found.empty()) {
-    found = matching(state.goals, [&](const Goal& g) {
-      return !prefix.empty() && title_word_match(g.title, prefix);
-    });
-  }
   if (found.size() == 1) return found.front();
   if (found.size() > 1) {
     // An exact title wins over the longer titles it prefixes.
     for (int i : found) {
-      if (lower(state.goals[static_cast<std::size_t>(i)].title) == prefix) return i;
+      if (folded(state.goals[static_cast<std::size_t>(i)].title) == prefix) return i;
     }
     ambiguous("goal", ref, state.goals, found);
   }
   require_any(state.goals.size(), "goal", ref, "add one with 'momentum goal add TITLE'");
-  std::vector<std::string_view> titles;
-  for (const Goal& g : state.goals) titles.push_back(g.title);
-  const std::string guess = did_you_mean(ref, titles);
+  const std::vector<std::string> words = title_words(state.goals);
+  const std::vector<std::string_view> candidates(words.begin(), words.end());
+  const std::string guess = did_you_mean(ref, candidates);
   throw UsageError(fmt::format(
       "unknown goal '{}'; expected a goal number ({}), a UUID prefix or the start of a title "
       "word{}", ref, range_hint(state.goals.size()),

@@ -10,6 +10,11 @@ bool is_paused_on(const Goal& goal, Day day) {
   });
 }
 
+bool active_on(const Goal& goal, Day day) {
+  if (goal.created_day > day || is_paused_on(goal, day)) return false;
+  return !goal.ended || day < *goal.ended;
+}
+
 GoalStatus effective_status(const Goal& goal, Day today) {
   if (goal.status == GoalStatus::paused && !is_paused_on(goal, today)) return GoalStatus::active;
   return goal.status;

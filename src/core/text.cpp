@@ -50,6 +50,8 @@ std::string escape(std::string_view text) {
       continue;
     } else if (c == 0xc2 && n == 2 && static_cast<unsigned char>(text[i + 1]) < 0xa0) {
       out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));  // C1 controls
+    } else if (seq == "\xd8\x9c") {
+      out += "\\u061c";  // ARABIC LETTER MARK, a bidi control
     } else if (n == 3 && is_format_control(decode3(seq))) {
       out += fmt::format("\\u{:04x}", static_cast<unsigned>(decode3(seq)));
     } else {

@@ -143,7 +143,7 @@ TEST_CASE("log on a done task warns and leaves it done", "[e2e][log]") {
   CHECK(r.out ==
         "Logged check-in 1: 30m do on no goal, task 1 for today\n"
         "Today: 30m (learn 0m, do 30m) in 1 check-in\n"
-        "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n");
+        "Counts for no goal: task 1 has none ('momentum task edit 1 --goal G')\n");
   const auto t = run_json(box, {"task", "show", "1"});
   CHECK(t["status"] == "done");
   CHECK(t["minutes_logged"] == 30);

@@ -214,13 +214,25 @@ TEST_CASE("remind shows the few most urgent tasks and goals, then how many more"
   REQUIRE(lines.size() == 13);
   CHECK(lines[0] == "Streak at risk: goal 1 \"Goal 1\", 1 day (momentum log --goal 1)");
   CHECK(lines[5] == "Check-in streak at risk: 1 day, no check-in today yet (momentum log)");
-  // The longest overdue first: task 9 is due 03-01 (9 % 9 + 1).
+  // In 'task next' order (most overdue first, all else equal): task 9 is due 03-01 (9 % 9 + 1).
   CHECK(lines[6] == "Overdue: task 9 \"Task 9\", 10 days late");
   CHECK(lines[11] == "... and 3 more goals at risk ('momentum streak' shows every goal)");
-  CHECK(lines[12] == "... and 7 more tasks due or overdue ('momentum task list' shows them)");
+  CHECK(lines[12] == "... and 7 more overdue ('momentum task list' shows them)");
+  // Tasks due today do not push the overdue ones out: the most urgent of both are shown.
+  box.now("2026-03-11T21:00:00Z");
+  for (int i = 1; i <= 8; ++i) {
+    run_ok(box, {"task", "add", "Due " + std::to_string(i), "--due", "today", "-q"});
+  }
+  run_ok(box, {"task", "add", "Important", "--due", "today", "--importance", "5", "-q"});
+  // A week or more overdue outranks due today even at importance 5 (urgency 15.9 vs 14.8).
+  const std::string out = box.run({"remind"}).out;
+  CHECK(out.find("Overdue: task 9 \"Task 9\", 10 days late") != std::string::npos);
+  CHECK(out.find("Due today") == std::string::npos);
+  CHECK(out.find("... and 7 more overdue, 9 more due today ('momentum task list' shows them)") !=
+        std::string::npos);
   // JSON lists them all, for scripts.
   const auto j = nlohmann::json::parse(box.run({"remind", "--json"}).out);
-  CHECK(j["reminders"].size() == 8 + 1 + 12);
+  CHECK(j["reminders"].size() == 8 + 1 + 12 + 9);
 }
 
 TEST_CASE("remind rejects an unknown format", "[e2e][remind]") {

@@ -217,3 +217,23 @@ TEST_CASE("strength of a partly excused N/week week weighs it by its required da
   CHECK(j["goals"][0]["strength"] == Approx(94.4).margin(1e-9));
   CHECK(j["goals"][0]["current"]["length"] == 9);
 }
+
+TEST_CASE("streak shows every goal, and what to do for the first three at risk",
+          "[e2e][streak]") {
+  Sandbox box;
+  box.now("2026-03-01T09:00:00Z");
+  for (int i = 1; i <= 5; ++i) {
+    run_ok(box, {"goal", "add", "Goal " + std::to_string(i), "--cadence", "daily", "-q"});
+  }
+  box.now("2026-03-10T09:00:00Z");
+  for (int i = 1; i <= 5; ++i) {
+    run_ok(box, {"log", "10m", "--goal", std::to_string(i), "--date", "yesterday", "-q"});
+  }
+  const std::string out = run_ok(box, {"streak"});
+  for (int i = 1; i <= 5; ++i) {
+    CHECK(out.find("\n" + std::to_string(i) + "  Goal " + std::to_string(i)) != std::string::npos);
+  }
+  CHECK(out.find("At risk: goal 3 ") != std::string::npos);
+  CHECK(out.find("At risk: goal 4 ") == std::string::npos);
+  CHECK(out.find("\n... and 2 more at risk (marked ! in Now)\n") != std::string::npos);
+}

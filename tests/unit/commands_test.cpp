@@ -386,8 +386,13 @@ TEST_CASE("a check-in naming no goal or task counts for the implied goal", "[com
     b.write(start_sprint(b.state, titanic, b.stamp(), march_10));
     CHECK(goal_of("ml") == b.goal_at(kaggle).id);
     CHECK(implied_goal(b.state, march_10, "ml").source == GoalSource::sprint);
-    // Not on a day outside the sprint, and not when a goal or task is named.
-    CHECK(implied_goal(b.state, 2026y / March / 9, "ml").goal == ml);
+    // Not on a day before the sprint (nor the goals: the default does not apply either), and
+    // not when a goal or task is named.
+    const ImpliedGoal before = implied_goal(b.state, 2026y / March / 9, "ml");
+    CHECK_FALSE(before.goal);
+    CHECK(before.warning ==
+          "config default_goal: goal 1 was not active on 2026-03-09; the check-in counts for no "
+          "goal");
     LogFields named;
     named.goal = Clearable<int>::value_type(ml);
     CHECK(add_log(b.state, named, b.stamp(), march_10).event.data["goal"] == b.goal_at(ml).id);
@@ -395,6 +400,31 @@ TEST_CASE("a check-in naming no goal or task counts for the implied goal", "[com
     none.goal = Clearable<int>::value_type();
     CHECK(add_log(b.state, none, b.stamp(), march_10).event.data["goal"].is_null());
   }
+}
+
+TEST_CASE("a backdated check-in counts for the goal or sprint of its own day", "[commands]") {
+  Book b(2026y / March / 1);
+  const int old_goal = b.goal("Old goal");
+  const SprintFields sprint{"Titanic", old_goal, 2026y / March / 2, 2026y / March / 8, {}, false};
+  b.write(start_sprint(b.state, sprint, b.stamp(), 2026y / March / 1));
+  b.today = march_10;
+  b.write(close_sprint(b.state, Retrospective{}, b.stamp(), march_10));
+  b.goal_action(old_goal, GoalAction::achieve);
+  const int new_goal = b.goal("New goal");
+  // Today only the new goal is active; on 03-05 only the old one was (and its sprint ran).
+  CHECK(implied_goal(b.state, march_10, "").goal == new_goal);
+  const ImpliedGoal then = implied_goal(b.state, 2026y / March / 5, "");
+  CHECK(then.goal == old_goal);
+  CHECK(then.source == GoalSource::sprint);
+  CHECK(implied_goal(b.state, 2026y / March / 9, "").source == GoalSource::only_active);
+  // A default that was achieved by the day of the check-in does not apply.
+  const int third = b.goal("Third");
+  const ImpliedGoal achieved = implied_goal(b.state, march_10, "old");
+  CHECK_FALSE(achieved.goal);
+  CHECK(achieved.warning ==
+        "config default_goal: goal 1 was not active on 2026-03-10; the check-in counts for no "
+        "goal");
+  CHECK(implied_goal(b.state, march_10, "third").goal == third);
 }
 
 TEST_CASE("a check-in on a done or dropped task is allowed with a warning", "[commands]") {

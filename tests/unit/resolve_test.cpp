@@ -217,11 +217,38 @@ TEST_CASE("a goal is found by the start of any word of its title", "[resolve]") 
                     "Kaggle medal); type more of it or use the number");
 }
 
-TEST_CASE("a title prefix beats a word elsewhere in another title", "[resolve]") {
+TEST_CASE("a word is unique among titles and words alike", "[resolve]") {
   const State g = goals({{"10000000-0000-4000-8000-000000000001", "Become an ML engineer"},
                          {"20000000-0000-4000-8000-000000000002", "ML basics"}});
-  CHECK(resolve_goal(g, "ml") == 1);
+  CHECK_THROWS_WITH(resolve_goal(g, "ml"),
+                    "goal 'ml' is ambiguous: it matches goals 1 (Become an ML engineer), 2 (ML "
+                    "basics); type more of it or use the number");
   CHECK(resolve_goal(g, "ml e") == 0);
+  CHECK(resolve_goal(g, "ml b") == 1);
+}
+
+TEST_CASE("words split at any punctuation and match without regard to case", "[resolve]") {
+  const State g = goals({{"10000000-0000-4000-8000-000000000001", "Win a \u201cKaggle\u201d medal"},
+                         {"20000000-0000-4000-8000-000000000002", "Lire \u00abÉducation\u00bb en français"},
+                         {"30000000-0000-4000-8000-000000000003", "Étudier l'Économie — ŁÓDŹ"}});
+  CHECK(resolve_goal(g, "kaggle") == 0);
+  CHECK(resolve_goal(g, "éduc") == 1);
+  CHECK(resolve_goal(g, "ÉDUC") == 1);
+  CHECK(resolve_goal(g, "franç") == 1);
+  CHECK(resolve_goal(g, "étud") == 2);
+  CHECK(resolve_goal(g, "économie") == 2);
+  CHECK(resolve_goal(g, "łódź") == 2);
+}
+
+TEST_CASE("a mistyped word of a title gets a did-you-mean", "[resolve]") {
+  const State g = goals({{"10000000-0000-4000-8000-000000000001", "Win a Kaggle medal"},
+                         {"20000000-0000-4000-8000-000000000002", "Become an ML engineer"}});
+  CHECK_THROWS_WITH(resolve_goal(g, "kagle"),
+                    "unknown goal 'kagle'; expected a goal number (1 to 2), a UUID prefix or the "
+                    "start of a title word (did you mean 'Kaggle'?)");
+  CHECK_THROWS_WITH(resolve_goal(g, "engeneer"),
+                    "unknown goal 'engeneer'; expected a goal number (1 to 2), a UUID prefix or the "
+                    "start of a title word (did you mean 'engineer'?)");
 }
 
 TEST_CASE("an ambiguous reference escapes and shortens the titles it lists", "[resolve]") {

@@ -19,6 +19,7 @@ TEST_CASE("escape shows bidi and line-breaking format characters", "[text]") {
   CHECK(escape("\xe2\x80\xae" "evil") == "\\u202eevil");   // RIGHT-TO-LEFT OVERRIDE
   CHECK(escape("\xe2\x81\xa6x\xe2\x81\xa9") == "\\u2066x\\u2069");  // isolates
   CHECK(escape("\xe2\x80\x8f\xe2\x80\xa8") == "\\u200f\\u2028");
+  CHECK(escape("\xd8\x9cx") == "\\u061cx");  // ARABIC LETTER MARK
   CHECK(escape("\xe2\x80\x94") == "\xe2\x80\x94");  // an em dash is text
 }
 
