@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
     std::size_t nl = all.find('\n', pos);
     if (nl == std::string_view::npos) nl = all.size();
     simdjson::ondemand::document doc;
-    if (!parser.iterate(text.data() + pos, nl - pos, text.size() + simdjson::SIMDJSON_PADDING - pos).get(doc)) {
+    if (!parser.iterate(text.data() + pos, nl - pos, text.size() + simdjson::SIMDJSON_PADDING - pos)
+             .get(doc)) {
       std::string_view ts;
       if (!doc["ts"].get_string().get(ts)) ++events;
     }

@@ -27,10 +27,10 @@ struct FileStamp {
 // A loaded journal and what a writer needs to keep the cache current after an append.
 struct JournalRead {
   Loaded loaded;
-  FileStamp stamp;          // the journal as it was read
-  int lines = 0;            // lines in [0, loaded.valid_size)
-  bool blank = true;        // no header yet: a missing, empty or all-blank journal
-  bool from_cache = false;  // the snapshot was used (for tests and benchmarks)
+  FileStamp stamp;              // the journal as it was read
+  int lines = 0;                // lines in [0, loaded.valid_size)
+  bool blank = true;            // no header yet: a missing, empty or all-blank journal
+  bool from_cache = false;      // the snapshot was used (for tests and benchmarks)
   std::filesystem::path cache;  // the cache file used and kept current; none when empty
   struct Snapshot;              // the cache file the state came from, kept open
   std::shared_ptr<Snapshot> snapshot;

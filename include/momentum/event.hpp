@@ -2,12 +2,11 @@
 // Events, the lines of the journal, and replay: folding them into a State.
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "momentum/day.hpp"
 #include "momentum/state.hpp"
@@ -41,9 +40,9 @@ struct Loaded {
   State state;
   std::vector<std::string> warnings;  // one line each, without the "momentum: warning: " prefix
   std::vector<std::string> event_warnings;  // the events' own, without the source: the cache's
-  std::size_t valid_size = 0;  // bytes up to the end of the last complete line
-  bool torn_tail = false;      // a last line without its newline was ignored
-  bool ends_without_newline = false;  // a whole last event lacks its newline: add one first
+  std::size_t valid_size = 0;               // bytes up to the end of the last complete line
+  bool torn_tail = false;                   // a last line without its newline was ignored
+  bool ends_without_newline = false;        // a whole last event lacks its newline: add one first
 };
 
 // Folds the journal bytes `text` into a State, events ordered by (ts, id). `source` names

@@ -25,48 +25,48 @@ Window default_window(Day today, int days = 28);
 
 // Start delay of the tasks started in the window, overall and by importance.
 struct StartDelay {
-  int tasks = 0;                       // tasks started in the window
-  std::optional<double> median;        // median days from creation to start
-  std::optional<double> important;     // median for importance 4–5
-  std::optional<double> unimportant;   // median for importance 1–2
-  std::optional<double> difference;    // important − unimportant
+  int tasks = 0;                      // tasks started in the window
+  std::optional<double> median;       // median days from creation to start
+  std::optional<double> important;    // median for importance 4–5
+  std::optional<double> unimportant;  // median for importance 1–2
+  std::optional<double> difference;   // important − unimportant
 };
 
 // The procrastination index's parts: a share in [0, 1] (1 = worst) and its weight.
 struct Component {
-  std::string_view name;         // "start_delay", "deferrals", … (stable, for JSON)
-  double weight = 0;             // out of 100 over all components
-  std::optional<double> value;   // n/a components are left out of the index
+  std::string_view name;        // "start_delay", "deferrals", … (stable, for JSON)
+  double weight = 0;            // out of 100 over all components
+  std::optional<double> value;  // n/a components are left out of the index
 };
 
 struct Metrics {
   Window window;
   StartDelay start_delay;
-  int deferrals = 0;                    // deferral events made in the window
-  int live_tasks = 0;                   // tasks open at some point in the window
-  int deferred_tasks = 0;               // ... of which deferred in the window
-  std::vector<int> chronic;             // open tasks deferred 3+ times in all (indexes)
-  int due_done = 0;                     // done in the window with a due day
-  int on_time = 0;                      // ... of which done on or before it
-  std::optional<double> on_time_rate;   // on_time ÷ due_done
-  int open_tasks = 0;                   // open on `today`
-  std::vector<int> overdue;             // open tasks due before `today` (indexes)
-  std::vector<int> stale;               // open, untouched for config.stale_days+ days
-  int created = 0;                      // tasks created in the window
-  int completed = 0;                    // tasks done in the window
-  std::optional<double> follow_through; // completed ÷ created; may exceed 1
+  int deferrals = 0;                     // deferral events made in the window
+  int live_tasks = 0;                    // tasks open at some point in the window
+  int deferred_tasks = 0;                // ... of which deferred in the window
+  std::vector<int> chronic;              // open tasks deferred 3+ times in all (indexes)
+  int due_done = 0;                      // done in the window with a due day
+  int on_time = 0;                       // ... of which done on or before it
+  std::optional<double> on_time_rate;    // on_time ÷ due_done
+  int open_tasks = 0;                    // open on `today`
+  std::vector<int> overdue;              // open tasks due before `today` (indexes)
+  std::vector<int> stale;                // open, untouched for config.stale_days+ days
+  int created = 0;                       // tasks created in the window
+  int completed = 0;                     // tasks done in the window
+  std::optional<double> follow_through;  // completed ÷ created; may exceed 1
   int learn_minutes = 0;
   int do_minutes = 0;
-  std::optional<double> learn_share;    // learn ÷ (learn + do)
-  bool comfort_zone = false;            // learn_share above config.comfort_threshold
-  int counted_days = 0;                 // window days on or after the journal's start, to today
-  int gap_days = 0;                     // ... with no check-in and no rest day
-  int longest_gap = 0;                  // the longest run of gap days
-  std::optional<double> gap_share;      // gap_days ÷ counted_days
+  std::optional<double> learn_share;  // learn ÷ (learn + do)
+  bool comfort_zone = false;          // learn_share above config.comfort_threshold
+  int counted_days = 0;               // window days on or after the journal's start, to today
+  int gap_days = 0;                   // ... with no check-in and no rest day
+  int longest_gap = 0;                // the longest run of gap days
+  std::optional<double> gap_share;    // gap_days ÷ counted_days
   int resistance_reports = 0;
-  std::optional<double> resistance;     // mean reported resistance, 1–5
-  std::vector<Component> components;    // the index's parts, in a fixed order
-  std::optional<double> index;          // 0–100; n/a when every component is
+  std::optional<double> resistance;   // mean reported resistance, 1–5
+  std::vector<Component> components;  // the index's parts, in a fixed order
+  std::optional<double> index;        // 0–100; n/a when every component is
 };
 
 // The median of `values` (the mean of the middle two for an even count); nullopt when empty.
@@ -82,7 +82,6 @@ inline constexpr double start_delay_cap = 14;
 std::optional<double> procrastination_index(const std::vector<Component>& components);
 
 // Every metric over `window`, open-task lists as of `today`, thresholds from `config`.
-Metrics compute_metrics(const State& state, const Window& window, Day today,
-                        const Config& config);
+Metrics compute_metrics(const State& state, const Window& window, Day today, const Config& config);
 
 }  // namespace momentum

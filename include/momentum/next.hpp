@@ -30,8 +30,9 @@ struct Ranked {
   Urgency urgency;
 };
 
-// Open tasks of active goals (or of none), most urgent first; ties go to the smaller estimate, then the older task.
-// `in_sprint[i]` says whether task i is planned in the active sprint (may be empty).
+// Open tasks of active goals (or of none), most urgent first; ties go to the smaller estimate, then
+// the older task. `in_sprint[i]` says whether task i is planned in the active sprint (may be
+// empty).
 std::vector<Ranked> rank_tasks(const State& state, Day today,
                                const std::vector<bool>& in_sprint = {});
 

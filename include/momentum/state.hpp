@@ -148,7 +148,7 @@ enum class SprintStatus { planned, active, closed };
 struct Sprint {
   Uuid id;
   int num = 0;
-  std::string title;  // the problem
+  std::string title;        // the problem
   std::optional<int> goal;  // index into State::goals
   Day start{};
   Day end{};

@@ -5,11 +5,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "momentum/parse.hpp"
-
 #include "cli/commands.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
+#include "momentum/parse.hpp"
 #include "momentum/text.hpp"
 
 namespace momentum::cli {
@@ -44,7 +43,8 @@ const CLI::App* deepest(const CLI::App& app) {
 
 std::string command_path(const CLI::App* app) {
   std::string path = app->get_name();
-  for (const CLI::App* p = app->get_parent(); p; p = p->get_parent()) path = p->get_name() + " " + path;
+  for (const CLI::App* p = app->get_parent(); p; p = p->get_parent())
+    path = p->get_name() + " " + path;
   return path;
 }
 
@@ -77,7 +77,8 @@ std::string unknown_command(const CLI::App& app, const CLI::ExtrasError& e) {
     for (const std::string& extra : extras) {
       if (extra.size() > 1 && extra.front() == '-') {
         return fmt::format("unknown option '{}' for '{}'; 'momentum {}--help' lists the options",
-                           extra, command_path(at), at == &app ? "" : command_path(at).substr(9) + " ");
+                           extra, command_path(at),
+                           at == &app ? "" : command_path(at).substr(9) + " ");
       }
     }
     if (!word.empty()) {
@@ -194,8 +195,8 @@ int report(const Context& ctx, const std::exception& e, int code) {
 
 }  // namespace
 
-int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
-        std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, const Env& env, Terminal terminal, std::ostream& out,
+        std::ostream& err) {
   Context ctx(env, terminal, out, err);
   Action action;
   CLI::App app("momentum: goals, tasks, sprints and daily check-ins, with honest streaks.",
@@ -208,8 +209,8 @@ int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
     err << error_line(unknown_command(app, e));
     return 2;
   } catch (const CLI::RequiredError& e) {
-    err << error_line(fmt::format("{} (see '{} --help')", one_line(e.what()),
-                                  command_path(deepest(app))));
+    err << error_line(
+        fmt::format("{} (see '{} --help')", one_line(e.what()), command_path(deepest(app))));
     return 2;
   } catch (const CLI::ArgumentMismatch& e) {
     const std::string what = one_line(e.what());

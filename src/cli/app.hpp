@@ -20,7 +20,7 @@ void build(CLI::App& app, Context& ctx, std::function<int()>& action);
 
 // Runs momentum with `args` (without the program name); returns the exit code:
 // 0 ok, 1 reminders printed, 2 bad input, 3 storage problem.
-int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
-        std::ostream& out, std::ostream& err);
+int run(const std::vector<std::string>& args, const Env& env, Terminal terminal, std::ostream& out,
+        std::ostream& err);
 
 }  // namespace momentum::cli

@@ -10,8 +10,8 @@
 #include "cli/config.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
-#include "momentum/error.hpp"
 #include "momentum/cache.hpp"
+#include "momentum/error.hpp"
 #include "momentum/journal.hpp"
 #include "momentum/resolve.hpp"
 
@@ -55,8 +55,10 @@ ConfigFile read_config(const Context& ctx) {
                                  f.path->string(), escape(e.what())));
   }
   if (!f.doc.is_object()) {
-    throw UsageError(fmt::format("config '{}' must be a JSON object of settings; fix or remove it "
-                                 "by hand", f.path->string()));
+    throw UsageError(
+        fmt::format("config '{}' must be a JSON object of settings; fix or remove it "
+                    "by hand",
+                    f.path->string()));
   }
   return f;
 }
@@ -165,8 +167,10 @@ int run_get(Context& ctx, const ConfigOptions& o) {
   if (!e.error.empty()) {
     throw UsageError(fmt::format("config '{}': {}", f.path->string(), escape(e.error)));
   }
-  if (ctx.global.json) print_json(ctx, entry_json(e));
-  else ctx.out << escape(e.value) << '\n';
+  if (ctx.global.json)
+    print_json(ctx, entry_json(e));
+  else
+    ctx.out << escape(e.value) << '\n';
   return 0;
 }
 
@@ -177,22 +181,25 @@ void save(const ConfigFile& f) {
   if (fs::is_symlink(target, ec)) target = fs::weakly_canonical(target, ec);
   if (ec) target = *f.path;  // write_file_atomically names the file and the reason, if it fails
   const fs::file_status status = fs::status(target, ec);
-  const fs::perms perms = f.exists && !ec ? status.permissions()
-                                          : fs::perms::owner_read | fs::perms::owner_write;
+  const fs::perms perms =
+      f.exists && !ec ? status.permissions() : fs::perms::owner_read | fs::perms::owner_write;
   write_file_atomically(target, f.doc.dump(2) + "\n", perms);
 }
 
 // Prints what a change did: the entry as JSON, or one line (none with -q).
 void report_change(const Context& ctx, const Entry& e, const std::string& line) {
-  if (ctx.global.json) print_json(ctx, entry_json(e));
-  else if (!ctx.global.quiet) ctx.out << line << '\n';
+  if (ctx.global.json)
+    print_json(ctx, entry_json(e));
+  else if (!ctx.global.quiet)
+    ctx.out << line << '\n';
 }
 
 // default_goal names a goal of the journal: stored as its UUID, which no sync renumbers and
 // no later goal makes ambiguous. Returns the UUID and the goal's words for the message.
 std::pair<std::string, std::string> goal_of_journal(const Context& ctx, std::string_view ref) {
   if (ref.empty()) {
-    throw UsageError("default_goal must not be empty; 'momentum config unset default_goal' removes it");
+    throw UsageError(
+        "default_goal must not be empty; 'momentum config unset default_goal' removes it");
   }
   const auto path = journal_path(ctx.env, ctx.global.journal);
   const auto read = load_journal(path, path.string(), {});
@@ -210,8 +217,9 @@ int run_set(Context& ctx, const ConfigOptions& o) {
   if (key.name == "default_goal") std::tie(canonical, meaning) = goal_of_journal(ctx, canonical);
   ConfigFile f = read_config(ctx);
   if (!f.path) {
-    throw UsageError("cannot save the config: no config file; set MOMENTUM_CONFIG, "
-                     "XDG_CONFIG_HOME or HOME");
+    throw UsageError(
+        "cannot save the config: no config file; set MOMENTUM_CONFIG, "
+        "XDG_CONFIG_HOME or HOME");
   }
   f.doc[std::string(key.name)] = stored(canonical);
   save(f);
@@ -233,13 +241,15 @@ int run_unset(Context& ctx, const ConfigOptions& o) {
     save(f);
   }
   if (!key) {  // a key momentum does not know, removed from the file
-    if (ctx.global.json) print_json(ctx, {{"key", o.key}, {"removed", true}});
-    else if (!ctx.global.quiet) ctx.out << "Removed '" << escape(o.key) << "'\n";
+    if (ctx.global.json)
+      print_json(ctx, {{"key", o.key}, {"removed", true}});
+    else if (!ctx.global.quiet)
+      ctx.out << "Removed '" << escape(o.key) << "'\n";
   } else {
     const Entry e = entry_of(f, *key);
-    report_change(ctx, e, fmt::format("{} = {} (the default{})", key->name,
-                                      e.value.empty() ? "-" : e.value,
-                                      in_file ? "" : "; it was not set"));
+    report_change(ctx, e,
+                  fmt::format("{} = {} (the default{})", key->name, e.value.empty() ? "-" : e.value,
+                              in_file ? "" : "; it was not set"));
   }
   warn_problems(ctx, f);
   return 0;
@@ -269,8 +279,10 @@ void setup_config(CLI::App& app, Context& ctx, Action& action) {
       }
       line += (line.empty() ? "" : " ") + word;
     }
-    return fmt::format("Keys (their values and meanings: 'momentum config list'):\n{}  {}\n"
-                       "See docs/usage.md#config-file.\n", keys, line);
+    return fmt::format(
+        "Keys (their values and meanings: 'momentum config list'):\n{}  {}\n"
+        "See docs/usage.md#config-file.\n",
+        keys, line);
   });
   chosen(config, ctx, action, [&ctx] { return run_list(ctx); });
   chosen(config->add_subcommand("list", "Every key, its value and where it comes from"), ctx,

@@ -30,10 +30,12 @@ struct GoalOptions {
 void bind_fields(CLI::App* sub, GoalOptions& o) {
   sub->add_option("--why", o.why, "Why it matters to you")->option_text("TEXT");
   sub->add_option("--importance", o.importance, "How much it matters, 1-5 (default 3)")
-      ->check(in_range(1, 5))->option_text("N");
+      ->check(in_range(1, 5))
+      ->option_text("N");
   sub->add_option("--cadence", o.cadence,
                   "What keeping the habit means: daily, weekdays, N/week, N/D or none "
-                  "(default daily)")->option_text("C");
+                  "(default daily)")
+      ->option_text("C");
   sub->add_option("--target", o.target, "The day you aim to reach it (YYYY-MM-DD, +3w, eom…)")
       ->option_text("DATE");
   sub->add_option("--tag", o.tags, "A tag (repeatable)")->option_text("T");
@@ -53,21 +55,25 @@ GoalFields fields_of(const Context& ctx, const GoalOptions& o) {
 
 std::string cadence_words(const Cadence& c) {
   switch (c.type) {
-    case Cadence::Type::daily: return "daily: a check-in every day";
-    case Cadence::Type::weekdays: return "weekdays: a check-in every Monday to Friday";
+    case Cadence::Type::daily:
+      return "daily: a check-in every day";
+    case Cadence::Type::weekdays:
+      return "weekdays: a check-in every Monday to Friday";
     case Cadence::Type::per_week:
-      return fmt::format("{}/week: check-ins on {} each calendar week", c.n, plural(static_cast<std::size_t>(c.n), "day", "different days"));
+      return fmt::format("{}/week: check-ins on {} each calendar week", c.n,
+                         plural(static_cast<std::size_t>(c.n), "day", "different days"));
     case Cadence::Type::rolling:
       return fmt::format("{}/{}: check-ins on {} in any {} days in a row (a rolling window)", c.n,
                          c.d, plural(static_cast<std::size_t>(c.n), "day", "days"), c.d);
-    case Cadence::Type::none: return "none: no streak is kept";
+    case Cadence::Type::none:
+      return "none: no streak is kept";
   }
   return "";
 }
 
 void report(const Context& ctx, const Written& w, std::string_view verb) {
-  const int index = w.state.goal_index.at(w.event.op == "goal.add" ? w.event.stamp.id
-                                                                   : w.event.data["goal"].get<std::string>());
+  const int index = w.state.goal_index.at(
+      w.event.op == "goal.add" ? w.event.stamp.id : w.event.data["goal"].get<std::string>());
   if (ctx.global.json) return print_json(ctx, goal_json(w.state, index, ctx.today));
   if (ctx.global.quiet) return;
   const Goal& g = w.state.goals[static_cast<std::size_t>(index)];
@@ -78,13 +84,13 @@ void report(const Context& ctx, const Written& w, std::string_view verb) {
 int run_add(Context& ctx, const GoalOptions& o) {
   GoalFields f = fields_of(ctx, o);
   f.title = parse_title(o.title);
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    return add_goal(s, f, stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) { return add_goal(s, f, stamp, ctx.today); });
   report(ctx, w, "Added");
   if (!ctx.global.json && !ctx.global.quiet) {
     const int num = w.state.goals.back().num;
-    ctx.out << fmt::format("Next: add a first task with 'momentum task add TITLE --goal {}'\n", num);
+    ctx.out << fmt::format("Next: add a first task with 'momentum task add TITLE --goal {}'\n",
+                           num);
   }
   return 0;
 }
@@ -94,7 +100,8 @@ int run_list(Context& ctx, const GoalOptions& o) {
   std::vector<int> shown;
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
     const GoalStatus s = effective_status(state.goals[i], ctx.today);
-    if (o.all || s == GoalStatus::active || s == GoalStatus::paused) shown.push_back(static_cast<int>(i));
+    if (o.all || s == GoalStatus::active || s == GoalStatus::paused)
+      shown.push_back(static_cast<int>(i));
   }
   if (ctx.global.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
@@ -103,19 +110,27 @@ int run_list(Context& ctx, const GoalOptions& o) {
     return 0;
   }
   if (shown.empty()) {
-    ctx.out << (state.goals.empty() ? "No goals yet. Add one: momentum goal add \"Become an ML engineer\"\n"
-                                    : "No active goals. 'momentum goal list --all' shows the others.\n");
+    ctx.out << (state.goals.empty()
+                    ? "No goals yet. Add one: momentum goal add \"Become an ML engineer\"\n"
+                    : "No active goals. 'momentum goal list --all' shows the others.\n");
     return 0;
   }
-  Table table({{"#", true}, {"Goal", false, true}, {"Cadence"}, {"Imp", true}, {"Done", true},
-               {"Target"}, {"Status"}});
+  Table table({{"#", true},
+               {"Goal", false, true},
+               {"Cadence"},
+               {"Imp", true},
+               {"Done", true},
+               {"Target"},
+               {"Status"}});
   for (int i : shown) {
     const nlohmann::ordered_json j = goal_json(state, i, ctx.today);
     const Goal& g = state.goals[static_cast<std::size_t>(i)];
     table.add({std::to_string(g.num), escape(g.title), format_cadence(g.cadences.back().cadence),
                std::to_string(g.importance),
-               fmt::format("{}/{}", j["tasks_done"].get<int>(), j["tasks_done"].get<int>() + j["tasks_open"].get<int>()),
-               g.target ? format_day(*g.target) : "-", std::string(j["status"].get<std::string>())});
+               fmt::format("{}/{}", j["tasks_done"].get<int>(),
+                           j["tasks_done"].get<int>() + j["tasks_open"].get<int>()),
+               g.target ? format_day(*g.target) : "-",
+               std::string(j["status"].get<std::string>())});
   }
   table.print(ctx);
   return 0;
@@ -132,14 +147,16 @@ void show_checkins(const Context& ctx, const State& state, int goal) {
     (l.kind == Kind::learn ? learn : doing) += l.minutes.value_or(0);
     if ((ctx.today - l.day).count() < 30) recent += l.minutes.value_or(0);
   }
-  ctx.out << fmt::format("Check-ins   {} in all: {} learn, {} do; {} in the last 30 days\n",
-                         count, minutes_text(learn), minutes_text(doing), minutes_text(recent));
+  ctx.out << fmt::format("Check-ins   {} in all: {} learn, {} do; {} in the last 30 days\n", count,
+                         minutes_text(learn), minutes_text(doing), minutes_text(recent));
 }
 
 std::string period_line(const Context& ctx, const GoalSummary& s) {
   std::string line = describe_needed(s.needed, ctx.today);
   if (s.needed.kind != PeriodKind::none && s.slack) {
-    line += *s.slack == 0 ? " (act today)" : fmt::format(" (slack {})", plural(static_cast<std::size_t>(*s.slack), "day", "days"));
+    line += *s.slack == 0 ? " (act today)"
+                          : fmt::format(" (slack {})",
+                                        plural(static_cast<std::size_t>(*s.slack), "day", "days"));
   }
   return line;
 }
@@ -152,9 +169,9 @@ void show_habit(const Context& ctx, const State& state, int index) {
   if (s.longest.first && s.longest.last) {
     best += fmt::format(", {} to {}", format_day(*s.longest.first), format_day(*s.longest.last));
   }
-  ctx.out << fmt::format("Streak      {}{} (best {})\n", streak_words(s.current),
-                         s.current.at_risk ? paint(ctx, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "",
-                         best);
+  ctx.out << fmt::format(
+      "Streak      {}{} (best {})\n", streak_words(s.current),
+      s.current.at_risk ? paint(ctx, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "", best);
   if (s.needed.kind != PeriodKind::none && s.status == GoalStatus::active) {
     ctx.out << fmt::format("Needed      {}\n", period_line(ctx, s));
   }
@@ -162,7 +179,8 @@ void show_habit(const Context& ctx, const State& state, int index) {
     return r ? fmt::format("{:.0f}%", std::round(*r * 100)) : std::string("n/a");
   };
   if (s.completion_30 || s.completion_90) {
-    ctx.out << fmt::format("Completion  {} of the last 30 days, {} of 90\n", pct(s.completion_30), pct(s.completion_90));
+    ctx.out << fmt::format("Completion  {} of the last 30 days, {} of 90\n", pct(s.completion_30),
+                           pct(s.completion_90));
   } else {
     ctx.out << "Completion  n/a: nothing was required yet\n";
   }
@@ -192,7 +210,8 @@ int run_show(Context& ctx, const GoalOptions& o) {
     ctx.out << fmt::format("Target      {} ({} days from today)\n", weekday_day(*g.target),
                            (*g.target - ctx.today).count());
   }
-  if (!g.tags.empty()) ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(g.tags, ", "))));
+  if (!g.tags.empty())
+    ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(g.tags, ", "))));
   ctx.out << fmt::format("Created     {}\n", weekday_day(g.created_day));
   show_habit(ctx, state, index);
   show_checkins(ctx, state, index);
@@ -202,7 +221,8 @@ int run_show(Context& ctx, const GoalOptions& o) {
     tasks.add({std::to_string(t.num), escape(t.title), std::string(to_string(t.kind)),
                t.due ? relative_due(ctx, *t.due) : "-", status_text(ctx, t.status)});
   }
-  ctx.out << fmt::format("Tasks       {} open, {} done\n", j["tasks_open"].get<int>(), j["tasks_done"].get<int>());
+  ctx.out << fmt::format("Tasks       {} open, {} done\n", j["tasks_open"].get<int>(),
+                         j["tasks_done"].get<int>());
   if (!tasks.empty()) {
     ctx.out << '\n';
     tasks.print(ctx);
@@ -266,11 +286,15 @@ void setup_goal(CLI::App& app, Context& ctx, Action& action) {
   edit->add_flag("--clear-tags", o->clear_tags, "Remove all tags");
   on_chosen(edit, action, [&ctx, o] { return run_edit(ctx, *o); });
 
-  CLI::App* pause = add_ref(goal->add_subcommand("pause", "Pause a goal (a vacation): its streak neither breaks nor grows"), *o);
+  CLI::App* pause =
+      add_ref(goal->add_subcommand(
+                  "pause", "Pause a goal (a vacation): its streak neither breaks nor grows"),
+              *o);
   pause->add_option("--until", o->until, "Resume by itself on this day")->option_text("DATE");
   on_chosen(pause, action, [&ctx, o] { return run_status(ctx, *o, GoalAction::pause); });
-  on_chosen(add_ref(goal->add_subcommand("resume", "Make a paused, achieved or dropped goal active"), *o),
-            action, [&ctx, o] { return run_status(ctx, *o, GoalAction::resume); });
+  on_chosen(
+      add_ref(goal->add_subcommand("resume", "Make a paused, achieved or dropped goal active"), *o),
+      action, [&ctx, o] { return run_status(ctx, *o, GoalAction::resume); });
   on_chosen(add_ref(goal->add_subcommand("achieve", "Mark a goal achieved"), *o), action,
             [&ctx, o] { return run_status(ctx, *o, GoalAction::achieve); });
   on_chosen(add_ref(goal->add_subcommand("drop", "Drop a goal"), *o), action,

@@ -32,14 +32,18 @@ struct LogOptions {
 };
 
 void bind_fields(CLI::App* sub, LogOptions& o) {
-  sub->add_option("--goal", o.goal, "The goal it counts for (number or a word of its title)")->option_text("G");
-  sub->add_option("--task", o.task, "The task worked on; its goal and kind are inherited")->option_text("T");
+  sub->add_option("--goal", o.goal, "The goal it counts for (number or a word of its title)")
+      ->option_text("G");
+  sub->add_option("--task", o.task, "The task worked on; its goal and kind are inherited")
+      ->option_text("T");
   auto* learn = sub->add_flag("--learn", o.learn, "Learning: reading, courses");
   auto* doing = sub->add_flag("--do", o.doing, "Doing: building, competing, writing (default)");
   learn->excludes(doing);
   sub->add_option("--resistance", o.resistance, "How hard it was to start, 1-5")
-      ->check(in_range(1, 5))->option_text("N");
-  sub->add_option("--date", o.date, "The day it counts for (default today): yesterday, -2d, monday…")
+      ->check(in_range(1, 5))
+      ->option_text("N");
+  sub->add_option("--date", o.date,
+                  "The day it counts for (default today): yesterday, -2d, monday…")
       ->option_text("DATE");
   sub->add_option("--tag", o.tags, "A tag (repeatable)")->option_text("T");
 }
@@ -77,8 +81,10 @@ void split_words(const std::vector<std::string>& words, LogFields& f) {
       if (!minutes && meant_as_duration(words.front())) parse_duration(words.front());  // throws
     } catch (const UsageError& e) {
       if (words.size() == 1) throw;
-      throw UsageError(fmt::format("{}; to log a note that starts with a number, quote it: "
-                                   "momentum log \"{} …\"", e.what(), words.front()));
+      throw UsageError(
+          fmt::format("{}; to log a note that starts with a number, quote it: "
+                      "momentum log \"{} …\"",
+                      e.what(), words.front()));
     }
     if (minutes) {
       f.minutes = std::optional<int>(static_cast<int>(minutes->count()));
@@ -108,8 +114,8 @@ std::string day_total(const State& state, Day day) {
     ++count;
     (l.kind == Kind::learn ? learn : doing) += l.minutes.value_or(0);
   }
-  return fmt::format("{} (learn {}, do {}) in {}", minutes_text(learn + doing),
-                     minutes_text(learn), minutes_text(doing), plural(count, "check-in", "check-ins"));
+  return fmt::format("{} (learn {}, do {}) in {}", minutes_text(learn + doing), minutes_text(learn),
+                     minutes_text(doing), plural(count, "check-in", "check-ins"));
 }
 
 int run_add(Context& ctx, const LogOptions& o) {
@@ -123,12 +129,15 @@ int run_add(Context& ctx, const LogOptions& o) {
   if (ctx.global.quiet) return 0;
   const LogEntry& l = w.state.logs[static_cast<std::size_t>(index)];
   ctx.out << "Logged " << log_line(ctx, w.state, l) << '\n';
-  ctx.out << (l.day == ctx.today ? "Today: " : weekday_day(l.day) + ": ") << day_total(w.state, l.day) << '\n';
+  ctx.out << (l.day == ctx.today ? "Today: " : weekday_day(l.day) + ": ")
+          << day_total(w.state, l.day) << '\n';
   // How to give it a goal next time; a default_goal that did not apply was warned about.
   if (!l.goal && l.task) {
-    ctx.out << fmt::format("Counts for no goal: task {} has none ('momentum task edit {} --goal "
-                           "G')\n", w.state.tasks[static_cast<std::size_t>(*l.task)].num,
-                           w.state.tasks[static_cast<std::size_t>(*l.task)].num);
+    ctx.out << fmt::format(
+        "Counts for no goal: task {} has none ('momentum task edit {} --goal "
+        "G')\n",
+        w.state.tasks[static_cast<std::size_t>(*l.task)].num,
+        w.state.tasks[static_cast<std::size_t>(*l.task)].num);
   } else if (!l.goal && ctx.config.default_goal.empty()) {
     ctx.out << "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n";
   }
@@ -138,14 +147,18 @@ int run_add(Context& ctx, const LogOptions& o) {
 int run_edit(Context& ctx, const LogOptions& o) {
   const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
     LogFields f = fields_of(ctx, s, o);
-    if (o.duration) f.minutes = std::optional<int>(static_cast<int>(parse_duration(*o.duration, "--duration").count()));
+    if (o.duration)
+      f.minutes =
+          std::optional<int>(static_cast<int>(parse_duration(*o.duration, "--duration").count()));
     if (o.clear_duration) f.minutes = std::optional<int>();
     if (o.note) f.note = parse_note(*o.note);
     return edit_log(s, resolve_log(s, o.ref), f, stamp, ctx.today);
   });
   const int index = w.state.log_index.at(w.event.data["log"].get<std::string>());
   if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
-  if (!ctx.global.quiet) ctx.out << "Changed " << log_line(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)]) << '\n';
+  if (!ctx.global.quiet)
+    ctx.out << "Changed " << log_line(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
+            << '\n';
   return 0;
 }
 
@@ -155,7 +168,9 @@ int run_rm(Context& ctx, const LogOptions& o) {
   });
   const int index = w.state.log_index.at(w.event.data["log"].get<std::string>());
   if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
-  if (!ctx.global.quiet) ctx.out << "Removed " << log_line(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)]) << '\n';
+  if (!ctx.global.quiet)
+    ctx.out << "Removed " << log_line(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
+            << '\n';
   return 0;
 }
 
@@ -178,21 +193,25 @@ int run_skip(Context& ctx, const LogOptions& o) {
 
 int run_list(Context& ctx, const LogOptions& o) {
   const State state = ctx.read().state;
-  const Day since = o.all ? Day::min() : o.since ? date_option(ctx, *o.since, "--since", DateDirection::backward)
-                                                 : ctx.today - std::chrono::days{6};
+  const Day since = o.all     ? Day::min()
+                    : o.since ? date_option(ctx, *o.since, "--since", DateDirection::backward)
+                              : ctx.today - std::chrono::days{6};
   std::optional<int> goal;
   if (o.goal) goal = resolve_goal(state, *o.goal);
   const auto wanted = [&](Day day, std::optional<int> g, bool removed) {
     return !removed && day >= since && (!goal || g == goal);
   };
   if (ctx.global.json) {
-    nlohmann::ordered_json logs = nlohmann::ordered_json::array(), skips = nlohmann::ordered_json::array();
+    nlohmann::ordered_json logs = nlohmann::ordered_json::array(),
+                           skips = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < state.logs.size(); ++i) {
-      if (wanted(state.logs[i].day, state.logs[i].goal, state.logs[i].removed)) logs.push_back(log_json(state, static_cast<int>(i)));
+      if (wanted(state.logs[i].day, state.logs[i].goal, state.logs[i].removed))
+        logs.push_back(log_json(state, static_cast<int>(i)));
     }
     for (std::size_t i = 0; i < state.skips.size(); ++i) {
       const Skip& k = state.skips[i];
-      if (wanted(k.day, k.goal ? k.goal : goal, k.removed)) skips.push_back(skip_json(state, static_cast<int>(i)));
+      if (wanted(k.day, k.goal ? k.goal : goal, k.removed))
+        skips.push_back(skip_json(state, static_cast<int>(i)));
     }
     print_json(ctx, {{"logs", logs}, {"skips", skips}});
     return 0;
@@ -201,22 +220,34 @@ int run_list(Context& ctx, const LogOptions& o) {
   std::multimap<std::pair<Day, Timestamp>, std::vector<std::string>> rows;
   for (const LogEntry& l : state.logs) {
     if (!wanted(l.day, l.goal, l.removed)) continue;
-    std::string task = l.task ? "#" + std::to_string(state.tasks[static_cast<std::size_t>(*l.task)].num) : "";
-    rows.emplace(std::pair{l.day, l.ts}, std::vector<std::string>{std::to_string(l.num), weekday_day(l.day),
-                 minutes_text(l.minutes), std::string(to_string(l.kind)), goal_short(ctx, state, l.goal, 20),
-                 escape(task.empty() ? l.note : task + (l.note.empty() ? "" : " " + l.note))});
+    std::string task =
+        l.task ? "#" + std::to_string(state.tasks[static_cast<std::size_t>(*l.task)].num) : "";
+    rows.emplace(std::pair{l.day, l.ts},
+                 std::vector<std::string>{
+                     std::to_string(l.num), weekday_day(l.day), minutes_text(l.minutes),
+                     std::string(to_string(l.kind)), goal_short(ctx, state, l.goal, 20),
+                     escape(task.empty() ? l.note : task + (l.note.empty() ? "" : " " + l.note))});
   }
   for (const Skip& k : state.skips) {
     if (!wanted(k.day, k.goal ? k.goal : goal, k.removed)) continue;
-    rows.emplace(std::pair{k.day, k.ts}, std::vector<std::string>{"", weekday_day(k.day), "-", "rest",
-                 k.goal ? goal_short(ctx, state, k.goal, 20) : "all", escape(k.reason)});
+    rows.emplace(std::pair{k.day, k.ts},
+                 std::vector<std::string>{"", weekday_day(k.day), "-", "rest",
+                                          k.goal ? goal_short(ctx, state, k.goal, 20) : "all",
+                                          escape(k.reason)});
   }
   if (rows.empty()) {
-    ctx.out << (o.all || o.since ? "No check-ins in that range.\n"
-                                 : "No check-ins in the last 7 days. Log one: momentum log 30m \"what you did\"\n");
+    ctx.out
+        << (o.all || o.since
+                ? "No check-ins in that range.\n"
+                : "No check-ins in the last 7 days. Log one: momentum log 30m \"what you did\"\n");
     return 0;
   }
-  Table table({{"#", true}, {"Day"}, {"Time", true}, {"Kind"}, {"Goal", false, true}, {"Task / note", false, true}});
+  Table table({{"#", true},
+               {"Day"},
+               {"Time", true},
+               {"Kind"},
+               {"Goal", false, true},
+               {"Task / note", false, true}});
   for (auto& [key, cells] : rows) table.add(std::move(cells));
   table.print(ctx);
   return 0;
@@ -226,15 +257,18 @@ int run_list(Context& ctx, const LogOptions& o) {
 // ("log list extra"): a subcommand refuses them instead of ignoring them.
 void refuse_stray_words(const LogOptions& o, std::string_view command) {
   if (o.words.empty()) return;
-  throw UsageError(fmt::format("unexpected argument '{}' for 'momentum log {}'; see 'momentum "
-                               "log {} --help'", o.words.front(), command, command));
+  throw UsageError(
+      fmt::format("unexpected argument '{}' for 'momentum log {}'; see 'momentum "
+                  "log {} --help'",
+                  o.words.front(), command, command));
 }
 
 }  // namespace
 
 void setup_log(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<LogOptions>();
-  CLI::App* log = app.add_subcommand("log", "Check in: what you did today (or list, skip, edit, rm)");
+  CLI::App* log =
+      app.add_subcommand("log", "Check in: what you did today (or list, skip, edit, rm)");
   log->require_subcommand(0, 1);
   log->add_option("DURATION NOTE", o->words,
                   "45m, 1h30m, 1.5h or minutes, then what you did (both optional)");
@@ -256,9 +290,11 @@ void setup_log(CLI::App& app, Context& ctx, Action& action) {
     return run_list(ctx, *o);
   });
 
-  CLI::App* skip = log->add_subcommand("skip", "Plan a rest day: it neither breaks nor lengthens a streak");
+  CLI::App* skip =
+      log->add_subcommand("skip", "Plan a rest day: it neither breaks nor lengthens a streak");
   skip->add_option("--goal", o->goal, "Only for this goal (default: all goals)")->option_text("G");
-  skip->add_option("--date", o->date, "The rest day (default today): tomorrow, saturday…")->option_text("DATE");
+  skip->add_option("--date", o->date, "The rest day (default today): tomorrow, saturday…")
+      ->option_text("DATE");
   skip->add_option("--reason", o->reason, "Why")->option_text("TEXT");
   on_chosen(skip, action, [&ctx, o] {
     refuse_stray_words(*o, "skip");

@@ -62,15 +62,19 @@ std::vector<Piece> parse_format(std::string_view format) {
     } else if (c == '{') {
       const std::size_t close = format.find('}', i);
       if (close == std::string_view::npos) {
-        throw UsageError(fmt::format("unclosed '{{' in --format '{}'; write '{{{{' for a literal "
-                                     "brace", escape(format)));
+        throw UsageError(
+            fmt::format("unclosed '{{' in --format '{}'; write '{{{{' for a literal "
+                        "brace",
+                        escape(format)));
       }
       pieces.push_back({"", field_named(format.substr(i + 1, close - i - 1))});
       pieces.emplace_back();
       i = close;
     } else if (c == '}') {
-      throw UsageError(fmt::format("unmatched '}}' in --format '{}'; write '}}}}' for a literal "
-                                   "brace", escape(format)));
+      throw UsageError(
+          fmt::format("unmatched '}}' in --format '{}'; write '}}}}' for a literal "
+                      "brace",
+                      escape(format)));
     } else {
       pieces.back().text += c;
     }
@@ -153,8 +157,8 @@ int run_prompt(Context& ctx, const PromptOptions& o) {
 
 void setup_prompt(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<PromptOptions>();
-  CLI::App* prompt = app.add_subcommand(
-      "prompt", "A short line for PS1: check-in streak, mark, overdue");
+  CLI::App* prompt =
+      app.add_subcommand("prompt", "A short line for PS1: check-in streak, mark, overdue");
   prompt->add_option("--format", o->format, "Layout: {streak} {mark} {overdue} {minutes}")
       ->option_text("TEMPLATE");
   // A footer callback: the global options line that app.cpp sets comes after it.

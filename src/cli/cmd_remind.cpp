@@ -217,9 +217,8 @@ void add_fields(ordered_json& j, const State& state, const Reminder& r) {
 }
 
 ordered_json reminder_json(const Context& ctx, const State& state, const Reminder& r) {
-  ordered_json j = {
-      {"kind", kind_name(r.kind)},
-      {"text", phrase_text(phrase(state, r, ctx.today))}};
+  ordered_json j = {{"kind", kind_name(r.kind)},
+                    {"text", phrase_text(phrase(state, r, ctx.today))}};
   add_fields(j, state, r);
   return j;
 }
@@ -241,8 +240,8 @@ int run_remind(Context& ctx, const RemindOptions& o) {
 
 void setup_remind(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<RemindOptions>();
-  CLI::App* remind = app.add_subcommand(
-      "remind", "For cron: what needs attention now (exit 1 if any)");
+  CLI::App* remind =
+      app.add_subcommand("remind", "For cron: what needs attention now (exit 1 if any)");
   remind->add_option("--format", o->format, "text or json (default text; --json is json)")
       ->check(one_of("format", {"text", "json"}))
       ->option_text("F");

@@ -42,8 +42,9 @@ Period period_of(const Context& ctx, const State& state, const ReviewOptions& o)
     p.from = date_option(ctx, *o.since, "--since", DateDirection::backward);
     if (o.until) p.to = date_option(ctx, *o.until, "--until", DateDirection::backward);
     if (p.from > p.to) {
-      throw UsageError(fmt::format("--since '{}' is after the period's end ({}); expected an earlier day",
-                                   format_day(p.from), format_day(p.to)));
+      throw UsageError(
+          fmt::format("--since '{}' is after the period's end ({}); expected an earlier day",
+                      format_day(p.from), format_day(p.to)));
     }
   }
   return p;
@@ -66,7 +67,8 @@ Facts gather(const State& state, const Period& p) {
     (l.kind == Kind::learn ? f.learn : f.doing) += l.minutes.value_or(0);
   }
   std::stable_sort(f.logs.begin(), f.logs.end(), [&](int a, int b) {
-    return state.logs[static_cast<std::size_t>(a)].day < state.logs[static_cast<std::size_t>(b)].day;
+    return state.logs[static_cast<std::size_t>(a)].day <
+           state.logs[static_cast<std::size_t>(b)].day;
   });
   return f;
 }
@@ -83,9 +85,11 @@ std::string share(int part, int total) {
 void summary(ReviewDoc& doc, const Facts& f) {
   doc.heading(2, "Summary");
   const int total = f.learn + f.doing;
-  doc.item(fmt::format("{}, {} in all", plural(f.logs.size(), "check-in", "check-ins"), minutes_text(total)));
+  doc.item(fmt::format("{}, {} in all", plural(f.logs.size(), "check-in", "check-ins"),
+                       minutes_text(total)));
   const std::string learn = share(f.learn, total);
-  const std::string doing = total == 0 ? "n/a" : fmt::format("{}%", 100 - (f.learn * 200 + total) / (2 * total));
+  const std::string doing =
+      total == 0 ? "n/a" : fmt::format("{}%", 100 - (f.learn * 200 + total) / (2 * total));
   doc.item(fmt::format("Learn {} ({}), do {} ({})", minutes_text(f.learn), learn,
                        minutes_text(f.doing), doing));
 }
@@ -103,9 +107,11 @@ void goals_and_logs(ReviewDoc& doc, const State& state, const Facts& f) {
     for (int i : f.logs) {
       const LogEntry& l = state.logs[static_cast<std::size_t>(i)];
       if (l.goal != goal) continue;
-      const std::string task = l.task ? fmt::format(" (task {})", state.tasks[static_cast<std::size_t>(*l.task)].num) : "";
-      doc.item(fmt::format("{} {} {}{}{}", format_day(l.day), minutes_text(l.minutes), to_string(l.kind),
-                           l.note.empty() ? "" : ": " + doc.text(l.note), task));
+      const std::string task =
+          l.task ? fmt::format(" (task {})", state.tasks[static_cast<std::size_t>(*l.task)].num)
+                 : "";
+      doc.item(fmt::format("{} {} {}{}{}", format_day(l.day), minutes_text(l.minutes),
+                           to_string(l.kind), l.note.empty() ? "" : ": " + doc.text(l.note), task));
     }
   }
 }
@@ -114,8 +120,11 @@ void tasks_finished(ReviewDoc& doc, const State& state, const Period& p) {
   doc.heading(2, "Tasks finished");
   bool any = false;
   for (const Task& t : state.tasks) {
-    if (t.status != TaskStatus::done || !t.finished_day || *t.finished_day < p.from || *t.finished_day > p.to) continue;
-    doc.item(fmt::format("Task {}: {} ({})", t.num, doc.text(t.title), format_day(*t.finished_day)));
+    if (t.status != TaskStatus::done || !t.finished_day || *t.finished_day < p.from ||
+        *t.finished_day > p.to)
+      continue;
+    doc.item(
+        fmt::format("Task {}: {} ({})", t.num, doc.text(t.title), format_day(*t.finished_day)));
     any = true;
   }
   if (!any) doc.item("none");
@@ -145,7 +154,8 @@ void blocked_and_next(ReviewDoc& doc, const Context& ctx, const State& state, co
   bool any = s && !s->retro.blocked.empty();
   for (const Task& t : state.tasks) {
     if (!is_open(t.status) || !t.due || *t.due >= ctx.today) continue;
-    doc.item(fmt::format("Task {}: {} (overdue since {})", t.num, doc.text(t.title), format_day(*t.due)));
+    doc.item(fmt::format("Task {}: {} (overdue since {})", t.num, doc.text(t.title),
+                         format_day(*t.due)));
     any = true;
   }
   if (!any) doc.item("nothing");
@@ -174,10 +184,15 @@ int run_review(Context& ctx, const ReviewOptions& o) {
   ReviewDoc doc(ctx.out, o.format == "md");
   doc.heading(1, s ? fmt::format("Sprint {}: {}", s->num, doc.text(s->title))
                    : fmt::format("Review {} to {}", format_day(p.from), format_day(p.to)));
-  if (s) doc.para(fmt::format("{} to {}, {}/{} planned tasks done", format_day(p.from), format_day(p.to),
-                              std::count_if(s->planned.begin(), s->planned.end(), [&](const PlannedTask& t) {
-                                return state.tasks[static_cast<std::size_t>(t.task)].status == TaskStatus::done;
-                              }), s->planned.size()));
+  if (s)
+    doc.para(
+        fmt::format("{} to {}, {}/{} planned tasks done", format_day(p.from), format_day(p.to),
+                    std::count_if(s->planned.begin(), s->planned.end(),
+                                  [&](const PlannedTask& t) {
+                                    return state.tasks[static_cast<std::size_t>(t.task)].status ==
+                                           TaskStatus::done;
+                                  }),
+                    s->planned.size()));
   const Facts f = gather(state, p);
   summary(doc, f);
   goals_and_logs(doc, state, f);
@@ -195,11 +210,18 @@ void setup_review(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<ReviewOptions>();
   CLI::App* review = app.add_subcommand("review", "A retrospective in Markdown, ready to publish");
   CLI::Option* week = review->add_flag("--week", o->week, "This week so far (the default)");
-  CLI::Option* sprint = review->add_option("--sprint", o->sprint, "One sprint")->option_text("S")->excludes(week);
-  CLI::Option* since = review->add_option("--since", o->since, "From this day")->option_text("DATE")->excludes(week)->excludes(sprint);
-  review->add_option("--until", o->until, "Through this day (default today)")->option_text("DATE")->needs(since);
+  CLI::Option* sprint =
+      review->add_option("--sprint", o->sprint, "One sprint")->option_text("S")->excludes(week);
+  CLI::Option* since = review->add_option("--since", o->since, "From this day")
+                           ->option_text("DATE")
+                           ->excludes(week)
+                           ->excludes(sprint);
+  review->add_option("--until", o->until, "Through this day (default today)")
+      ->option_text("DATE")
+      ->needs(since);
   review->add_option("--format", o->format, "md or text (default md)")
-      ->check(one_of("format", {"md", "text"}))->option_text("F");
+      ->check(one_of("format", {"md", "text"}))
+      ->option_text("F");
   on_chosen(review, action, [&ctx, o] { return run_review(ctx, *o); });
 }
 

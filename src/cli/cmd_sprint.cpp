@@ -26,7 +26,9 @@ struct SprintOptions {
   std::string ref;
 };
 
-const Sprint& sprint_of(const State& state, int i) { return state.sprints[static_cast<std::size_t>(i)]; }
+const Sprint& sprint_of(const State& state, int i) {
+  return state.sprints[static_cast<std::size_t>(i)];
+}
 
 int sprint_index(const Written& w) {
   const auto& data = w.event.data;
@@ -39,7 +41,8 @@ SprintFields fields_of(const Context& ctx, const State& state, const SprintOptio
   f.title = parse_title(o.title);
   if (o.goal) f.goal = resolve_goal(state, *o.goal);
   f.start = o.start ? date_option(ctx, *o.start, "--start") : ctx.today;
-  f.end = o.until ? date_option(ctx, *o.until, "--until") : f.start + std::chrono::days{o.days.value_or(7) - 1};
+  f.end = o.until ? date_option(ctx, *o.until, "--until")
+                  : f.start + std::chrono::days{o.days.value_or(7) - 1};
   for (const std::string& t : o.tasks) f.tasks.push_back(resolve_task(state, t));
   f.carry = o.carry;
   return f;
@@ -56,10 +59,12 @@ int run_start(Context& ctx, const SprintOptions& o) {
   });
   const Sprint& s = sprint_of(w.state, sprint_index(w));
   const long days = (s.end - s.start).count() + 1;
-  report(ctx, w, fmt::format("{} sprint {} '{}': {} to {} ({}), {} planned", s.start > ctx.today ? "Planned" : "Started",
-                             s.num, escape(s.title), format_day(s.start), format_day(s.end),
-                             plural(static_cast<std::size_t>(days), "day", "days"),
-                             plural(s.planned.size(), "task", "tasks")));
+  report(ctx, w,
+         fmt::format("{} sprint {} '{}': {} to {} ({}), {} planned",
+                     s.start > ctx.today ? "Planned" : "Started", s.num, escape(s.title),
+                     format_day(s.start), format_day(s.end),
+                     plural(static_cast<std::size_t>(days), "day", "days"),
+                     plural(s.planned.size(), "task", "tasks")));
   return 0;
 }
 
@@ -67,12 +72,14 @@ int run_plan(Context& ctx, const SprintOptions& o, bool add) {
   const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
     std::vector<int> tasks;
     for (const std::string& t : o.tasks) tasks.push_back(resolve_task(s, t));
-    return add ? add_to_sprint(s, tasks, stamp, ctx.today) : remove_from_sprint(s, tasks, stamp, ctx.today);
+    return add ? add_to_sprint(s, tasks, stamp, ctx.today)
+               : remove_from_sprint(s, tasks, stamp, ctx.today);
   });
   const Sprint& s = sprint_of(w.state, sprint_index(w));
-  report(ctx, w, fmt::format("{} {} {} sprint {}; {} planned", add ? "Added" : "Removed",
-                             plural(o.tasks.size(), "task", "tasks"), add ? "to" : "from", s.num,
-                             plural(s.planned.size(), "task", "tasks")));
+  report(ctx, w,
+         fmt::format("{} {} {} sprint {}; {} planned", add ? "Added" : "Removed",
+                     plural(o.tasks.size(), "task", "tasks"), add ? "to" : "from", s.num,
+                     plural(s.planned.size(), "task", "tasks")));
   return 0;
 }
 
@@ -101,12 +108,12 @@ Retrospective retro_of(const Context& ctx, const SprintOptions& o) {
 
 int run_close(Context& ctx, const SprintOptions& o) {
   const Retrospective retro = retro_of(ctx, o);
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    return close_sprint(s, retro, stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) { return close_sprint(s, retro, stamp, ctx.today); });
   const Sprint& s = sprint_of(w.state, sprint_index(w));
-  report(ctx, w, fmt::format("Closed sprint {} '{}': {}/{} planned tasks done", s.num, escape(s.title),
-                             planned_done(w.state, s), s.planned.size()));
+  report(ctx, w,
+         fmt::format("Closed sprint {} '{}': {}/{} planned tasks done", s.num, escape(s.title),
+                     planned_done(w.state, s), s.planned.size()));
   return 0;
 }
 
@@ -131,30 +138,38 @@ std::string progress_bar(const Context& ctx, int done, std::size_t planned) {
 
 void print_sprint(const Context& ctx, const State& state, int index) {
   const Sprint& s = sprint_of(state, index);
-  ctx.out << paint(ctx, fmt::format("Sprint {}: {}", s.num, escape(s.title)), fmt::emphasis::bold) << '\n';
+  ctx.out << paint(ctx, fmt::format("Sprint {}: {}", s.num, escape(s.title)), fmt::emphasis::bold)
+          << '\n';
   if (s.goal) ctx.out << fmt::format("Goal       {}\n", goal_short(ctx, state, s.goal, 60));
   const long length = (s.end - s.start).count() + 1;
   const std::string status = sprint_status_text(s, ctx.today);
   ctx.out << fmt::format("Dates      {} to {} ({}), {}\n", format_day(s.start), format_day(s.end),
                          plural(static_cast<std::size_t>(length), "day", "days"), status);
   if (status == "active") {
-    ctx.out << fmt::format("Today      day {} of {}, {} left\n", (ctx.today - s.start).count() + 1, length,
-                           plural(static_cast<std::size_t>((s.end - ctx.today).count()), "day", "days"));
+    ctx.out << fmt::format(
+        "Today      day {} of {}, {} left\n", (ctx.today - s.start).count() + 1, length,
+        plural(static_cast<std::size_t>((s.end - ctx.today).count()), "day", "days"));
   }
-  if (status == "ended") ctx.warn(fmt::format("sprint {} ended {} without a close: momentum sprint close", s.num, format_day(s.end)));
+  if (status == "ended")
+    ctx.warn(fmt::format("sprint {} ended {} without a close: momentum sprint close", s.num,
+                         format_day(s.end)));
   const int done = planned_done(state, s);
-  ctx.out << fmt::format("Progress   {}/{} done {}\n", done, s.planned.size(), progress_bar(ctx, done, s.planned.size()));
+  ctx.out << fmt::format("Progress   {}/{} done {}\n", done, s.planned.size(),
+                         progress_bar(ctx, done, s.planned.size()));
   const SprintMinutes m = sprint_minutes(state, s, ctx.today);
   const int total = m.learn + m.doing;
-  ctx.out << fmt::format("Time       {} (learn {}, do {}), learn share {}\n\n", minutes_text(total),
-                         minutes_text(m.learn), minutes_text(m.doing),
-                         total == 0 ? std::string("n/a") : fmt::format("{}%", m.learn * 100 / total));
+  ctx.out << fmt::format(
+      "Time       {} (learn {}, do {}), learn share {}\n\n", minutes_text(total),
+      minutes_text(m.learn), minutes_text(m.doing),
+      total == 0 ? std::string("n/a") : fmt::format("{}%", m.learn * 100 / total));
   print_tasks(ctx, state, s);
   if (s.start <= ctx.today) ctx.out << "\nBurndown\n", print_burndown(ctx, state, s);
   if (!s.closed) return;
   ctx.out << fmt::format("\nClosed     {}\n", format_day(*s.closed_day));
   if (s.retro.rating) ctx.out << fmt::format("Rating     {}/5\n", *s.retro.rating);
-  for (const auto& [label, text] : {std::pair{"Learned", &s.retro.learned}, {"Blocked", &s.retro.blocked}, {"Next", &s.retro.next}}) {
+  for (const auto& [label, text] : {std::pair{"Learned", &s.retro.learned},
+                                    {"Blocked", &s.retro.blocked},
+                                    {"Next", &s.retro.next}}) {
     if (!text->empty()) ctx.out << fmt::format("{:<10} {}\n", label, escape(*text));
   }
 }
@@ -183,26 +198,38 @@ int run_list(Context& ctx) {
   const State state = ctx.read().state;
   if (ctx.global.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < state.sprints.size(); ++i) list.push_back(sprint_json(state, static_cast<int>(i), ctx.today));
+    for (std::size_t i = 0; i < state.sprints.size(); ++i)
+      list.push_back(sprint_json(state, static_cast<int>(i), ctx.today));
     return print_json(ctx, list), 0;
   }
-  if (state.sprints.empty()) return ctx.out << "No sprints yet. Start one: momentum sprint start \"Titanic\" --days 7\n", 0;
-  Table table({{"#", true}, {"Sprint", false, true}, {"Start"}, {"End"}, {"Status"}, {"Done", true}, {"Rating", true}});
+  if (state.sprints.empty())
+    return ctx.out << "No sprints yet. Start one: momentum sprint start \"Titanic\" --days 7\n", 0;
+  Table table({{"#", true},
+               {"Sprint", false, true},
+               {"Start"},
+               {"End"},
+               {"Status"},
+               {"Done", true},
+               {"Rating", true}});
   for (const Sprint& s : state.sprints) {
     table.add({std::to_string(s.num), escape(s.title), format_day(s.start), format_day(s.end),
-               sprint_status_text(s, ctx.today), fmt::format("{}/{}", planned_done(state, s), s.planned.size()),
+               sprint_status_text(s, ctx.today),
+               fmt::format("{}/{}", planned_done(state, s), s.planned.size()),
                s.retro.rating ? fmt::format("{}/5", *s.retro.rating) : "-"});
   }
   table.print(ctx);
   return 0;
 }
 
-void setup_start(CLI::App* sprint, Context& ctx, Action& action, const std::shared_ptr<SprintOptions>& o) {
+void setup_start(CLI::App* sprint, Context& ctx, Action& action,
+                 const std::shared_ptr<SprintOptions>& o) {
   CLI::App* start = sprint->add_subcommand("start", "Start (or plan) a sprint around one problem");
   start->add_option("TITLE", o->title, "The problem to solve")->required();
   start->add_option("--goal", o->goal, "The goal it serves")->option_text("G");
-  CLI::Option* days = start->add_option("--days", o->days, "Days it covers, the start included (default 7)")
-                          ->check(in_range(1, max_sprint_days))->option_text("N");
+  CLI::Option* days =
+      start->add_option("--days", o->days, "Days it covers, the start included (default 7)")
+          ->check(in_range(1, max_sprint_days))
+          ->option_text("N");
   start->add_option("--until", o->until, "Its last day")->excludes(days)->option_text("DATE");
   start->add_option("--start", o->start, "Its first day (default today)")->option_text("DATE");
   start->add_option("--task", o->tasks, "A task to plan (repeatable)")->option_text("T");
@@ -214,24 +241,29 @@ void setup_start(CLI::App* sprint, Context& ctx, Action& action, const std::shar
 
 void setup_sprint(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<SprintOptions>();
-  CLI::App* sprint = app.add_subcommand("sprint", "Time boxes around one problem: start, status, close…");
+  CLI::App* sprint =
+      app.add_subcommand("sprint", "Time boxes around one problem: start, status, close…");
   sprint->require_subcommand(0, 1);
   on_chosen(sprint, action, [&ctx] { return run_status(ctx); });
   setup_start(sprint, ctx, action, o);
   for (bool add : {true, false}) {
-    CLI::App* sub = sprint->add_subcommand(add ? "add" : "remove", add ? "Plan tasks in the sprint" : "Take tasks out of the sprint");
+    CLI::App* sub = sprint->add_subcommand(
+        add ? "add" : "remove", add ? "Plan tasks in the sprint" : "Take tasks out of the sprint");
     sub->add_option("TASK", o->tasks, "Task numbers or UUID prefixes")->required();
     on_chosen(sub, action, [&ctx, o, add] { return run_plan(ctx, *o, add); });
   }
-  on_chosen(sprint->add_subcommand("status", "The current sprint: progress, time, burndown"), action,
-            [&ctx] { return run_status(ctx); });
+  on_chosen(sprint->add_subcommand("status", "The current sprint: progress, time, burndown"),
+            action, [&ctx] { return run_status(ctx); });
   CLI::App* close = sprint->add_subcommand("close", "Close the sprint with a short retrospective");
   close->add_option("--learned", o->learned, "What you learned")->option_text("TEXT");
   close->add_option("--blocked", o->blocked, "What blocked you")->option_text("TEXT");
   close->add_option("--next", o->next, "What comes next")->option_text("TEXT");
-  close->add_option("--rating", o->rating, "How it went, 1-5")->check(in_range(1, 5))->option_text("N");
+  close->add_option("--rating", o->rating, "How it went, 1-5")
+      ->check(in_range(1, 5))
+      ->option_text("N");
   on_chosen(close, action, [&ctx, o] { return run_close(ctx, *o); });
-  on_chosen(sprint->add_subcommand("list", "Every sprint"), action, [&ctx] { return run_list(ctx); });
+  on_chosen(sprint->add_subcommand("list", "Every sprint"), action,
+            [&ctx] { return run_list(ctx); });
   CLI::App* show_cmd = sprint->add_subcommand("show", "One sprint in full");
   show_cmd->add_option("SPRINT", o->ref, "Sprint number or UUID prefix")->required();
   on_chosen(show_cmd, action, [&ctx, o] { return run_show(ctx, *o); });

@@ -21,12 +21,14 @@ constexpr int default_days = 28;
 
 // The window the options ask for: 28 days ending --until (today), or from --since.
 Window stats_window(const Context& ctx, const State& state, const StatsOptions& o) {
-  const Day last = o.until ? date_option(ctx, *o.until, "--until", DateDirection::backward) : ctx.today;
+  const Day last =
+      o.until ? date_option(ctx, *o.until, "--until", DateDirection::backward) : ctx.today;
   Window w = default_window(last, default_days);
   if (o.since) w.first = date_option(ctx, *o.since, "--since", DateDirection::backward);
   if (w.first > w.last) {
-    throw UsageError(fmt::format("--since {} is after --until {}; expected a start on or before the end",
-                                 format_day(w.first), format_day(w.last)));
+    throw UsageError(
+        fmt::format("--since {} is after --until {}; expected a start on or before the end",
+                    format_day(w.first), format_day(w.last)));
   }
   if (o.goal) w.goal = resolve_goal(state, *o.goal);
   return w;
@@ -48,8 +50,10 @@ int run_stats(Context& ctx, const StatsOptions& o) {
 
 void setup_stats(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<StatsOptions>();
-  CLI::App* stats = app.add_subcommand("stats", "Procrastination report: delays, deferrals, gaps, index");
-  stats->add_option("--since", o->since, "From this day (default: 28 days before --until)")->option_text("DATE");
+  CLI::App* stats =
+      app.add_subcommand("stats", "Procrastination report: delays, deferrals, gaps, index");
+  stats->add_option("--since", o->since, "From this day (default: 28 days before --until)")
+      ->option_text("DATE");
   stats->add_option("--until", o->until, "Through this day (default: today)")->option_text("DATE");
   stats->add_option("--goal", o->goal, "Only this goal's tasks and check-ins")->option_text("G");
   on_chosen(stats, action, [&ctx, o] { return run_stats(ctx, *o); });

@@ -31,8 +31,16 @@ std::string percent(std::optional<double> rate) {
 }
 
 void print_table(const Context& ctx, const State& state, const std::vector<int>& shown) {
-  Table table({{"#", true}, {"Goal", false, true}, {"Cadence"}, {"Now", true}, {"Best", true},
-               {"30d", true}, {"90d", true}, {"Str", true}, {"Slack", true}, {"Last 14 days"}});
+  Table table({{"#", true},
+               {"Goal", false, true},
+               {"Cadence"},
+               {"Now", true},
+               {"Best", true},
+               {"30d", true},
+               {"90d", true},
+               {"Str", true},
+               {"Slack", true},
+               {"Last 14 days"}});
   std::vector<std::string> risks;
   for (int i : shown) {
     const Goal& g = state.goals[static_cast<std::size_t>(i)];
@@ -41,7 +49,8 @@ void print_table(const Context& ctx, const State& state, const std::vector<int>&
     if (s.current.at_risk) now = paint(ctx, now + "!", fmt::fg(fmt::terminal_color::yellow));
     table.add({std::to_string(g.num), escape(g.title), format_cadence(s.cadence), now,
                streak_length(s.longest), percent(s.completion_30), percent(s.completion_90),
-               fmt::format("{:.0f}", std::floor(s.strength * 100)), slack_text(s), strip_text(ctx, s.strip)});
+               fmt::format("{:.0f}", std::floor(s.strength * 100)), slack_text(s),
+               strip_text(ctx, s.strip)});
     if (s.current.at_risk) risks.push_back(risk_line(ctx, g, s));
   }
   table.print(ctx);
@@ -50,7 +59,8 @@ void print_table(const Context& ctx, const State& state, const std::vector<int>&
   constexpr std::size_t shown_risks = 3;
   for (std::size_t i = 0; i < risks.size() && i < shown_risks; ++i) ctx.out << risks[i] << '\n';
   if (risks.size() > shown_risks) {
-    ctx.out << fmt::format("... and {} more at risk (marked ! in Now)\n", risks.size() - shown_risks);
+    ctx.out << fmt::format("... and {} more at risk (marked ! in Now)\n",
+                           risks.size() - shown_risks);
   }
 }
 
@@ -61,12 +71,15 @@ int run_streak(Context& ctx, const StreakOptions& o) {
   if (ctx.global.json) {
     nlohmann::ordered_json goals = nlohmann::ordered_json::array();
     for (int i : shown) goals.push_back(summary_json(state, i, ctx));
-    print_json(ctx, {{"day", format_day(ctx.today)}, {"checkin_streak", streak_json(checkin)}, {"goals", goals}});
+    print_json(ctx, {{"day", format_day(ctx.today)},
+                     {"checkin_streak", streak_json(checkin)},
+                     {"goals", goals}});
     return 0;
   }
   ctx.out << "Check-in streak: " << checkin_line(ctx, checkin) << "\n";
   if (shown.empty()) {
-    ctx.out << "No active goals. Add one: momentum goal add \"Become an ML engineer\" --cadence daily\n";
+    ctx.out << "No active goals. Add one: momentum goal add \"Become an ML engineer\" --cadence "
+               "daily\n";
     return 0;
   }
   ctx.out << '\n';
@@ -79,8 +92,10 @@ int run_streak(Context& ctx, const StreakOptions& o) {
 
 void setup_streak(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<StreakOptions>();
-  CLI::App* streak = app.add_subcommand("streak", "Streaks, completion, habit strength and slack per goal");
-  streak->add_option("--goal", o->goal, "Only this goal (also a paused or finished one)")->option_text("G");
+  CLI::App* streak =
+      app.add_subcommand("streak", "Streaks, completion, habit strength and slack per goal");
+  streak->add_option("--goal", o->goal, "Only this goal (also a paused or finished one)")
+      ->option_text("G");
   on_chosen(streak, action, [&ctx, o] { return run_streak(ctx, *o); });
 }
 

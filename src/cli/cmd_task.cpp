@@ -35,11 +35,16 @@ struct TaskOptions {
 };
 
 void bind_fields(CLI::App* sub, TaskOptions& o) {
-  sub->add_option("--goal", o.goal, "The goal it serves (number or a word of its title)")->option_text("G");
+  sub->add_option("--goal", o.goal, "The goal it serves (number or a word of its title)")
+      ->option_text("G");
   sub->add_option("--kind", o.kind, "learn or do (default do)")->option_text("K");
-  sub->add_option("--due", o.due, "Due day: YYYY-MM-DD, today, friday, +3d, eow…")->option_text("DATE");
-  sub->add_option("--importance", o.importance, "1-5 (default 3)")->check(in_range(1, 5))->option_text("N");
-  sub->add_option("--estimate", o.estimate, "How long you think it takes: 45m, 2h")->option_text("DUR");
+  sub->add_option("--due", o.due, "Due day: YYYY-MM-DD, today, friday, +3d, eow…")
+      ->option_text("DATE");
+  sub->add_option("--importance", o.importance, "1-5 (default 3)")
+      ->check(in_range(1, 5))
+      ->option_text("N");
+  sub->add_option("--estimate", o.estimate, "How long you think it takes: 45m, 2h")
+      ->option_text("DUR");
   sub->add_option("--tag", o.tags, "A tag (repeatable)")->option_text("T");
 }
 
@@ -51,7 +56,9 @@ TaskFields fields_of(const Context& ctx, const State& state, const TaskOptions& 
   if (o.due) f.due = std::optional<Day>(date_option(ctx, *o.due, "--due"));
   if (o.clear_due) f.due = std::optional<Day>();
   f.importance = o.importance;
-  if (o.estimate) f.estimate = std::optional<int>(static_cast<int>(parse_duration(*o.estimate, "--estimate").count()));
+  if (o.estimate)
+    f.estimate =
+        std::optional<int>(static_cast<int>(parse_duration(*o.estimate, "--estimate").count()));
   if (o.clear_estimate) f.estimate = std::optional<int>();
   if (!o.tags.empty()) f.tags = tag_options(o.tags);
   if (o.clear_tags) f.tags = std::vector<std::string>();
@@ -66,7 +73,8 @@ std::string due_text(const Context& ctx, const Task& t) {
 // One line about a task: "task 3: Read ISLR ch. 3 (learn, goal 1, due tomorrow)".
 std::string describe(const Context& ctx, const State& state, const Task& t) {
   std::vector<std::string> parts{std::string(to_string(t.kind))};
-  if (t.goal) parts.push_back(fmt::format("goal {}", state.goals[static_cast<std::size_t>(*t.goal)].num));
+  if (t.goal)
+    parts.push_back(fmt::format("goal {}", state.goals[static_cast<std::size_t>(*t.goal)].num));
   if (t.due) parts.push_back("due " + due_text(ctx, t));
   if (t.estimate) parts.push_back("~" + minutes_text(t.estimate));
   return fmt::format("task {}: {} ({})", t.num, escape(t.title), fmt::join(parts, ", "));
@@ -81,7 +89,8 @@ void report(const Context& ctx, const Written& w, std::string_view verb) {
   const int index = task_of(w);
   if (ctx.global.json) return print_json(ctx, task_json(w.state, index, ctx.today));
   if (ctx.global.quiet) return;
-  ctx.out << verb << ' ' << describe(ctx, w.state, w.state.tasks[static_cast<std::size_t>(index)]) << '\n';
+  ctx.out << verb << ' ' << describe(ctx, w.state, w.state.tasks[static_cast<std::size_t>(index)])
+          << '\n';
 }
 
 int run_add(Context& ctx, const TaskOptions& o) {
@@ -121,9 +130,10 @@ int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
     }
     const auto took = (ctx.today - t.created_day).count();
     ctx.out << fmt::format("{}; {} logged on it.\n",
-                           took <= 0 ? std::string("Finished the day it was added")
-                                     : fmt::format("Finished {} after it was added",
-                                                   plural(static_cast<std::size_t>(took), "day", "days")),
+                           took <= 0
+                               ? std::string("Finished the day it was added")
+                               : fmt::format("Finished {} after it was added",
+                                             plural(static_cast<std::size_t>(took), "day", "days")),
                            minutes_text(minutes));
   }
   return 0;
@@ -138,8 +148,10 @@ int run_defer(Context& ctx, const TaskOptions& o) {
   report(ctx, w, "Deferred");
   const Task& t = w.state.tasks[static_cast<std::size_t>(task_of(w))];
   if (t.deferrals.size() >= 3) {
-    ctx.warn(fmt::format("task {} has been deferred {} times; try breaking it into a smaller first "
-                         "step you can do today", t.num, t.deferrals.size()));
+    ctx.warn(
+        fmt::format("task {} has been deferred {} times; try breaking it into a smaller first "
+                    "step you can do today",
+                    t.num, t.deferrals.size()));
   }
   return 0;
 }
@@ -167,11 +179,18 @@ int run_list(Context& ctx, const TaskOptions& o) {
     return 0;
   }
   if (shown.empty()) {
-    ctx.out << (state.tasks.empty() ? "No tasks yet. Add one: momentum task add \"Read chapter 1\" --goal 1\n"
-                                    : "No tasks match. 'momentum task list --all' shows every task.\n");
+    ctx.out << (state.tasks.empty()
+                    ? "No tasks yet. Add one: momentum task add \"Read chapter 1\" --goal 1\n"
+                    : "No tasks match. 'momentum task list --all' shows every task.\n");
     return 0;
   }
-  Table table({{"#", true}, {"Task", false, true}, {"Goal", false, true}, {"Kind"}, {"Imp", true}, {"Due"}, {"Status"}});
+  Table table({{"#", true},
+               {"Task", false, true},
+               {"Goal", false, true},
+               {"Kind"},
+               {"Imp", true},
+               {"Due"},
+               {"Status"}});
   for (int i : shown) {
     const Task& t = state.tasks[static_cast<std::size_t>(i)];
     table.add({std::to_string(t.num), escape(t.title), goal_short(ctx, state, t.goal, 20),
@@ -185,35 +204,52 @@ int run_list(Context& ctx, const TaskOptions& o) {
 nlohmann::ordered_json urgency_json(const Urgency& u) {
   // Four decimals, as docs/json.md promises: no binary noise like 3.9000000000000004.
   const auto r = [](double x) { return std::round(x * 1e4) / 1e4; };
-  return {{"total", r(u.total())}, {"importance", r(u.importance)}, {"due", r(u.due)},
-          {"doing", r(u.doing)}, {"sprint", r(u.sprint)}, {"goal", r(u.goal)},
-          {"tags", r(u.tags)}, {"age", r(u.age)}, {"deferrals", r(u.deferrals)}};
+  return {{"total", r(u.total())},
+          {"importance", r(u.importance)},
+          {"due", r(u.due)},
+          {"doing", r(u.doing)},
+          {"sprint", r(u.sprint)},
+          {"goal", r(u.goal)},
+          {"tags", r(u.tags)},
+          {"age", r(u.age)},
+          {"deferrals", r(u.deferrals)}};
 }
 
 void explain(const Context& ctx, const State& state, const std::vector<Ranked>& ranked) {
-  Table table({{"#", true}, {"Task", false, true}, {"Score", true}, {"Imp", true}, {"Due", true},
-               {"Doing", true}, {"Sprint", true}, {"Goal", true}, {"Tags", true}, {"Age", true},
+  Table table({{"#", true},
+               {"Task", false, true},
+               {"Score", true},
+               {"Imp", true},
+               {"Due", true},
+               {"Doing", true},
+               {"Sprint", true},
+               {"Goal", true},
+               {"Tags", true},
+               {"Age", true},
                {"Defer", true}});
   const auto num = [](double x) { return x == 0 ? std::string("-") : fmt::format("{:.1f}", x); };
   for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
     const Task& t = state.tasks[static_cast<std::size_t>(ranked[i].task)];
     const Urgency& u = ranked[i].urgency;
     table.add({std::to_string(t.num), escape(t.title), fmt::format("{:.1f}", u.total()),
-               num(u.importance), num(u.due), num(u.doing), num(u.sprint), num(u.goal),
-               num(u.tags), num(u.age), num(u.deferrals)});
+               num(u.importance), num(u.due), num(u.doing), num(u.sprint), num(u.goal), num(u.tags),
+               num(u.age), num(u.deferrals)});
   }
   ctx.out << '\n';
   table.print(ctx);
   ctx.out << "\nScore: the sum of the columns; docs/usage.md ('task next') explains each.\n";
   if (ranked.size() > 10) {
-    ctx.out << fmt::format("The top 10 of {} open tasks; 'momentum task next --json' ranks them "
-                           "all.\n", ranked.size());
+    ctx.out << fmt::format(
+        "The top 10 of {} open tasks; 'momentum task next --json' ranks them "
+        "all.\n",
+        ranked.size());
   }
 }
 
 int run_next(Context& ctx, const TaskOptions& o) {
   const State state = ctx.read().state;
-  const std::vector<Ranked> ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
+  const std::vector<Ranked> ranked =
+      rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   if (ctx.global.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const Ranked& r : ranked) {
@@ -267,8 +303,13 @@ int run_show(Context& ctx, const TaskOptions& o) {
   ctx.out << fmt::format("Goal        {}\n", goal_short(ctx, state, t.goal, 60));
   ctx.out << fmt::format("Kind        {}\nImportance  {}/5\n", to_string(t.kind), t.importance);
   if (t.estimate) ctx.out << fmt::format("Estimate    {}\n", minutes_text(t.estimate));
-  if (t.due) ctx.out << fmt::format("Due         {}\n", is_open(t.status) ? weekday_day(*t.due) + " (" + relative_due(ctx, *t.due) + ")" : weekday_day(*t.due));
-  if (!t.tags.empty()) ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(t.tags, ", "))));
+  if (t.due)
+    ctx.out << fmt::format("Due         {}\n",
+                           is_open(t.status)
+                               ? weekday_day(*t.due) + " (" + relative_due(ctx, *t.due) + ")"
+                               : weekday_day(*t.due));
+  if (!t.tags.empty())
+    ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(t.tags, ", "))));
   history(ctx, t);
   ctx.out << fmt::format("Logged      {}\n", minutes_text(j["minutes_logged"].get<int>()));
   return 0;
@@ -295,7 +336,8 @@ void setup_task(CLI::App& app, Context& ctx, Action& action) {
   CLI::App* list = task->add_subcommand("list", "List open tasks");
   list->add_option("--goal", o->goal, "Only this goal's tasks")->option_text("G");
   list->add_option("--status", o->status, "todo, doing, done, dropped or open")
-      ->check(one_of("status", {"todo", "doing", "done", "dropped", "open"}))->option_text("S");
+      ->check(one_of("status", {"todo", "doing", "done", "dropped", "open"}))
+      ->option_text("S");
   list->add_flag("--all", o->all, "Every task, whatever its status");
   on_chosen(list, action, [&ctx, o] { return run_list(ctx, *o); });
 
@@ -306,14 +348,17 @@ void setup_task(CLI::App& app, Context& ctx, Action& action) {
   on_chosen(add_ref(task->add_subcommand("show", "Show a task and its history"), *o), action,
             [&ctx, o] { return run_show(ctx, *o); });
   const std::pair<const char*, const char*> verbs[] = {
-      {"start", "Start a task (todo -> doing)"}, {"done", "Finish a task"},
-      {"drop", "Drop a task you won't do"}, {"reopen", "Bring a done or dropped task back"}};
+      {"start", "Start a task (todo -> doing)"},
+      {"done", "Finish a task"},
+      {"drop", "Drop a task you won't do"},
+      {"reopen", "Bring a done or dropped task back"}};
   for (int i = 0; i < 4; ++i) {
     on_chosen(add_ref(task->add_subcommand(verbs[i].first, verbs[i].second), *o), action,
               [&ctx, o, i] { return run_action(ctx, *o, static_cast<TaskAction>(i)); });
   }
 
-  CLI::App* defer = add_ref(task->add_subcommand("defer", "Move a task's due day, and record it"), *o);
+  CLI::App* defer =
+      add_ref(task->add_subcommand("defer", "Move a task's due day, and record it"), *o);
   defer->add_option("--to", o->to, "The new due day")->required()->option_text("DATE");
   defer->add_option("--reason", o->reason, "Why (it shows in 'task show')")->option_text("TEXT");
   on_chosen(defer, action, [&ctx, o] { return run_defer(ctx, *o); });

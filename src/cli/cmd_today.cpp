@@ -53,7 +53,8 @@ TodaySummary summarize(const State& state, Day today) {
 // An active goal whose streak is at risk; only the current streak is computed, not the
 // whole summary (which walks the goal's history several times).
 bool at_risk(const Context& ctx, const State& state, int goal) {
-  if (effective_status(state.goals[static_cast<std::size_t>(goal)], ctx.today) != GoalStatus::active) {
+  if (effective_status(state.goals[static_cast<std::size_t>(goal)], ctx.today) !=
+      GoalStatus::active) {
     return false;
   }
   return current_streak(goal_days(state, goal), ctx.today, ctx.config).at_risk;
@@ -62,7 +63,8 @@ bool at_risk(const Context& ctx, const State& state, int goal) {
 nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (at_risk(ctx, state, static_cast<int>(i))) out.push_back(summary_json(state, static_cast<int>(i), ctx));
+    if (at_risk(ctx, state, static_cast<int>(i)))
+      out.push_back(summary_json(state, static_cast<int>(i), ctx));
   }
   return out;
 }
@@ -89,7 +91,8 @@ int print_json_today(const Context& ctx, const State& state, const TodaySummary&
                    {"overdue", tasks(s.overdue)},
                    {"checkin_streak", streak_json(checkin_streak(state, ctx.today))},
                    {"at_risk", at_risk_json(ctx, state)},
-                   {"next", ranked.empty() ? ordered_json(nullptr) : task_json(state, ranked.front().task, ctx.today)},
+                   {"next", ranked.empty() ? ordered_json(nullptr)
+                                           : task_json(state, ranked.front().task, ctx.today)},
                    {"nudge", nudge_json(ctx, state)},
                    {"sprint", sprint_or_null(ctx, state)}});
   return 0;
@@ -125,20 +128,25 @@ void habit_lines(const Context& ctx, const State& state) {
   std::vector<std::pair<int, int>> risky;  // (streak length, goal)
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
     if (!at_risk(ctx, state, static_cast<int>(i))) continue;
-    const int length = current_streak(goal_days(state, static_cast<int>(i)), ctx.today, ctx.config).length;
+    const int length =
+        current_streak(goal_days(state, static_cast<int>(i)), ctx.today, ctx.config).length;
     risky.emplace_back(length, static_cast<int>(i));
   }
-  std::stable_sort(risky.begin(), risky.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(risky.begin(), risky.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   for (std::size_t n = 0; n < risky.size() && n < shown_per_section; ++n) {
     const auto i = static_cast<std::size_t>(risky[n].second);
     const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
-    const std::string tail = fmt::format(": {} (streak {}, slack {})", describe_needed(s.needed, ctx.today),
-                                         streak_length(s.current), slack_text(s));
+    const std::string tail =
+        fmt::format(": {} (streak {}, slack {})", describe_needed(s.needed, ctx.today),
+                    streak_length(s.current), slack_text(s));
     const std::string head = fmt::format("{:<10} #{} ", "At risk", state.goals[i].num);
-    const auto room = static_cast<std::size_t>(std::max(8, ctx.width - static_cast<int>(display_width(head + tail))));
+    const auto room = static_cast<std::size_t>(
+        std::max(8, ctx.width - static_cast<int>(display_width(head + tail))));
     const std::string line = head + truncate(escape(state.goals[i].title), room, ctx.utf8) + tail;
     ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8),
-                     fmt::fg(fmt::terminal_color::yellow)) << '\n';
+                     fmt::fg(fmt::terminal_color::yellow))
+            << '\n';
   }
   more_line(ctx, risky.size(), "at risk", "momentum streak");
 }
@@ -154,9 +162,12 @@ int run_today(Context& ctx) {
     return 0;
   }
   ctx.out << paint(ctx, weekday_name(ctx.today, true) + " " + format_day(ctx.today),
-                   fmt::emphasis::bold) << "\n\n";
+                   fmt::emphasis::bold)
+          << "\n\n";
   if (s.logs.empty()) {
-    ctx.out << fmt::format("{:<10} {}\n", "Today", paint(ctx, "no check-in yet: momentum log 30m \"what you did\"", fmt::fg(fmt::terminal_color::yellow)));
+    ctx.out << fmt::format("{:<10} {}\n", "Today",
+                           paint(ctx, "no check-in yet: momentum log 30m \"what you did\"",
+                                 fmt::fg(fmt::terminal_color::yellow)));
   } else {
     ctx.out << fmt::format("{:<10} {} logged (learn {}, do {}) in {}\n", "Today",
                            minutes_text(s.learn + s.doing), minutes_text(s.learn),
@@ -172,17 +183,20 @@ int run_today(Context& ctx) {
     const std::string hint = t.status == TaskStatus::doing
                                  ? fmt::format("momentum log 30m --task {}", t.num)
                                  : fmt::format("momentum task start {}", t.num);
-    const std::string line = fmt::format("{:<10} #{} {}  ({})", "Next", t.num, escape(t.title), hint);
+    const std::string line =
+        fmt::format("{:<10} #{} {}  ({})", "Next", t.num, escape(t.title), hint);
     ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
   } else {
-    ctx.out << fmt::format("{:<10} nothing open: momentum task add \"a small next step\"\n", "Next");
+    ctx.out << fmt::format("{:<10} nothing open: momentum task add \"a small next step\"\n",
+                           "Next");
   }
   print_nudge(ctx, state);
   return 0;
 }
 
 void setup_today(CLI::App& app, Context& ctx, Action& action) {
-  CLI::App* today = app.add_subcommand("today", "Today's dashboard (also what 'momentum' alone shows)");
+  CLI::App* today =
+      app.add_subcommand("today", "Today's dashboard (also what 'momentum' alone shows)");
   on_chosen(today, action, [&ctx] { return run_today(ctx); });
 }
 

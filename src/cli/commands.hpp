@@ -3,7 +3,6 @@
 // subcommand is chosen, leaves behind the action to run once all options are parsed.
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <optional>
 #include <string>

@@ -1,12 +1,12 @@
 // The config file: a flat JSON object of known keys, each value checked as it is read.
+#include "cli/config.hpp"
+
 #include <fmt/format.h>
 
+#include <charconv>
 #include <nlohmann/json.hpp>
 
-#include <charconv>
-
 #include "cli/context.hpp"
-#include "cli/config.hpp"
 #include "momentum/error.hpp"
 #include "momentum/journal.hpp"
 #include "momentum/parse.hpp"
@@ -35,8 +35,10 @@ int parse_stale_days(std::string_view text) {
   int n = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc{} || end != text.data() + text.size() || n < 1 || n > 365) {
-    throw UsageError(fmt::format("invalid stale_days '{}'; expected a whole number of days from 1 "
-                                 "to 365", text));
+    throw UsageError(
+        fmt::format("invalid stale_days '{}'; expected a whole number of days from 1 "
+                    "to 365",
+                    text));
   }
   return n;
 }
@@ -45,8 +47,8 @@ double parse_threshold(std::string_view text) {
   double x = -1;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
   if (ec != std::errc{} || end != text.data() + text.size() || !(x >= 0.0 && x <= 1.0)) {
-    throw UsageError(fmt::format("invalid comfort_threshold '{}'; expected a number from 0 to 1",
-                                 text));
+    throw UsageError(
+        fmt::format("invalid comfort_threshold '{}'; expected a number from 0 to 1", text));
   }
   return x;
 }
@@ -57,9 +59,12 @@ std::string clock_text(std::chrono::minutes time) {
 
 std::string color_text(ColorMode mode) {
   switch (mode) {
-    case ColorMode::always: return "always";
-    case ColorMode::never: return "never";
-    case ColorMode::auto_: return "auto";
+    case ColorMode::always:
+      return "always";
+    case ColorMode::never:
+      return "never";
+    case ColorMode::auto_:
+      return "auto";
   }
   return "auto";
 }
@@ -73,8 +78,9 @@ const std::vector<ConfigKey>& config_keys() {
        [](const Config& c) { return clock_text(c.day_start); }},
       {"week_start", "monday", "the first day of a week: monday or sunday",
        [](Config& c, std::string_view v) { c.week_start = parse_week_start(v); },
-       [](const Config& c) { return std::string(c.week_start == std::chrono::Sunday ? "sunday"
-                                                                                    : "monday"); }},
+       [](const Config& c) {
+         return std::string(c.week_start == std::chrono::Sunday ? "sunday" : "monday");
+       }},
       {"remind_after", "18:00", "from when 'remind' warns of streaks at risk",
        [](Config& c, std::string_view v) { c.remind_after = parse_time_of_day(v, "remind_after"); },
        [](const Config& c) { return clock_text(c.remind_after); }},

@@ -1,7 +1,5 @@
 #include "cli/context.hpp"
 
-#include "momentum/text.hpp"
-
 #include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -15,6 +13,7 @@
 #include "momentum/error.hpp"
 #include "momentum/journal.hpp"
 #include "momentum/parse.hpp"
+#include "momentum/text.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -25,28 +24,31 @@ constexpr auto lock_timeout = 10s;
 
 std::filesystem::path home_dir(const Env& env) {
   if (auto home = env.get("HOME")) return *home;
-  throw UsageError("cannot find the journal: HOME is not set; use --journal PATH or set "
-                   "MOMENTUM_JOURNAL");
+  throw UsageError(
+      "cannot find the journal: HOME is not set; use --journal PATH or set "
+      "MOMENTUM_JOURNAL");
 }
 
 // The local UTC offset at `ts`, as TZ says.
 std::chrono::minutes local_offset(Timestamp ts) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(
-      std::chrono::time_point_cast<std::chrono::seconds>(ts));
+  const std::time_t t =
+      std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::seconds>(ts));
   std::tm local{};
   localtime_r(&t, &local);
   return std::chrono::duration_cast<std::chrono::minutes>(std::chrono::seconds{local.tm_gmtoff});
 }
 
 Clock read_clock(const Env& env) {
-  Timestamp now = std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  Timestamp now =
+      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
   if (auto fixed = env.get("MOMENTUM_NOW")) {
     try {
       now = parse_timestamp(*fixed);
     } catch (const UsageError&) {
-      throw UsageError(fmt::format("invalid MOMENTUM_NOW '{}'; expected an RFC 3339 time such as "
-                                   "2026-03-10T08:30:00+01:00", *fixed));
+      throw UsageError(
+          fmt::format("invalid MOMENTUM_NOW '{}'; expected an RFC 3339 time such as "
+                      "2026-03-10T08:30:00+01:00",
+                      *fixed));
     }
   }
   return Clock{now, local_offset(now)};
@@ -116,7 +118,8 @@ std::optional<std::filesystem::path> config_path(const Env& env) {
   if (auto dir = env.get("XDG_CONFIG_HOME")) {
     return std::filesystem::path(*dir) / "momentum" / "config.json";
   }
-  if (auto home = env.get("HOME")) return std::filesystem::path(*home) / ".config" / "momentum" / "config.json";
+  if (auto home = env.get("HOME"))
+    return std::filesystem::path(*home) / ".config" / "momentum" / "config.json";
   return std::nullopt;  // cron without HOME: the defaults
 }
 

@@ -15,13 +15,20 @@ bool weekly(const Streak& s) { return s.unit == PeriodKind::week; }
 
 std::string_view mark_name(DayMark m) {
   switch (m) {
-    case DayMark::logged: return "logged";
-    case DayMark::skipped: return "skipped";
-    case DayMark::paused: return "paused";
-    case DayMark::missed: return "missed";
-    case DayMark::not_required: return "not_required";
-    case DayMark::open: return "open";
-    case DayMark::future: return "future";
+    case DayMark::logged:
+      return "logged";
+    case DayMark::skipped:
+      return "skipped";
+    case DayMark::paused:
+      return "paused";
+    case DayMark::missed:
+      return "missed";
+    case DayMark::not_required:
+      return "not_required";
+    case DayMark::open:
+      return "open";
+    case DayMark::future:
+      return "future";
   }
   return "";
 }
@@ -29,13 +36,20 @@ std::string_view mark_name(DayMark m) {
 std::string glyph(const Context& ctx, DayMark m) {
   const bool u = ctx.utf8;
   switch (m) {
-    case DayMark::logged: return paint(ctx, u ? "■" : "#", fmt::fg(fmt::terminal_color::green));
-    case DayMark::skipped: return u ? "–" : "-";
-    case DayMark::paused: return u ? "‖" : "=";
-    case DayMark::missed: return paint(ctx, u ? "×" : "x", fmt::fg(fmt::terminal_color::red));
-    case DayMark::not_required: return u ? "·" : ".";
-    case DayMark::open: return paint(ctx, u ? "□" : "_", fmt::fg(fmt::terminal_color::yellow));
-    case DayMark::future: return " ";
+    case DayMark::logged:
+      return paint(ctx, u ? "■" : "#", fmt::fg(fmt::terminal_color::green));
+    case DayMark::skipped:
+      return u ? "–" : "-";
+    case DayMark::paused:
+      return u ? "‖" : "=";
+    case DayMark::missed:
+      return paint(ctx, u ? "×" : "x", fmt::fg(fmt::terminal_color::red));
+    case DayMark::not_required:
+      return u ? "·" : ".";
+    case DayMark::open:
+      return paint(ctx, u ? "□" : "_", fmt::fg(fmt::terminal_color::yellow));
+    case DayMark::future:
+      return " ";
   }
   return " ";
 }
@@ -46,9 +60,12 @@ nlohmann::ordered_json day_or_null(std::optional<Day> d) {
 
 std::string_view unit_name(PeriodKind k) {
   switch (k) {
-    case PeriodKind::week: return "weeks";
-    case PeriodKind::none: return "none";
-    default: return "days";
+    case PeriodKind::week:
+      return "weeks";
+    case PeriodKind::none:
+      return "none";
+    default:
+      return "days";
   }
 }
 
@@ -79,18 +96,18 @@ std::string strip_text(const Context& ctx, const std::vector<DayMark>& strip) {
 
 std::string strip_legend(const Context& ctx) {
   const bool u = ctx.utf8;
-  return fmt::format("{} logged  {} rest day  {} paused  {} missed  {} not required  {} today, open",
-                     u ? "■" : "#", u ? "–" : "-", u ? "‖" : "=", u ? "×" : "x", u ? "·" : ".",
-                     u ? "□" : "_");
+  return fmt::format(
+      "{} logged  {} rest day  {} paused  {} missed  {} not required  {} today, open",
+      u ? "■" : "#", u ? "–" : "-", u ? "‖" : "=", u ? "×" : "x", u ? "·" : ".", u ? "□" : "_");
 }
 
 std::string risk_line(const Context& ctx, const Goal& goal, const GoalSummary& s) {
   // The title gives way first, so that what to do always fits the width.
   const std::string head = fmt::format("At risk: goal {} ", goal.num);
-  const std::string tail = fmt::format(": {} keeps {}", describe_needed(s.needed, ctx.today),
-                                       streak_words(s.current));
-  const auto room = static_cast<std::size_t>(std::max(8, ctx.width - static_cast<int>(
-                                                            display_width(head + tail))));
+  const std::string tail =
+      fmt::format(": {} keeps {}", describe_needed(s.needed, ctx.today), streak_words(s.current));
+  const auto room = static_cast<std::size_t>(
+      std::max(8, ctx.width - static_cast<int>(display_width(head + tail))));
   return paint(ctx, head + truncate(escape(goal.title), room, ctx.utf8) + tail,
                fmt::fg(fmt::terminal_color::yellow));
 }
@@ -98,20 +115,25 @@ std::string risk_line(const Context& ctx, const Goal& goal, const GoalSummary& s
 std::string checkin_line(const Context& ctx, const Streak& s) {
   if (s.length == 0) return "0 days; a check-in today starts one";
   std::string line = plural(static_cast<std::size_t>(s.length), "day", "days");
-  if (s.at_risk) line += paint(ctx, " (no check-in today yet)", fmt::fg(fmt::terminal_color::yellow));
+  if (s.at_risk)
+    line += paint(ctx, " (no check-in today yet)", fmt::fg(fmt::terminal_color::yellow));
   return line;
 }
 
 nlohmann::ordered_json streak_json(const Streak& s) {
-  return {{"length", s.length}, {"unit", unit_name(s.unit)}, {"first", day_or_null(s.first)},
-          {"last", day_or_null(s.last)}, {"at_risk", s.at_risk}};
+  return {{"length", s.length},
+          {"unit", unit_name(s.unit)},
+          {"first", day_or_null(s.first)},
+          {"last", day_or_null(s.last)},
+          {"at_risk", s.at_risk}};
 }
 
 nlohmann::ordered_json summary_json(const State& state, int goal, const Context& ctx) {
   const Goal& g = state.goals[static_cast<std::size_t>(goal)];
   const GoalSummary s = summarize(state, goal, ctx.today, ctx.config);
   const auto rate = [](std::optional<double> r) {
-    return r ? nlohmann::ordered_json(std::round(*r * 1000) / 1000) : nlohmann::ordered_json(nullptr);
+    return r ? nlohmann::ordered_json(std::round(*r * 1000) / 1000)
+             : nlohmann::ordered_json(nullptr);
   };
   // A paused goal owes nothing: no slack, no deadline.
   const bool due = s.needed.kind != PeriodKind::none && s.status == GoalStatus::active;
@@ -126,12 +148,14 @@ nlohmann::ordered_json summary_json(const State& state, int goal, const Context&
           {"completion_30", rate(s.completion_30)},
           {"completion_90", rate(s.completion_90)},
           {"strength", std::round(s.strength * 1000) / 10},
-          {"slack", s.slack && due ? nlohmann::ordered_json(*s.slack) : nlohmann::ordered_json(nullptr)},
-          {"needed", {{"text", describe_needed(s.needed, ctx.today)},
-                      {"more", s.needed.more},
-                      {"keepable", s.needed.keepable},
-                      {"by", !due ? nlohmann::ordered_json(nullptr)
-                                                                : nlohmann::ordered_json(format_day(s.needed.last))}}},
+          {"slack",
+           s.slack && due ? nlohmann::ordered_json(*s.slack) : nlohmann::ordered_json(nullptr)},
+          {"needed",
+           {{"text", describe_needed(s.needed, ctx.today)},
+            {"more", s.needed.more},
+            {"keepable", s.needed.keepable},
+            {"by", !due ? nlohmann::ordered_json(nullptr)
+                        : nlohmann::ordered_json(format_day(s.needed.last))}}},
           {"strip", strip}};
 }
 

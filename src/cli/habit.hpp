@@ -1,10 +1,9 @@
 #pragma once
 // Phrasing the habit math (momentum/streak.hpp) for `streak`, `goal show` and `today`.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/context.hpp"
 #include "momentum/streak.hpp"

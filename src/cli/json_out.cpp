@@ -56,29 +56,33 @@ ordered_json task_json(const State& state, int task, Day today) {
   const Task& t = state.tasks[static_cast<std::size_t>(task)];
   ordered_json deferrals = ordered_json::array();
   for (const Deferral& d : t.deferrals) {
-    deferrals.push_back({{"at", format_timestamp(d.ts)}, {"from", day_or_null(d.from)},
-                         {"to", format_day(d.to)}, {"reason", d.reason}});
+    deferrals.push_back({{"at", format_timestamp(d.ts)},
+                         {"from", day_or_null(d.from)},
+                         {"to", format_day(d.to)},
+                         {"reason", d.reason}});
   }
   int minutes = 0;
   for (const LogEntry& l : state.logs) {
     if (!l.removed && l.task == task) minutes += l.minutes.value_or(0);
   }
-  return {{"num", t.num},
-          {"id", t.id},
-          {"title", t.title},
-          {"goal", num_of(state.goals, t.goal)},
-          {"kind", to_string(t.kind)},
-          {"importance", t.importance},
-          {"estimate", or_null(t.estimate)},
-          {"due", day_or_null(t.due)},
-          {"overdue", t.due && is_open(t.status) && *t.due < today},
-          {"tags", t.tags},
-          {"status", to_string(t.status)},
-          {"created", format_timestamp(t.created)},
-          {"started", t.started ? ordered_json(format_timestamp(*t.started)) : ordered_json(nullptr)},
-          {"finished", t.finished ? ordered_json(format_timestamp(*t.finished)) : ordered_json(nullptr)},
-          {"deferrals", deferrals},
-          {"minutes_logged", minutes}};
+  return {
+      {"num", t.num},
+      {"id", t.id},
+      {"title", t.title},
+      {"goal", num_of(state.goals, t.goal)},
+      {"kind", to_string(t.kind)},
+      {"importance", t.importance},
+      {"estimate", or_null(t.estimate)},
+      {"due", day_or_null(t.due)},
+      {"overdue", t.due && is_open(t.status) && *t.due < today},
+      {"tags", t.tags},
+      {"status", to_string(t.status)},
+      {"created", format_timestamp(t.created)},
+      {"started", t.started ? ordered_json(format_timestamp(*t.started)) : ordered_json(nullptr)},
+      {"finished",
+       t.finished ? ordered_json(format_timestamp(*t.finished)) : ordered_json(nullptr)},
+      {"deferrals", deferrals},
+      {"minutes_logged", minutes}};
 }
 
 ordered_json log_json(const State& state, int log) {

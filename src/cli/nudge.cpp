@@ -39,16 +39,17 @@ std::optional<Nudge> streak_nudge(const State& state, Day today, const Config& c
   if (!checkin.at_risk || checkin.length == 0 || !checkin_day(state, today, config)) {
     return std::nullopt;
   }
-  return Nudge{"streak",
-               fmt::format("check in today to keep your {} streak: momentum log 30m",
-                           streak_unit(checkin)),
-               std::nullopt, std::nullopt};
+  return Nudge{
+      "streak",
+      fmt::format("check in today to keep your {} streak: momentum log 30m", streak_unit(checkin)),
+      std::nullopt, std::nullopt};
 }
 
 std::optional<Nudge> overdue_nudge(const State& state, Day today) {
   const Task* worst = nullptr;
   for (const Task& t : state.tasks) {
-    if (is_open(t.status) && t.due && *t.due < today && (!worst || *t.due < *worst->due)) worst = &t;
+    if (is_open(t.status) && t.due && *t.due < today && (!worst || *t.due < *worst->due))
+      worst = &t;
   }
   if (!worst) return std::nullopt;
   const auto late = (today - *worst->due).count();
@@ -60,10 +61,11 @@ std::optional<Nudge> overdue_nudge(const State& state, Day today) {
 
 std::optional<Nudge> comfort_nudge(const Metrics& m) {
   if (!m.comfort_zone) return std::nullopt;
-  return Nudge{"comfort_zone",
-               fmt::format("you spent {:.0f}% of 28 days learning: now build something (a 'do' task)",
-                           *m.learn_share * 100),
-               std::nullopt, std::nullopt};
+  return Nudge{
+      "comfort_zone",
+      fmt::format("you spent {:.0f}% of 28 days learning: now build something (a 'do' task)",
+                  *m.learn_share * 100),
+      std::nullopt, std::nullopt};
 }
 
 std::optional<Nudge> chronic_nudge(const State& state, const Metrics& m) {
@@ -98,7 +100,9 @@ nlohmann::ordered_json nudge_json(const Context& ctx, const State& state) {
   using nlohmann::ordered_json;
   const std::optional<Nudge> n = pick_nudge(state, ctx.today, ctx.config);
   if (!n) return nullptr;
-  const auto num = [](std::optional<int> v) { return v ? ordered_json(*v) : ordered_json(nullptr); };
+  const auto num = [](std::optional<int> v) {
+    return v ? ordered_json(*v) : ordered_json(nullptr);
+  };
   return {{"kind", n->kind}, {"text", n->text}, {"goal", num(n->goal)}, {"task", num(n->task)}};
 }
 

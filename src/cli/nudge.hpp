@@ -1,10 +1,9 @@
 #pragma once
 // The one nudge of `today`: the most pressing signal, phrased as an action.
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/context.hpp"
 #include "momentum/state.hpp"
@@ -14,9 +13,9 @@ namespace momentum::cli {
 // What to do next and why; `kind` is streak, overdue, comfort_zone or chronic.
 struct Nudge {
   std::string kind;
-  std::string text;           // plain text, user titles left out
-  std::optional<int> goal;    // a goal's short number
-  std::optional<int> task;    // a task's short number
+  std::string text;         // plain text, user titles left out
+  std::optional<int> goal;  // a goal's short number
+  std::optional<int> task;  // a task's short number
 };
 
 // The first that applies, in this order: a streak at risk, the most overdue task, learning

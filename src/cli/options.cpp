@@ -1,12 +1,12 @@
 // Helpers shared by the cmd_*.cpp files.
-#include "cli/commands.hpp"
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <charconv>
 #include <ranges>
+
+#include "cli/commands.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -49,8 +49,8 @@ CLI::Validator in_range(int lo, int hi) {
 }
 
 CLI::Validator one_of(std::string_view what, std::vector<std::string> words) {
-  const std::string expected = fmt::format(
-      "{} or {}", fmt::join(words.begin(), words.end() - 1, ", "), words.back());
+  const std::string expected =
+      fmt::format("{} or {}", fmt::join(words.begin(), words.end() - 1, ", "), words.back());
   return CLI::Validator(
       [what = std::string(what), words, expected](std::string& text) -> std::string {
         if (std::find(words.begin(), words.end(), text) != words.end()) return {};

@@ -98,7 +98,8 @@ void Table::print(const Context& ctx) const {
   while (total > static_cast<std::size_t>(ctx.width)) {
     std::size_t widest = columns_.size();
     for (std::size_t c = 0; c < columns_.size(); ++c) {
-      if (columns_[c].flexible && widths[c] > 8 && (widest == columns_.size() || widths[c] > widths[widest])) {
+      if (columns_[c].flexible && widths[c] > 8 &&
+          (widest == columns_.size() || widths[c] > widths[widest])) {
         widest = c;
       }
     }
@@ -112,8 +113,10 @@ void Table::print(const Context& ctx) const {
       std::string cell = truncate(cells[c], widths[c], ctx.utf8);
       const std::size_t pad = widths[c] - display_width(cell);
       const bool last = c + 1 == cells.size();
-      if (columns_[c].right) out += std::string(pad, ' ') + cell;
-      else out += cell + (last ? "" : std::string(pad, ' '));
+      if (columns_[c].right)
+        out += std::string(pad, ' ') + cell;
+      else
+        out += cell + (last ? "" : std::string(pad, ' '));
       if (!last) out += "  ";
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -128,10 +131,14 @@ void Table::print(const Context& ctx) const {
 std::string status_text(const Context& ctx, TaskStatus status) {
   const std::string word(to_string(status));
   switch (status) {
-    case TaskStatus::doing: return paint(ctx, word, fmt::fg(fmt::terminal_color::cyan));
-    case TaskStatus::done: return paint(ctx, word, fmt::fg(fmt::terminal_color::green));
-    case TaskStatus::dropped: return paint(ctx, word, fmt::emphasis::faint);
-    case TaskStatus::todo: break;
+    case TaskStatus::doing:
+      return paint(ctx, word, fmt::fg(fmt::terminal_color::cyan));
+    case TaskStatus::done:
+      return paint(ctx, word, fmt::fg(fmt::terminal_color::green));
+    case TaskStatus::dropped:
+      return paint(ctx, word, fmt::emphasis::faint);
+    case TaskStatus::todo:
+      break;
   }
   return word;
 }

@@ -14,7 +14,6 @@
 
 namespace momentum::cli {
 
-
 // `text` in `style` when colour is on, else unchanged.
 std::string paint(const Context& ctx, std::string_view text, fmt::text_style style);
 

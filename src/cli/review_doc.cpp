@@ -31,7 +31,8 @@ std::string ReviewDoc::text(std::string_view user) const {
   }
   if (md_ && starts_block(out)) {
     const std::size_t at = std::isdigit(static_cast<unsigned char>(out.front()))
-                               ? out.find_first_not_of("0123456789") : 0;
+                               ? out.find_first_not_of("0123456789")
+                               : 0;
     out.insert(at, "\\");
   }
   return out;

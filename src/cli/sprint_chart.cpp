@@ -28,14 +28,16 @@ struct Scale {
 
 Scale scale_for(const std::vector<BurndownDay>& days) {
   double top = 1;
-  for (const BurndownDay& b : days) top = std::max({top, b.ideal, static_cast<double>(b.open.value_or(0))});
+  for (const BurndownDay& b : days)
+    top = std::max({top, b.ideal, static_cast<double>(b.open.value_or(0))});
   Scale s;
   s.rows = std::min(10, static_cast<int>(std::ceil(top)));
   s.per_row = top / s.rows;
   return s;
 }
 
-std::string cell(const Glyphs& g, const BurndownDay& b, const Scale& s, int row, std::size_t width) {
+std::string cell(const Glyphs& g, const BurndownDay& b, const Scale& s, int row,
+                 std::size_t width) {
   std::string_view mark = " ";
   if (b.open && s.level(*b.open) >= row) {
     mark = g.bar;
@@ -57,7 +59,8 @@ void print_burndown(const Context& ctx, const State& state, const Sprint& sprint
   const Glyphs& g = ctx.utf8 ? unicode : ascii;
   const Scale s = scale_for(days);
   for (int row = s.rows; row >= 1; --row) {
-    std::string line = fmt::format("{:>4} ", row == s.rows || row == 1 ? fmt::format("{:.0f}", row * s.per_row) : "");
+    std::string line = fmt::format(
+        "{:>4} ", row == s.rows || row == 1 ? fmt::format("{:.0f}", row * s.per_row) : "");
     for (const BurndownDay& b : days) line += cell(g, b, s, row, width);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     ctx.out << line << '\n';
@@ -66,7 +69,8 @@ void print_burndown(const Context& ctx, const State& state, const Sprint& sprint
   std::string marks = "     ";
   for (std::size_t i = 0; i < days.size(); ++i) {
     for (std::size_t k = 0; k < width - (i == 0 ? 1 : 0); ++k) axis += g.axis;
-    marks += days[i].added > 0 ? std::string(g.added) + std::string(width - 1, ' ') : std::string(width, ' ');
+    marks += days[i].added > 0 ? std::string(g.added) + std::string(width - 1, ' ')
+                               : std::string(width, ' ');
   }
   ctx.out << axis << '\n';
   while (!marks.empty() && marks.back() == ' ') marks.pop_back();

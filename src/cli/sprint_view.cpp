@@ -18,7 +18,9 @@ long day_count(Day from, Day to) { return (to - from).count() + 1; }
 
 ordered_json retro_json(const Sprint& s) {
   if (!s.closed) return nullptr;
-  return {{"learned", s.retro.learned}, {"blocked", s.retro.blocked}, {"next", s.retro.next},
+  return {{"learned", s.retro.learned},
+          {"blocked", s.retro.blocked},
+          {"next", s.retro.next},
           {"rating", s.retro.rating ? ordered_json(*s.retro.rating) : ordered_json(nullptr)}};
 }
 
@@ -26,8 +28,11 @@ ordered_json planned_json(const State& state, const Sprint& s) {
   ordered_json tasks = ordered_json::array();
   for (const PlannedTask& p : s.planned) {
     const Task& t = state.tasks[static_cast<std::size_t>(p.task)];
-    tasks.push_back({{"task", t.num}, {"title", t.title}, {"status", to_string(t.status)},
-                     {"added", format_day(p.added)}, {"scope_change", p.added > s.start}});
+    tasks.push_back({{"task", t.num},
+                     {"title", t.title},
+                     {"status", to_string(t.status)},
+                     {"added", format_day(p.added)},
+                     {"scope_change", p.added > s.start}});
   }
   return tasks;
 }
@@ -37,7 +42,8 @@ ordered_json burndown_json(const State& state, const Sprint& s, Day today) {
   for (const BurndownDay& b : burndown(state, s, today)) {
     days.push_back({{"day", format_day(b.day)},
                     {"open", b.open ? ordered_json(*b.open) : ordered_json(nullptr)},
-                    {"ideal", std::round(b.ideal * 100) / 100}, {"added", b.added}});
+                    {"ideal", std::round(b.ideal * 100) / 100},
+                    {"added", b.added}});
   }
   return days;
 }
@@ -45,9 +51,10 @@ ordered_json burndown_json(const State& state, const Sprint& s, Day today) {
 }  // namespace
 
 int planned_done(const State& state, const Sprint& sprint) {
-  return static_cast<int>(std::count_if(sprint.planned.begin(), sprint.planned.end(), [&](const PlannedTask& p) {
-    return state.tasks[static_cast<std::size_t>(p.task)].status == TaskStatus::done;
-  }));
+  return static_cast<int>(
+      std::count_if(sprint.planned.begin(), sprint.planned.end(), [&](const PlannedTask& p) {
+        return state.tasks[static_cast<std::size_t>(p.task)].status == TaskStatus::done;
+      }));
 }
 
 std::string sprint_status_text(const Sprint& sprint, Day today) {
@@ -59,21 +66,23 @@ std::string sprint_status_text(const Sprint& sprint, Day today) {
 ordered_json sprint_json(const State& state, int sprint, Day today) {
   const Sprint& s = state.sprints[static_cast<std::size_t>(sprint)];
   const SprintMinutes m = sprint_minutes(state, s, today);
-  return {{"num", s.num},
-          {"id", s.id},
-          {"title", s.title},
-          {"goal", s.goal ? ordered_json(state.goals[static_cast<std::size_t>(*s.goal)].num) : ordered_json(nullptr)},
-          {"start", format_day(s.start)},
-          {"end", format_day(s.end)},
-          {"days", day_count(s.start, s.end)},
-          {"status", sprint_status_text(s, today)},
-          {"needs_close", needs_close(s, today)},
-          {"tasks", planned_json(state, s)},
-          {"tasks_done", planned_done(state, s)},
-          {"minutes", {{"learn", m.learn}, {"do", m.doing}, {"total", m.learn + m.doing}}},
-          {"burndown", burndown_json(state, s, today)},
-          {"closed", s.closed_day ? ordered_json(format_day(*s.closed_day)) : ordered_json(nullptr)},
-          {"retrospective", retro_json(s)}};
+  return {
+      {"num", s.num},
+      {"id", s.id},
+      {"title", s.title},
+      {"goal", s.goal ? ordered_json(state.goals[static_cast<std::size_t>(*s.goal)].num)
+                      : ordered_json(nullptr)},
+      {"start", format_day(s.start)},
+      {"end", format_day(s.end)},
+      {"days", day_count(s.start, s.end)},
+      {"status", sprint_status_text(s, today)},
+      {"needs_close", needs_close(s, today)},
+      {"tasks", planned_json(state, s)},
+      {"tasks_done", planned_done(state, s)},
+      {"minutes", {{"learn", m.learn}, {"do", m.doing}, {"total", m.learn + m.doing}}},
+      {"burndown", burndown_json(state, s, today)},
+      {"closed", s.closed_day ? ordered_json(format_day(*s.closed_day)) : ordered_json(nullptr)},
+      {"retrospective", retro_json(s)}};
 }
 
 std::optional<std::string> sprint_today_line(const Context& ctx, const State& state) {
@@ -82,20 +91,22 @@ std::optional<std::string> sprint_today_line(const Context& ctx, const State& st
   const Sprint& s = state.sprints[static_cast<std::size_t>(*current)];
   const std::size_t width = static_cast<std::size_t>(ctx.width);
   if (needs_close(s, ctx.today)) {
-    const std::string line = fmt::format("{:<10} '{}' ended {} without a close: momentum sprint close",
-                                         "Sprint", escape(s.title), format_day(s.end));
+    const std::string line =
+        fmt::format("{:<10} '{}' ended {} without a close: momentum sprint close", "Sprint",
+                    escape(s.title), format_day(s.end));
     return paint(ctx, truncate(line, width, ctx.utf8), fmt::fg(fmt::terminal_color::yellow));
   }
   if (s.start > ctx.today) {
-    return truncate(fmt::format("{:<10} '{}' starts {}", "Sprint", escape(s.title), format_day(s.start)),
-                    width, ctx.utf8);
+    return truncate(
+        fmt::format("{:<10} '{}' starts {}", "Sprint", escape(s.title), format_day(s.start)), width,
+        ctx.utf8);
   }
   const long left = (s.end - ctx.today).count();
-  return truncate(fmt::format("{:<10} '{}' day {} of {}, {}/{} done, {} left", "Sprint", escape(s.title),
-                              day_count(s.start, ctx.today), day_count(s.start, s.end),
-                              planned_done(state, s), s.planned.size(),
-                              plural(static_cast<std::size_t>(left), "day", "days")),
-                  width, ctx.utf8);
+  return truncate(
+      fmt::format("{:<10} '{}' day {} of {}, {}/{} done, {} left", "Sprint", escape(s.title),
+                  day_count(s.start, ctx.today), day_count(s.start, s.end), planned_done(state, s),
+                  s.planned.size(), plural(static_cast<std::size_t>(left), "day", "days")),
+      width, ctx.utf8);
 }
 
 }  // namespace momentum::cli

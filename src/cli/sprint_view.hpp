@@ -2,7 +2,6 @@
 // Sprint views shared by `sprint`, `today` and `review`.
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 

@@ -39,7 +39,8 @@ void delay_rows(const Context& ctx, const StartDelay& d) {
                              count(size(d.tasks), "task", "tasks"))
                : "no task was started in this window");
   const auto reading = importance_reading(d);
-  row(ctx, "By importance", d.difference ? fmt::format("{:+}", std::round(*d.difference * 10) / 10) : "n/a",
+  row(ctx, "By importance",
+      d.difference ? fmt::format("{:+}", std::round(*d.difference * 10) / 10) : "n/a",
       reading ? *reading : "needs important (4-5) and easy (1-2) tasks started in the window");
 }
 
@@ -84,8 +85,9 @@ void task_list(const Context& ctx, const State& state, std::string_view heading,
   ctx.out << '\n' << heading << '\n';
   for (int i : tasks) {
     const Task& t = state.tasks[static_cast<std::size_t>(i)];
-    const std::string why = chronic ? fmt::format("deferred {}x", t.deferrals.size())
-                                    : fmt::format("idle {}d", (today - t.last_activity_day).count());
+    const std::string why = chronic
+                                ? fmt::format("deferred {}x", t.deferrals.size())
+                                : fmt::format("idle {}d", (today - t.last_activity_day).count());
     const std::string line = fmt::format("  #{} {}  ({})", t.num, escape(t.title), why);
     ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
   }
@@ -105,13 +107,15 @@ std::string_view component_label(std::string_view name) {
 
 void index_lines(const Context& ctx, const Metrics& m) {
   ctx.out << '\n'
-          << paint(ctx, fmt::format("Procrastination index {}", m.index ? fmt::format("{:.0f}/100", *m.index) : "n/a"),
+          << paint(ctx,
+                   fmt::format("Procrastination index {}",
+                               m.index ? fmt::format("{:.0f}/100", *m.index) : "n/a"),
                    fmt::emphasis::bold)
           << "  (0 = none; a full bar = worst)\n"
           << fmt::format("  {:<12} {:>6}  {}\n", "part", "weight", "share");
   for (const Component& c : m.components) {
-    const std::string value = c.value ? fmt::format("{} {:>4}", bar(ctx, *c.value), percent(c.value))
-                                      : "n/a (left out)";
+    const std::string value =
+        c.value ? fmt::format("{} {:>4}", bar(ctx, *c.value), percent(c.value)) : "n/a (left out)";
     ctx.out << fmt::format("  {:<12} {:>6}  {}\n", component_label(c.name), c.weight, value);
   }
 }
@@ -124,7 +128,8 @@ ordered_json task_refs(const State& state, const std::vector<int>& tasks, Day to
   ordered_json out = ordered_json::array();
   for (int i : tasks) {
     const Task& t = state.tasks[static_cast<std::size_t>(i)];
-    out.push_back({{"task", t.num}, {"title", t.title},
+    out.push_back({{"task", t.num},
+                   {"title", t.title},
                    {"deferrals", t.deferrals.size()},
                    {"due", t.due ? ordered_json(format_day(*t.due)) : ordered_json(nullptr)},
                    {"idle_days", (today - t.last_activity_day).count()}});
@@ -147,16 +152,18 @@ std::optional<std::string> importance_reading(const StartDelay& d) {
   if (!d.difference) return std::nullopt;
   const double diff = std::round(*d.difference * 10) / 10;
   if (diff == 0) return "you start important and easy tasks equally soon";
-  return fmt::format("you start important tasks {} {} than easy ones",
-                     days_value(std::abs(diff)), diff > 0 ? "later" : "sooner");
+  return fmt::format("you start important tasks {} {} than easy ones", days_value(std::abs(diff)),
+                     diff > 0 ? "later" : "sooner");
 }
 
 void print_stats(const Context& ctx, const State& state, const Metrics& m) {
-  const std::string scope = m.window.goal
-      ? fmt::format("goal {}", state.goals[static_cast<std::size_t>(*m.window.goal)].num)
-      : "all goals";
-  ctx.out << paint(ctx, fmt::format("Procrastination report {} to {}, {}", format_day(m.window.first),
-                                    format_day(m.window.last), scope),
+  const std::string scope =
+      m.window.goal
+          ? fmt::format("goal {}", state.goals[static_cast<std::size_t>(*m.window.goal)].num)
+          : "all goals";
+  ctx.out << paint(ctx,
+                   fmt::format("Procrastination report {} to {}, {}", format_day(m.window.first),
+                               format_day(m.window.last), scope),
                    fmt::emphasis::bold)
           << "\n\n";
   delay_rows(ctx, m.start_delay);
@@ -164,30 +171,51 @@ void print_stats(const Context& ctx, const State& state, const Metrics& m) {
   habit_rows(ctx, m);
   task_list(ctx, state, "Chronic: deferred 3+ times; break each into a smaller first step",
             m.chronic, true, ctx.today);
-  task_list(ctx, state, fmt::format("Stale: no activity for {}+ days; do, defer or drop", ctx.config.stale_days),
-            m.stale, false, ctx.today);
+  task_list(
+      ctx, state,
+      fmt::format("Stale: no activity for {}+ days; do, defer or drop", ctx.config.stale_days),
+      m.stale, false, ctx.today);
   index_lines(ctx, m);
 }
 
 ordered_json stats_json(const State& state, const Metrics& m, Day today, const Config& config) {
   const StartDelay& d = m.start_delay;
-  const auto goal = m.window.goal ? ordered_json(state.goals[static_cast<std::size_t>(*m.window.goal)].num)
-                                  : ordered_json(nullptr);
+  const auto goal = m.window.goal
+                        ? ordered_json(state.goals[static_cast<std::size_t>(*m.window.goal)].num)
+                        : ordered_json(nullptr);
   return {
-      {"window", {{"first", format_day(m.window.first)}, {"last", format_day(m.window.last)}, {"goal", goal}}},
-      {"start_delay", {{"tasks", d.tasks}, {"median", number(d.median)}, {"important", number(d.important)},
-                       {"unimportant", number(d.unimportant)}, {"difference", number(d.difference)}}},
-      {"deferrals", {{"count", m.deferrals}, {"live_tasks", m.live_tasks}, {"deferred_tasks", m.deferred_tasks},
-                     {"chronic", task_refs(state, m.chronic, today)}}},
-      {"on_time", {{"done_with_due", m.due_done}, {"on_time", m.on_time}, {"rate", number(m.on_time_rate)}}},
+      {"window",
+       {{"first", format_day(m.window.first)},
+        {"last", format_day(m.window.last)},
+        {"goal", goal}}},
+      {"start_delay",
+       {{"tasks", d.tasks},
+        {"median", number(d.median)},
+        {"important", number(d.important)},
+        {"unimportant", number(d.unimportant)},
+        {"difference", number(d.difference)}}},
+      {"deferrals",
+       {{"count", m.deferrals},
+        {"live_tasks", m.live_tasks},
+        {"deferred_tasks", m.deferred_tasks},
+        {"chronic", task_refs(state, m.chronic, today)}}},
+      {"on_time",
+       {{"done_with_due", m.due_done}, {"on_time", m.on_time}, {"rate", number(m.on_time_rate)}}},
       {"overdue", {{"open_tasks", m.open_tasks}, {"tasks", task_refs(state, m.overdue, today)}}},
       {"stale", {{"days", config.stale_days}, {"tasks", task_refs(state, m.stale, today)}}},
-      {"follow_through", {{"created", m.created}, {"completed", m.completed}, {"rate", number(m.follow_through)}}},
-      {"learn_share", {{"learn_minutes", m.learn_minutes}, {"do_minutes", m.do_minutes},
-                       {"share", number(m.learn_share)}, {"threshold", config.comfort_threshold},
-                       {"comfort_zone", m.comfort_zone}}},
-      {"gaps", {{"days", m.gap_days}, {"counted_days", m.counted_days}, {"longest", m.longest_gap},
-                {"share", number(m.gap_share)}}},
+      {"follow_through",
+       {{"created", m.created}, {"completed", m.completed}, {"rate", number(m.follow_through)}}},
+      {"learn_share",
+       {{"learn_minutes", m.learn_minutes},
+        {"do_minutes", m.do_minutes},
+        {"share", number(m.learn_share)},
+        {"threshold", config.comfort_threshold},
+        {"comfort_zone", m.comfort_zone}}},
+      {"gaps",
+       {{"days", m.gap_days},
+        {"counted_days", m.counted_days},
+        {"longest", m.longest_gap},
+        {"share", number(m.gap_share)}}},
       {"resistance", {{"reports", m.resistance_reports}, {"mean", number(m.resistance)}}},
       {"index", index_json(m)}};
 }

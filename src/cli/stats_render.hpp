@@ -1,10 +1,9 @@
 #pragma once
 // Phrasing the procrastination metrics (momentum/metrics.hpp) for `stats` and `today`.
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/context.hpp"
 #include "momentum/metrics.hpp"

@@ -52,7 +52,8 @@ void read(od::value value, Field<T>& field) {
   } else if constexpr (std::is_same_v<T, Day>) {
     field.value = iso_day(value.get_string());
   } else {
-    for (auto item : value.get_array()) field.value.emplace_back(std::string_view(item.get_string()));
+    for (auto item : value.get_array())
+      field.value.emplace_back(std::string_view(item.get_string()));
   }
 }
 
@@ -61,40 +62,71 @@ Data decode(od::object& obj) {
   for (auto member : obj) {
     const std::string_view key = member.unescaped_key();
     od::value v = member.value();
-    if (key == "title") read(v, d.title);
-    else if (key == "why") read(v, d.why);
-    else if (key == "note") read(v, d.note);
-    else if (key == "reason") read(v, d.reason);
-    else if (key == "cadence") read(v, d.cadence);
-    else if (key == "kind") read(v, d.kind);
-    else if (key == "status") read(v, d.status);
-    else if (key == "goal") read(v, d.goal);
-    else if (key == "task") read(v, d.task);
-    else if (key == "log") read(v, d.log);
-    else if (key == "importance") read(v, d.importance);
-    else if (key == "estimate") read(v, d.estimate);
-    else if (key == "minutes") read(v, d.minutes);
-    else if (key == "resistance") read(v, d.resistance);
-    else if (key == "day") read(v, d.day);
-    else if (key == "due") read(v, d.due);
-    else if (key == "target") read(v, d.target);
-    else if (key == "until") read(v, d.until);
-    else if (key == "from") read(v, d.from);
-    else if (key == "to") read(v, d.to);
-    else if (key == "tags") read(v, d.tags);
-    else if (key == "sprint") read(v, d.sprint);
-    else if (key == "learned") read(v, d.learned);
-    else if (key == "blocked") read(v, d.blocked);
-    else if (key == "next") read(v, d.next);
-    else if (key == "rating") read(v, d.rating);
-    else if (key == "start") read(v, d.start);
-    else if (key == "end") read(v, d.end);
-    else if (key == "tasks") read(v, d.tasks);
+    if (key == "title")
+      read(v, d.title);
+    else if (key == "why")
+      read(v, d.why);
+    else if (key == "note")
+      read(v, d.note);
+    else if (key == "reason")
+      read(v, d.reason);
+    else if (key == "cadence")
+      read(v, d.cadence);
+    else if (key == "kind")
+      read(v, d.kind);
+    else if (key == "status")
+      read(v, d.status);
+    else if (key == "goal")
+      read(v, d.goal);
+    else if (key == "task")
+      read(v, d.task);
+    else if (key == "log")
+      read(v, d.log);
+    else if (key == "importance")
+      read(v, d.importance);
+    else if (key == "estimate")
+      read(v, d.estimate);
+    else if (key == "minutes")
+      read(v, d.minutes);
+    else if (key == "resistance")
+      read(v, d.resistance);
+    else if (key == "day")
+      read(v, d.day);
+    else if (key == "due")
+      read(v, d.due);
+    else if (key == "target")
+      read(v, d.target);
+    else if (key == "until")
+      read(v, d.until);
+    else if (key == "from")
+      read(v, d.from);
+    else if (key == "to")
+      read(v, d.to);
+    else if (key == "tags")
+      read(v, d.tags);
+    else if (key == "sprint")
+      read(v, d.sprint);
+    else if (key == "learned")
+      read(v, d.learned);
+    else if (key == "blocked")
+      read(v, d.blocked);
+    else if (key == "next")
+      read(v, d.next);
+    else if (key == "rating")
+      read(v, d.rating);
+    else if (key == "start")
+      read(v, d.start);
+    else if (key == "end")
+      read(v, d.end);
+    else if (key == "tasks")
+      read(v, d.tasks);
   }
   return d;
 }
 
-std::optional<Day> opt_day(const Field<Day>& f) { return f ? std::optional<Day>(*f) : std::nullopt; }
+std::optional<Day> opt_day(const Field<Day>& f) {
+  return f ? std::optional<Day>(*f) : std::nullopt;
+}
 std::optional<int> opt_int(const Field<std::int64_t>& f) {
   return f ? std::optional<int>(static_cast<int>(*f)) : std::nullopt;
 }
@@ -132,7 +164,10 @@ class Ops {
  public:
   Ops(State& state, std::vector<std::string>& warnings, const EventHead& stamp, const Data& data,
       bool log_op)
-      : s_(state), warnings_(warnings), stamp_(stamp), d_(data),
+      : s_(state),
+        warnings_(warnings),
+        stamp_(stamp),
+        d_(data),
         day_(data.day ? *data.day : written_day()),
         activity_day_(log_op ? written_day() : day_) {}
 
@@ -171,8 +206,8 @@ class Ops {
     const GoalStatus to = parse_goal_status(required(d_.status, "status"));
     end_pause(*g);
     if (to == GoalStatus::paused) g->pauses.push_back({day_, opt_day(d_.until)});
-    g->ended = (to == GoalStatus::achieved || to == GoalStatus::dropped)
-                   ? std::optional<Day>(day_) : std::nullopt;
+    g->ended = (to == GoalStatus::achieved || to == GoalStatus::dropped) ? std::optional<Day>(day_)
+                                                                         : std::nullopt;
     g->status = to;
     g->updated = stamp_.ts;
   }
@@ -229,7 +264,8 @@ class Ops {
     Task* t = task(d_.task);
     if (!t) return;
     const Day to = required(d_.to, "to");
-    t->deferrals.push_back({stamp_.ts, day_, opt_day(d_.from), to, std::string(d_.reason ? *d_.reason : "")});
+    t->deferrals.push_back(
+        {stamp_.ts, day_, opt_day(d_.from), to, std::string(d_.reason ? *d_.reason : "")});
     t->due = to;
     touch(*t);
   }
@@ -355,29 +391,39 @@ class Ops {
     if (!ref) throw UsageError(fmt::format("'{}' is missing", what));
     const auto it = index.find(*ref);
     if (it != index.end()) return &items[static_cast<std::size_t>(it->second)];
-    warnings_.push_back(fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id,
-                                    what, *ref));
+    warnings_.push_back(
+        fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id, what, *ref));
     return nullptr;
   }
-  Goal* goal(const Field<std::string_view>& ref) { return find(s_.goals, s_.goal_index, ref, "goal"); }
-  Task* task(const Field<std::string_view>& ref) { return find(s_.tasks, s_.task_index, ref, "task"); }
-  LogEntry* log(const Field<std::string_view>& ref) { return find(s_.logs, s_.log_index, ref, "log"); }
+  Goal* goal(const Field<std::string_view>& ref) {
+    return find(s_.goals, s_.goal_index, ref, "goal");
+  }
+  Task* task(const Field<std::string_view>& ref) {
+    return find(s_.tasks, s_.task_index, ref, "task");
+  }
+  LogEntry* log(const Field<std::string_view>& ref) {
+    return find(s_.logs, s_.log_index, ref, "log");
+  }
   Sprint* sprint(const Field<std::string_view>& ref) {
     return find(s_.sprints, s_.sprint_index, ref, "sprint");
   }
 
   // An optional reference; an unknown one is dropped with a warning.
-  std::optional<int> ref_index(const UuidIndex& index,
-                               const Field<std::string_view>& ref, std::string_view what) {
+  std::optional<int> ref_index(const UuidIndex& index, const Field<std::string_view>& ref,
+                               std::string_view what) {
     if (!ref) return std::nullopt;
     const auto it = index.find(*ref);
     if (it != index.end()) return it->second;
-    warnings_.push_back(fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id,
-                                    what, *ref));
+    warnings_.push_back(
+        fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id, what, *ref));
     return std::nullopt;
   }
-  std::optional<int> goal_ref(const Field<std::string_view>& f) { return ref_index(s_.goal_index, f, "goal"); }
-  std::optional<int> task_ref(const Field<std::string_view>& f) { return ref_index(s_.task_index, f, "task"); }
+  std::optional<int> goal_ref(const Field<std::string_view>& f) {
+    return ref_index(s_.goal_index, f, "goal");
+  }
+  std::optional<int> task_ref(const Field<std::string_view>& f) {
+    return ref_index(s_.task_index, f, "task");
+  }
 
   void set_cadence(Goal& g, const Cadence& c) {
     // Applies from the day of the edit; a second edit on the same day replaces the first.
@@ -433,13 +479,13 @@ struct OpEntry {
   Handler handler;
 };
 constexpr OpEntry op_table[] = {
-    {"goal.add", &Ops::goal_add},       {"goal.edit", &Ops::goal_edit},
-    {"goal.status", &Ops::goal_status}, {"task.add", &Ops::task_add},
-    {"task.edit", &Ops::task_edit},     {"task.status", &Ops::task_status},
-    {"task.defer", &Ops::task_defer},   {"log.add", &Ops::log_add},
-    {"log.edit", &Ops::log_edit},       {"log.rm", &Ops::log_rm},
-    {"skip.add", &Ops::skip_add},       {"sprint.start", &Ops::sprint_start},
-    {"sprint.add", &Ops::sprint_add},   {"sprint.remove", &Ops::sprint_remove},
+    {"goal.add", &Ops::goal_add},         {"goal.edit", &Ops::goal_edit},
+    {"goal.status", &Ops::goal_status},   {"task.add", &Ops::task_add},
+    {"task.edit", &Ops::task_edit},       {"task.status", &Ops::task_status},
+    {"task.defer", &Ops::task_defer},     {"log.add", &Ops::log_add},
+    {"log.edit", &Ops::log_edit},         {"log.rm", &Ops::log_rm},
+    {"skip.add", &Ops::skip_add},         {"sprint.start", &Ops::sprint_start},
+    {"sprint.add", &Ops::sprint_add},     {"sprint.remove", &Ops::sprint_remove},
     {"sprint.close", &Ops::sprint_close},
 };
 

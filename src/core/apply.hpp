@@ -4,8 +4,8 @@
 #include <simdjson.h>
 
 #include <string>
-#include <unordered_set>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "momentum/event.hpp"

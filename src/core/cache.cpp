@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint64_t cache_magic = 0x31484341434d4f4dULL;  // "MOMCACH1"
-constexpr std::size_t hashed_bytes = 4096;    // of the journal, just before the snapshot's end
+constexpr std::size_t hashed_bytes = 4096;        // of the journal, just before the snapshot's end
 constexpr std::size_t rebuild_after = 64 * 1024;  // bytes replayed on top of the snapshot
 
 // The header's words, in file order.
@@ -68,7 +68,8 @@ FileStamp stamp_of(const struct stat& st) {
 
 void set_stamp(Header& h, const FileStamp& s) {
   h[W::dev] = s.dev, h[W::ino] = s.ino, h[W::size] = s.size;
-  h[W::mtime] = static_cast<std::uint64_t>(s.mtime_ns), h[W::ctime] = static_cast<std::uint64_t>(s.ctime_ns);
+  h[W::mtime] = static_cast<std::uint64_t>(s.mtime_ns),
+  h[W::ctime] = static_cast<std::uint64_t>(s.ctime_ns);
   h[W::header_hash] = hash_words(h);
 }
 
@@ -147,12 +148,14 @@ std::shared_ptr<JournalRead::Snapshot> write_cache(const fs::path& file, int jou
   payload += encode_state(state);
 
   Header h{};
-  h[W::magic] = cache_magic, h[W::covered] = end, h[W::covered_lines] = static_cast<std::uint64_t>(lines);
+  h[W::magic] = cache_magic, h[W::covered] = end,
+  h[W::covered_lines] = static_cast<std::uint64_t>(lines);
   h[W::covered_hash] = *hash, h[W::payload_size] = payload.size();
   set_stamp(h, stamp);
 
   if (make_dirs(file.parent_path()) != 0) return nullptr;
-  std::string temp = (file.parent_path() / fmt::format(".{}.XXXXXX", file.filename().string())).string();
+  std::string temp =
+      (file.parent_path() / fmt::format(".{}.XXXXXX", file.filename().string())).string();
   auto snapshot = std::make_shared<JournalRead::Snapshot>(::mkostemp(temp.data(), O_CLOEXEC));
   if (!snapshot->file) return nullptr;
   snapshot->header = h;
@@ -228,8 +231,8 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
   read.blank = false;
   read.cache = file;
   read.snapshot = tail.size() > rebuild_after
-                      ? write_cache(file, journal_fd, read.loaded.state,
-                                    read.loaded.event_warnings, stamp.size, read.lines, stamp)
+                      ? write_cache(file, journal_fd, read.loaded.state, read.loaded.event_warnings,
+                                    stamp.size, read.lines, stamp)
                       : std::move(snapshot);
   return read;
 }

@@ -62,8 +62,8 @@ json task_data(const State& state, const TaskFields& f) {
 
 void require_changes(const json& data, std::string_view what) {
   if (data.size() <= 1) {  // only the reference itself
-    throw UsageError(fmt::format("nothing to change; give {} one of the options shown by --help",
-                                 what));
+    throw UsageError(
+        fmt::format("nothing to change; give {} one of the options shown by --help", what));
   }
 }
 
@@ -105,12 +105,14 @@ Change change_goal(const State& state, int goal, GoalAction action, std::optiona
   switch (action) {
     case GoalAction::pause:
       if (finished) {
-        throw UsageError(fmt::format("{} is {}; only an active goal can be paused",
-                                     goal_label(g), to_string(now)));
+        throw UsageError(fmt::format("{} is {}; only an active goal can be paused", goal_label(g),
+                                     to_string(now)));
       }
       if (now == GoalStatus::paused && !until) {
-        throw UsageError(fmt::format("{} is already paused; give --until DATE to change when it "
-                                     "resumes, or 'momentum goal resume {}'", goal_label(g), g.num));
+        throw UsageError(
+            fmt::format("{} is already paused; give --until DATE to change when it "
+                        "resumes, or 'momentum goal resume {}'",
+                        goal_label(g), g.num));
       }
       if (until && *until <= today) {
         throw UsageError(fmt::format("--until '{}' must be after today ({})", format_day(*until),
@@ -179,8 +181,10 @@ Change change_task(const State& state, int task, TaskAction action, const Stamp&
       break;
     case TaskAction::reopen:
       if (open) {
-        throw UsageError(fmt::format("{} is still open ({}); only a done or dropped task can be "
-                                     "reopened", task_label(t), to_string(t.status)));
+        throw UsageError(
+            fmt::format("{} is still open ({}); only a done or dropped task can be "
+                        "reopened",
+                        task_label(t), to_string(t.status)));
       }
       status = t.started ? "doing" : "todo";
       break;
@@ -203,7 +207,9 @@ Change defer_task(const State& state, int task, Day to, const std::string& reaso
   if (t.due && *t.due == to) {
     throw UsageError(fmt::format("{} is already due {}", task_label(t), format_day(to)));
   }
-  json data = {{"task", t.id}, {"from", day_json(t.due)}, {"to", format_day(to)},
+  json data = {{"task", t.id},
+               {"from", day_json(t.due)},
+               {"to", format_day(to)},
                {"day", format_day(today)}};
   if (!reason.empty()) data["reason"] = reason;
   return {Event{stamp, "task.defer", std::move(data)}, {}};

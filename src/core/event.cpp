@@ -1,10 +1,10 @@
 // Journal lines: writing them (nlohmann) and folding them back into a State (simdjson).
 #include "momentum/event.hpp"
 
+#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <algorithm>
-#include <fmt/format.h>
 
 #include "apply.hpp"
 #include "momentum/error.hpp"
@@ -42,9 +42,7 @@ struct LineRef {
   int line = 0;
 };
 
-bool before(const LineRef& a, const LineRef& b) {
-  return a.ts != b.ts ? a.ts < b.ts : a.id < b.id;
-}
+bool before(const LineRef& a, const LineRef& b) { return a.ts != b.ts ? a.ts < b.ts : a.id < b.id; }
 
 bool is_blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
@@ -58,9 +56,8 @@ class LineReader {
   // The line's document; throws StorageError "SOURCE:LINE: …" when it is not JSON.
   od::document parse(std::size_t offset, std::size_t length, int line) {
     od::document doc;
-    const auto error = parser_
-                           .iterate(text_.data() + offset, length, text_.capacity() - offset)
-                           .get(doc);
+    const auto error =
+        parser_.iterate(text_.data() + offset, length, text_.capacity() - offset).get(doc);
     if (error) fail(line, simdjson::error_message(error));
     return doc;
   }
@@ -110,12 +107,18 @@ Envelope read_fields(od::object& obj, LineRef& ref, Applier& applier) {
   for (auto field : obj) {
     const std::string_view key = field.unescaped_key();
     od::value value = field.value();
-    if (key == "id") e.id = id_in_buffer(value);
-    else if (key == "ts") e.ts = std::string_view(value.get_string());
-    else if (key == "tz") e.tz = std::string_view(value.get_string());
-    else if (key == "op") e.op = std::string_view(value.get_string());
-    else if (key == "momentum") e.magic = std::string_view(value.get_string());
-    else if (key == "version") e.version = std::int64_t(value.get_int64());
+    if (key == "id")
+      e.id = id_in_buffer(value);
+    else if (key == "ts")
+      e.ts = std::string_view(value.get_string());
+    else if (key == "tz")
+      e.tz = std::string_view(value.get_string());
+    else if (key == "op")
+      e.op = std::string_view(value.get_string());
+    else if (key == "momentum")
+      e.magic = std::string_view(value.get_string());
+    else if (key == "version")
+      e.version = std::int64_t(value.get_int64());
     else if (key == "data") {
       e.data_seen = true;
       if (e.id && e.ts && e.tz && e.op) {
@@ -162,17 +165,20 @@ class Replayer {
  private:
   // Checks a header line; a second header (two journals merged by git) must match our major.
   void check_header(const Envelope& e, int line) {
-    if (e.magic != "journal") reader_.fail(line, "not a momentum journal (a line that is not an event)");
+    if (e.magic != "journal")
+      reader_.fail(line, "not a momentum journal (a line that is not an event)");
     if (!e.version) reader_.fail(line, "the journal header has no version");
     if (*e.version != journal_version) {
       reader_.fail(line, fmt::format("journal version {} is not supported; this momentum reads "
-                                     "version {}", *e.version, journal_version));
+                                     "version {}",
+                                     *e.version, journal_version));
     }
   }
 
   // An event whose data came before its envelope (not as momentum writes it, but valid).
   void apply_late(od::object& obj, Envelope& e, LineRef& ref, int line, Applier& applier) {
-    for (const auto& [field, name] : {std::pair{e.id, "id"}, {e.ts, "ts"}, {e.tz, "tz"}, {e.op, "op"}}) {
+    for (const auto& [field, name] :
+         {std::pair{e.id, "id"}, {e.ts, "ts"}, {e.tz, "tz"}, {e.op, "op"}}) {
       if (!field) reader_.fail(line, fmt::format("malformed event: '{}' is missing", name));
     }
     if (!e.data_seen) reader_.fail(line, "malformed event: 'data' is missing");
@@ -225,8 +231,10 @@ void check_tail(const std::string& text, std::string_view source, Loaded& out) {
     return;
   }
   out.torn_tail = true;
-  out.warnings.push_back(fmt::format("{}: ignoring an incomplete last line (a write was "
-                                     "interrupted); the next change removes it", source));
+  out.warnings.push_back(
+      fmt::format("{}: ignoring an incomplete last line (a write was "
+                  "interrupted); the next change removes it",
+                  source));
 }
 
 }  // namespace
@@ -276,7 +284,8 @@ bool replay_appended(Loaded& loaded, const std::string& input, std::string_view 
   Applier applier(loaded.state);
   const Timestamp last = loaded.state.last_ts;
   const std::vector<LineRef> refs = replayer.apply_all(text.size(), applier, first_line, true);
-  if (!refs.empty() && (refs.front().ts <= last || !std::is_sorted(refs.begin(), refs.end(), before))) {
+  if (!refs.empty() &&
+      (refs.front().ts <= last || !std::is_sorted(refs.begin(), refs.end(), before))) {
     return false;
   }
   for (std::string& warning : applier.take_warnings()) {

@@ -13,9 +13,10 @@ using nlohmann::json;
 
 void check_day(Day day, Day today) {
   if (day > today) {
-    throw UsageError(fmt::format("check-in day '{}' is in the future; a check-in counts for today "
-                                 "({}) or earlier ('momentum log skip' plans a rest day)",
-                                 format_day(day), format_day(today)));
+    throw UsageError(
+        fmt::format("check-in day '{}' is in the future; a check-in counts for today "
+                    "({}) or earlier ('momentum log skip' plans a rest day)",
+                    format_day(day), format_day(today)));
   }
 }
 
@@ -28,17 +29,20 @@ void inherit_from_task(const State& state, LogFields& f) {
 }
 
 // A day's check-ins adding up to more than a day is almost surely a typo worth a look.
-void warn_long_day(const State& state, const LogFields& f, int replaced, std::vector<std::string>& out) {
+void warn_long_day(const State& state, const LogFields& f, int replaced,
+                   std::vector<std::string>& out) {
   if (!f.minutes || !*f.minutes || !f.day) return;
   int total = **f.minutes;
   for (std::size_t i = 0; i < state.logs.size(); ++i) {
     const LogEntry& l = state.logs[i];
-    if (!l.removed && l.day == *f.day && static_cast<int>(i) != replaced) total += l.minutes.value_or(0);
+    if (!l.removed && l.day == *f.day && static_cast<int>(i) != replaced)
+      total += l.minutes.value_or(0);
   }
   if (total > 24 * 60) {
-    out.push_back(fmt::format("check-ins on {} now add up to {}, more than a day; 'momentum log "
-                              "list' shows them", format_day(*f.day),
-                              format_duration(std::chrono::minutes{total})));
+    out.push_back(
+        fmt::format("check-ins on {} now add up to {}, more than a day; 'momentum log "
+                    "list' shows them",
+                    format_day(*f.day), format_duration(std::chrono::minutes{total})));
   }
 }
 
@@ -57,10 +61,12 @@ json log_data(const State& state, const LogFields& f) {
   if (f.minutes) data["minutes"] = *f.minutes ? json(**f.minutes) : json(nullptr);
   if (f.kind) data["kind"] = std::string(to_string(*f.kind));
   if (f.goal) {
-    data["goal"] = *f.goal ? json(state.goals[static_cast<std::size_t>(**f.goal)].id) : json(nullptr);
+    data["goal"] =
+        *f.goal ? json(state.goals[static_cast<std::size_t>(**f.goal)].id) : json(nullptr);
   }
   if (f.task) {
-    data["task"] = *f.task ? json(state.tasks[static_cast<std::size_t>(**f.task)].id) : json(nullptr);
+    data["task"] =
+        *f.task ? json(state.tasks[static_cast<std::size_t>(**f.task)].id) : json(nullptr);
   }
   if (f.note) data["note"] = *f.note;
   if (f.resistance) data["resistance"] = *f.resistance ? json(**f.resistance) : json(nullptr);
@@ -106,7 +112,8 @@ ImpliedGoal implied_goal(const State& state, Day day, std::string_view default_g
   if (!active_on(g, day)) {
     return {std::nullopt, GoalSource::none,
             fmt::format("config default_goal: goal {} was not active on {}; the check-in counts "
-                        "for no goal", g.num, format_day(day))};
+                        "for no goal",
+                        g.num, format_day(day))};
   }
   return {goal, GoalSource::default_goal, {}};
 }
@@ -157,9 +164,10 @@ Change add_skip(const State& state, Day day, std::optional<int> goal, const std:
                 const Stamp& stamp) {
   for (const Skip& k : state.skips) {
     if (!k.removed && k.day == day && k.goal == goal) {
-      throw UsageError(fmt::format("{} is already a rest day for {}", format_day(day),
-                                   goal ? fmt::format("goal {}", state.goals[static_cast<std::size_t>(*goal)].num)
-                                        : std::string("all goals")));
+      throw UsageError(fmt::format(
+          "{} is already a rest day for {}", format_day(day),
+          goal ? fmt::format("goal {}", state.goals[static_cast<std::size_t>(*goal)].num)
+               : std::string("all goals")));
     }
   }
   json data = {{"day", format_day(day)}};

@@ -103,9 +103,12 @@ std::optional<Day> journal_start(const State& state, const Window& w) {
   for (std::size_t g = 0; g < state.goals.size(); ++g) {
     if (!w.goal || static_cast<int>(g) == *w.goal) see(state.goals[g].created_day);
   }
-  for (const Task& t : state.tasks) if (matches(w, t.goal)) see(t.created_day);
-  for (const LogEntry& l : state.logs) if (!l.removed && matches(w, l.goal)) see(l.day);
-  for (const Skip& s : state.skips) if (!s.removed && (!s.goal || matches(w, s.goal))) see(s.day);
+  for (const Task& t : state.tasks)
+    if (matches(w, t.goal)) see(t.created_day);
+  for (const LogEntry& l : state.logs)
+    if (!l.removed && matches(w, l.goal)) see(l.day);
+  for (const Skip& s : state.skips)
+    if (!s.removed && (!s.goal || matches(w, s.goal))) see(s.day);
   return first;
 }
 
@@ -113,8 +116,10 @@ void gap_metrics(const State& state, const Window& w, Day today, Metrics& m) {
   const std::optional<Day> start = journal_start(state, w);
   if (!start) return;
   std::set<Day> covered;  // a check-in or a rest day
-  for (const LogEntry& l : state.logs) if (!l.removed && matches(w, l.goal)) covered.insert(l.day);
-  for (const Skip& s : state.skips) if (!s.removed && (!s.goal || matches(w, s.goal))) covered.insert(s.day);
+  for (const LogEntry& l : state.logs)
+    if (!l.removed && matches(w, l.goal)) covered.insert(l.day);
+  for (const Skip& s : state.skips)
+    if (!s.removed && (!s.goal || matches(w, s.goal))) covered.insert(s.day);
   int run = 0;
   for (Day d = std::max(w.first, *start); d <= std::min(w.last, today); d += std::chrono::days{1}) {
     ++m.counted_days;
@@ -132,7 +137,8 @@ std::optional<double> complement(std::optional<double> share) {
 
 std::vector<Component> components(const Metrics& m) {
   std::optional<double> delay, resistance;
-  if (m.start_delay.median) delay = std::min(*m.start_delay.median, start_delay_cap) / start_delay_cap;
+  if (m.start_delay.median)
+    delay = std::min(*m.start_delay.median, start_delay_cap) / start_delay_cap;
   if (m.resistance) resistance = (*m.resistance - 1) / 4;
   return {{"start_delay", 15, delay},
           {"deferrals", 15, ratio(m.deferred_tasks, m.live_tasks)},
@@ -169,8 +175,7 @@ std::optional<double> procrastination_index(const std::vector<Component>& parts)
   return 100 * sum / weights;
 }
 
-Metrics compute_metrics(const State& state, const Window& window, Day today,
-                        const Config& config) {
+Metrics compute_metrics(const State& state, const Window& window, Day today, const Config& config) {
   Metrics m;
   m.window = window;
   m.start_delay = start_delay(state, window);

@@ -65,10 +65,14 @@ std::vector<Ranked> rank_tasks(const State& state, Day today, const std::vector<
 std::vector<int> most_urgent_first(const State& state, const std::vector<Ranked>& ranked,
                                    std::vector<int> tasks) {
   std::vector<std::size_t> rank(state.tasks.size(), ranked.size());
-  for (std::size_t i = 0; i < ranked.size(); ++i) rank[static_cast<std::size_t>(ranked[i].task)] = i;
-  const auto due = [&](int t) { return state.tasks[static_cast<std::size_t>(t)].due.value_or(Day::max()); };
+  for (std::size_t i = 0; i < ranked.size(); ++i)
+    rank[static_cast<std::size_t>(ranked[i].task)] = i;
+  const auto due = [&](int t) {
+    return state.tasks[static_cast<std::size_t>(t)].due.value_or(Day::max());
+  };
   std::stable_sort(tasks.begin(), tasks.end(), [&](int a, int b) {
-    const std::size_t ra = rank[static_cast<std::size_t>(a)], rb = rank[static_cast<std::size_t>(b)];
+    const std::size_t ra = rank[static_cast<std::size_t>(a)],
+                      rb = rank[static_cast<std::size_t>(b)];
     return ra != rb ? ra < rb : due(a) < due(b);
   });
   return tasks;

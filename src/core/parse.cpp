@@ -202,8 +202,10 @@ std::string number_shape(std::string_view text) {
   std::string shape;
   for (const char c : text) {
     const bool number = std::isdigit(static_cast<unsigned char>(c)) || c == '.';
-    if (number) shape += c;
-    else if (!shape.empty() && shape.back() != ' ') shape += ' ';
+    if (number)
+      shape += c;
+    else if (!shape.empty() && shape.back() != ' ')
+      shape += ' ';
   }
   while (!shape.empty() && shape.back() == ' ') shape.pop_back();
   return shape;
@@ -236,7 +238,8 @@ std::string duration_guess(std::string_view text) {
   std::vector<std::string> candidates{digits};
   std::string_view rest = lower;  // "45mins": the letters as typed
   const std::string_view count = take_digits(rest);
-  const bool word = std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool word =
+      std::all_of(rest.begin(), rest.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   if (!count.empty() && !rest.empty() && word && (rest.front() == 'm' || rest.front() == 'h')) {
     candidates.push_back(std::string(count) + rest.front());
   }
@@ -319,7 +322,8 @@ std::chrono::minutes parse_duration(std::string_view text, std::string_view /*wh
   if (const auto m = try_parse_duration(text)) return *m;
   const std::string guess = duration_guess(text);
   throw UsageError(fmt::format("invalid duration '{}'; expected minutes (90), 45m, 1h30m or 1.5h{}",
-                               text, guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)));
+                               text,
+                               guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess)));
 }
 
 std::optional<std::chrono::minutes> try_parse_duration(std::string_view text) {

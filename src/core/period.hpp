@@ -16,8 +16,8 @@
 //   a skip never lowers the count of any window. Their strength too uses
 //   R = max(min(L, N), N − K): the days before the first day excuse most of the first
 //   windows, whose check-ins would otherwise count for nothing. m = 0.5^(√(N/D)/13) per
-//   day (Loop's rate; 7 such days make one N/week week). Unlike Loop, N and D are not doubled: the strength
-//   reads exactly the windows the streak checks. An excused, unlogged day bridges streaks.
+//   day (Loop's rate; 7 such days make one N/week week). Unlike Loop, N and D are not doubled: the
+//   strength reads exactly the windows the streak checks. An excused, unlogged day bridges streaks.
 
 #include <algorithm>
 #include <optional>

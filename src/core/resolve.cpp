@@ -26,8 +26,7 @@ std::optional<int> short_number(std::string_view ref) {
 }
 
 bool is_uuid_prefix(std::string_view ref) {
-  return ref.size() >= 4 && ref.size() <= 36 &&
-         std::all_of(ref.begin(), ref.end(), [](char c) {
+  return ref.size() >= 4 && ref.size() <= 36 && std::all_of(ref.begin(), ref.end(), [](char c) {
            return std::isxdigit(static_cast<unsigned char>(c)) || c == '-';
          });
 }
@@ -54,7 +53,8 @@ std::string label(const Goal& g) { return g.title; }
 std::string label(const Task& t) { return t.title; }
 std::string label(const Sprint& s) { return s.title; }
 std::string label(const LogEntry& l) {
-  return l.minutes ? fmt::format("{} {}", format_day(l.day), format_duration(std::chrono::minutes{*l.minutes}))
+  return l.minutes ? fmt::format("{} {}", format_day(l.day),
+                                 format_duration(std::chrono::minutes{*l.minutes}))
                    : format_day(l.day);
 }
 
@@ -80,9 +80,10 @@ template <class Entity>
     if (!words.empty()) list += fmt::format(" ({})", escape(cut(words, 30)));
   }
   if (found.size() > 4) list += fmt::format(" and {} more", found.size() - 4);
-  throw UsageError(fmt::format("{} '{}' is ambiguous: it matches {} {}; type more of it or use "
-                               "the number", what, ref,
-                               what == "goal" ? "goals" : std::string(what) + "s", list));
+  throw UsageError(
+      fmt::format("{} '{}' is ambiguous: it matches {} {}; type more of it or use "
+                  "the number",
+                  what, ref, what == "goal" ? "goals" : std::string(what) + "s", list));
 }
 
 // Resolves by short number, then by UUID prefix; nullopt when neither matches.
@@ -108,7 +109,8 @@ std::string range_hint(std::size_t count) {
 void require_any(std::size_t count, std::string_view what, std::string_view ref,
                  std::string_view how) {
   if (count == 0) {
-    throw UsageError(fmt::format("unknown {} '{}'; there are no {}s yet ({})", what, ref, what, how));
+    throw UsageError(
+        fmt::format("unknown {} '{}'; there are no {}s yet ({})", what, ref, what, how));
   }
 }
 
@@ -124,7 +126,8 @@ std::u32string folded(std::string_view text) {
     char32_t c = lead;
     if (n > 1 && is_valid_utf8(text.substr(i, n))) {
       c = lead & (0xff >> (n + 1));
-      for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+      for (std::size_t k = 1; k < n; ++k)
+        c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
     } else {
       n = 1;
     }
@@ -204,7 +207,8 @@ int resolve_goal(const State& state, std::string_view ref) {
   const std::string guess = did_you_mean(ref, candidates);
   throw UsageError(fmt::format(
       "unknown goal '{}'; expected a goal number ({}), a UUID prefix or the start of a title "
-      "word{}", ref, range_hint(state.goals.size()),
+      "word{}",
+      ref, range_hint(state.goals.size()),
       guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", escape(guess))));
 }
 
@@ -222,14 +226,16 @@ int resolve_log(const State& state, std::string_view ref) {
   require_any(state.logs.size(), "check-in", ref, "log one with 'momentum log 30m NOTE'");
   throw UsageError(fmt::format(
       "unknown check-in '{}'; expected a check-in number ({}, see 'momentum log list') or a "
-      "UUID prefix", ref, range_hint(state.logs.size())));
+      "UUID prefix",
+      ref, range_hint(state.logs.size())));
 }
 
 int resolve_sprint(const State& state, std::string_view ref) {
   if (auto found = by_number_or_uuid("sprint", state.sprints, ref)) return *found;
   require_any(state.sprints.size(), "sprint", ref, "start one with 'momentum sprint start TITLE'");
-  throw UsageError(fmt::format("unknown sprint '{}'; expected a sprint number ({}) or a UUID prefix",
-                               ref, range_hint(state.sprints.size())));
+  throw UsageError(
+      fmt::format("unknown sprint '{}'; expected a sprint number ({}) or a UUID prefix", ref,
+                  range_hint(state.sprints.size())));
 }
 
 }  // namespace momentum

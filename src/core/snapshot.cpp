@@ -17,7 +17,7 @@ class Writer {
   std::string bytes;
 
   template <typename T>
-    requires std::is_integral_v<T> || std::is_enum_v<T>
+  requires std::is_integral_v<T> || std::is_enum_v<T>
   void put(T value) {
     const auto wide = static_cast<std::int64_t>(value);
     bytes.append(reinterpret_cast<const char*>(&wide), sizeof wide);
@@ -106,14 +106,14 @@ class Reader {
     return value;
   }
   template <typename T>
-    requires std::is_integral_v<T>
+  requires std::is_integral_v<T>
   void get(T& value) {
     const std::int64_t wide_value = wide();
     value = static_cast<T>(wide_value);
     if (static_cast<std::int64_t>(value) != wide_value) fail();
   }
   template <typename T>
-    requires std::is_enum_v<T>
+  requires std::is_enum_v<T>
   void get(T& value, T last) {
     const std::int64_t n = wide();
     if (n < 0 || n > static_cast<std::int64_t>(last)) fail();

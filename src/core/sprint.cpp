@@ -1,7 +1,7 @@
 // The views on sprints: which one is current, what the ranking should favour, the burndown.
-#include <algorithm>
-
 #include "momentum/sprint.hpp"
+
+#include <algorithm>
 
 namespace momentum {
 
@@ -68,9 +68,9 @@ int open_at_end_of(const State& state, const Sprint& sprint, Day day) {
 
 std::vector<BurndownDay> burndown(const State& state, const Sprint& sprint, Day today) {
   const auto length = static_cast<double>((sprint.end - sprint.start).count() + 1);
-  const auto initial = static_cast<double>(std::count_if(
-      sprint.planned.begin(), sprint.planned.end(),
-      [&](const PlannedTask& p) { return p.added <= sprint.start; }));
+  const auto initial = static_cast<double>(
+      std::count_if(sprint.planned.begin(), sprint.planned.end(),
+                    [&](const PlannedTask& p) { return p.added <= sprint.start; }));
   std::vector<BurndownDay> days;
   for (Day d = sprint.start; d <= sprint.end; d += std::chrono::days{1}) {
     BurndownDay b;

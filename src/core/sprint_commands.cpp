@@ -22,17 +22,20 @@ bool is_planned(const Sprint& s, int task) {
                      [&](const PlannedTask& p) { return p.task == task; });
 }
 
-// Only one sprint at a time: an unclosed sprint that has ended, or overlaps `fields`, is in the way.
+// Only one sprint at a time: an unclosed sprint that has ended, or overlaps `fields`, is in the
+// way.
 void check_no_clash(const State& state, const SprintFields& f, Day today) {
   for (const Sprint& s : state.sprints) {
     if (s.closed) continue;
     const std::string close = "close it first with 'momentum sprint close'";
     if (s.end < today) {
-      throw UsageError(fmt::format("{} ended {} without a close; {}", label(s), format_day(s.end), close));
+      throw UsageError(
+          fmt::format("{} ended {} without a close; {}", label(s), format_day(s.end), close));
     }
     if (f.start > s.end || s.start > f.end) continue;
     if (s.start <= today) {
-      throw UsageError(fmt::format("{} is active until {}; {}", label(s), format_day(s.end), close));
+      throw UsageError(
+          fmt::format("{} is active until {}; {}", label(s), format_day(s.end), close));
     }
     throw UsageError(fmt::format("{} is planned for {} to {}; choose a --start after {}", label(s),
                                  format_day(s.start), format_day(s.end), format_day(s.end)));
@@ -49,8 +52,9 @@ void check_dates(const SprintFields& f, Day today) {
                                  format_day(f.end), format_day(f.start)));
   }
   if ((f.end - f.start).count() + 1 > max_sprint_days) {
-    throw UsageError(fmt::format("--until '{}' makes the sprint {} days long; a sprint lasts 1 to {} days",
-                                 format_day(f.end), (f.end - f.start).count() + 1, max_sprint_days));
+    throw UsageError(
+        fmt::format("--until '{}' makes the sprint {} days long; a sprint lasts 1 to {} days",
+                    format_day(f.end), (f.end - f.start).count() + 1, max_sprint_days));
   }
 }
 
@@ -73,7 +77,8 @@ std::vector<int> tasks_to_plan(const State& state, const SprintFields& f) {
   if (!last) throw UsageError("--carry: there is no closed sprint to carry tasks from");
   for (const PlannedTask& p : sprint_at(state, *last).planned) {
     const bool open = is_open(task_at(state, p.task).status);
-    if (open && std::find(tasks.begin(), tasks.end(), p.task) == tasks.end()) tasks.push_back(p.task);
+    if (open && std::find(tasks.begin(), tasks.end(), p.task) == tasks.end())
+      tasks.push_back(p.task);
   }
   return tasks;
 }
@@ -87,7 +92,8 @@ json task_ids(const State& state, const std::vector<int>& tasks) {
 const Sprint& require_current(const State& state, std::string_view verb) {
   const std::optional<int> current = current_sprint(state);
   if (!current) {
-    throw UsageError(fmt::format("no sprint to {}; start one with 'momentum sprint start TITLE'", verb));
+    throw UsageError(
+        fmt::format("no sprint to {}; start one with 'momentum sprint start TITLE'", verb));
   }
   return sprint_at(state, *current);
 }
@@ -114,7 +120,8 @@ Change add_to_sprint(const State& state, const std::vector<int>& tasks, const St
   for (int t : tasks) {
     check_plannable(task_at(state, t));
     if (is_planned(s, t) || std::find(added.begin(), added.end(), t) != added.end()) {
-      throw UsageError(fmt::format("task {} is already planned in sprint {}", task_at(state, t).num, s.num));
+      throw UsageError(
+          fmt::format("task {} is already planned in sprint {}", task_at(state, t).num, s.num));
     }
     added.push_back(t);
   }
@@ -127,7 +134,8 @@ Change remove_from_sprint(const State& state, const std::vector<int>& tasks, con
   const Sprint& s = require_current(state, "remove from");
   for (int t : tasks) {
     if (!is_planned(s, t)) {
-      throw UsageError(fmt::format("task {} is not planned in sprint {}", task_at(state, t).num, s.num));
+      throw UsageError(
+          fmt::format("task {} is not planned in sprint {}", task_at(state, t).num, s.num));
     }
   }
   json data = {{"sprint", s.id}, {"tasks", task_ids(state, tasks)}, {"day", format_day(today)}};

@@ -12,8 +12,7 @@ namespace {
 // Invisible code points that reorder or break the text around them (Trojan Source):
 // U+200E/F marks, U+2028/9 separators, U+202A–E embeddings and overrides, U+2066–9 isolates.
 bool is_format_control(char32_t c) {
-  return c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) ||
-         (c >= 0x2066 && c <= 0x2069);
+  return c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
 char32_t decode3(std::string_view s) {

@@ -1,9 +1,8 @@
 // The docs follow the real command line: every command and option of the CLI11 tree that
 // app.cpp builds appears in the man page (in that command's own section) and in docs/usage.md.
 #include <CLI/CLI.hpp>
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <fstream>
 #include <functional>
@@ -114,7 +113,8 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 
 // Roff source as a reader sees the words: font changes dropped, "\-" a plain hyphen.
 std::string plain_roff(std::string text) {
-  for (const char* font : {"\\fB", "\\fI", "\\fR", "\\fP", "\\f(CW", "\\fC"}) replace_all(text, font, "");
+  for (const char* font : {"\\fB", "\\fI", "\\fR", "\\fP", "\\f(CW", "\\fC"})
+    replace_all(text, font, "");
   for (const char* nothing : {"\\&", "\\|", "\\^", "\\c"}) replace_all(text, nothing, "");
   replace_all(text, "\\-", "-");
   replace_all(text, "\\(en", "-");
@@ -158,9 +158,8 @@ const Section* section_for(const std::vector<Section>& sections, const Command& 
     std::string next;
     rest >> next;
     const auto subs = visible_subcommands(*command.app);
-    const bool names_sub = std::any_of(subs.begin(), subs.end(), [&](const CLI::App* sub) {
-      return sub->get_name() == next;
-    });
+    const bool names_sub = std::any_of(
+        subs.begin(), subs.end(), [&](const CLI::App* sub) { return sub->get_name() == next; });
     if (!names_sub) return &s;
   }
   return nullptr;
@@ -236,10 +235,10 @@ TEST_CASE("the man page has a section for every command, naming all its options"
 
 TEST_CASE("the man page lists every global option", "[docs]") {
   const Cli cli;
-  const std::vector<Section> chapters = roff_sections(plain_roff(read_doc("docs/momentum.1")), ".SH");
-  const auto global = std::find_if(chapters.begin(), chapters.end(), [](const Section& s) {
-    return s.heading == "GLOBAL OPTIONS";
-  });
+  const std::vector<Section> chapters =
+      roff_sections(plain_roff(read_doc("docs/momentum.1")), ".SH");
+  const auto global = std::find_if(chapters.begin(), chapters.end(),
+                                   [](const Section& s) { return s.heading == "GLOBAL OPTIONS"; });
   REQUIRE(global != chapters.end());
   const std::vector<std::string> names = option_names(cli.app, true);
   REQUIRE(names.size() >= 6);

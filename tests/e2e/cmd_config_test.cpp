@@ -1,7 +1,6 @@
 // momentum config list | get | set | unset: the config file, changed one checked key at a time.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "checks.hpp"
@@ -43,15 +42,16 @@ TEST_CASE("config list shows every key, its value and where it comes from", "[e2
   const std::string path = config_file(box).string();
   SECTION("no file: every default") {
     CHECK(run_ok(box, {"config", "list"}) ==
-          "Config file: " + path + " (not created yet)\n\n"
-          "Key                Value   From     Meaning\n"
-          "day_start          04:00   default  when a new day starts (HH:MM)\n"
-          "week_start         monday  default  the first day of a week: monday or sunday\n"
-          "remind_after       18:00   default  from when 'remind' warns of streaks at risk\n"
-          "stale_days         14      default  days idle before an open task is stale\n"
-          "comfort_threshold  0.7     default  learn share above which 'stats' warns\n"
-          "color              auto    default  colour: auto (on a terminal), always, never\n"
-          "default_goal       -       default  the goal of a check-in that names none\n");
+          "Config file: " + path +
+              " (not created yet)\n\n"
+              "Key                Value   From     Meaning\n"
+              "day_start          04:00   default  when a new day starts (HH:MM)\n"
+              "week_start         monday  default  the first day of a week: monday or sunday\n"
+              "remind_after       18:00   default  from when 'remind' warns of streaks at risk\n"
+              "stale_days         14      default  days idle before an open task is stale\n"
+              "comfort_threshold  0.7     default  learn share above which 'stats' warns\n"
+              "color              auto    default  colour: auto (on a terminal), always, never\n"
+              "default_goal       -       default  the goal of a check-in that names none\n");
     CHECK(run_ok(box, {"config"}) == run_ok(box, {"config", "list"}));
     CHECK_FALSE(fs::exists(config_file(box)));
   }
@@ -95,9 +95,12 @@ TEST_CASE("config set then get, for every key", "[e2e][config]") {
   CHECK(run_ok(box, {"config", "get", key}) == canonical + "\n");
   const auto j = nlohmann::json::parse(config_bytes(box));
   CHECK(j.size() == 1);
-  if (key == "stale_days") CHECK(j[key] == 7);
-  else if (key == "comfort_threshold") CHECK(j[key] == 0.5);
-  else CHECK(j[key] == canonical);
+  if (key == "stale_days")
+    CHECK(j[key] == 7);
+  else if (key == "comfort_threshold")
+    CHECK(j[key] == 0.5);
+  else
+    CHECK(j[key] == canonical);
   CHECK(run_ok(box, {"config", "set", key, value, "-q"}).empty());
   CHECK(run_json(box, {"config", "get", key})["source"] == "file");
 }
@@ -194,14 +197,14 @@ TEST_CASE("config set rejects bad values and leaves the file alone", "[e2e][conf
 TEST_CASE("config rejects unknown keys, with a suggestion when close", "[e2e][config]") {
   Sandbox box;
   Sandbox::write_file(config_file(box), R"({"color":"never"})");
-  check_config_rejects(box, {"config", "set", "colour", "never"},
-                       "unknown config key 'colour'; " + keys_expected +
-                           " (did you mean 'color'?)");
-  check_config_rejects(box, {"config", "get", "day-start"},
-                       "unknown config key 'day-start'; " + keys_expected +
-                           " (did you mean 'day_start'?)");
-  check_config_rejects(box, {"config", "unset", "theme"}, "unknown config key 'theme'; " +
-                                                              keys_expected);
+  check_config_rejects(
+      box, {"config", "set", "colour", "never"},
+      "unknown config key 'colour'; " + keys_expected + " (did you mean 'color'?)");
+  check_config_rejects(
+      box, {"config", "get", "day-start"},
+      "unknown config key 'day-start'; " + keys_expected + " (did you mean 'day_start'?)");
+  check_config_rejects(box, {"config", "unset", "theme"},
+                       "unknown config key 'theme'; " + keys_expected);
   check_config_rejects(box, {"config", "edit"},
                        "unknown command 'edit' for 'momentum config'; expected list, get, set or "
                        "unset");
@@ -212,9 +215,11 @@ TEST_CASE("config refuses to overwrite a file that is not a JSON object", "[e2e]
   const std::string path = config_file(box).string();
   SECTION("not JSON") {
     Sandbox::write_file(config_file(box), "day_start = 05:00\n");
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {"config", "set", "day_start", "05:00"}, {"config", "unset", "day_start"},
-             {"config", "get", "color"}, {"config", "list"}}) {
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"config", "set", "day_start", "05:00"},
+                                               {"config", "unset", "day_start"},
+                                               {"config", "get", "color"},
+                                               {"config", "list"}}) {
       INFO(joined(args));
       const Result r = box.run(args);
       CHECK(r.code == 2);
@@ -227,16 +232,17 @@ TEST_CASE("config refuses to overwrite a file that is not a JSON object", "[e2e]
   SECTION("an array") {
     Sandbox::write_file(config_file(box), "[]");
     check_config_rejects(box, {"config", "set", "color", "never"},
-                         "config '" + path + "' must be a JSON object of settings; fix or remove "
-                         "it by hand");
+                         "config '" + path +
+                             "' must be a JSON object of settings; fix or remove "
+                             "it by hand");
   }
 }
 
-TEST_CASE("config set and unset repair a bad value that stops every command",
-          "[e2e][config]") {
+TEST_CASE("config set and unset repair a bad value that stops every command", "[e2e][config]") {
   Sandbox box;
   const std::string path = config_file(box).string();
-  const std::string bad_time = "config '" + path + "': invalid time '25:00' for day_start; "
+  const std::string bad_time = "config '" + path +
+                               "': invalid time '25:00' for day_start; "
                                "expected HH:MM from 00:00 to 23:59";
   Sandbox::write_file(config_file(box), R"({"day_start": "25:00", "colour": "never"})");
   CHECK(box.run({"today"}).code == 2);
@@ -244,8 +250,8 @@ TEST_CASE("config set and unset repair a bad value that stops every command",
     const Result r = box.run({"config", "list"});
     CHECK(r.code == 0);
     CHECK(r.out.find("day_start          25:00   invalid  ") != std::string::npos);
-    CHECK(r.err == "momentum: warning: " + bad_time + "\n" + "momentum: warning: config '" +
-                       path + "': unknown key 'colour' (did you mean 'color'?); 'momentum "
+    CHECK(r.err == "momentum: warning: " + bad_time + "\n" + "momentum: warning: config '" + path +
+                       "': unknown key 'colour' (did you mean 'color'?); 'momentum "
                        "config unset colour' removes it\n");
     check_config_rejects(box, {"config", "get", "day_start"}, bad_time);
     CHECK(run_json(box, {"config", "get", "color"})["value"] == "auto");
@@ -254,8 +260,9 @@ TEST_CASE("config set and unset repair a bad value that stops every command",
     const Result set = box.run({"config", "set", "day_start", "05:00"});
     CHECK(set.code == 0);
     CHECK(set.out == "day_start = 05:00 (in " + path + ")\n");
-    CHECK(set.err == "momentum: warning: config '" + path + "': unknown key 'colour' (did you "
-                     "mean 'color'?); 'momentum config unset colour' removes it\n");
+    CHECK(set.err == "momentum: warning: config '" + path +
+                         "': unknown key 'colour' (did you "
+                         "mean 'color'?); 'momentum config unset colour' removes it\n");
     CHECK(run_ok(box, {"config", "unset", "colour"}) == "Removed 'colour'\n");
     CHECK(config_bytes(box) == "{\n  \"day_start\": \"05:00\"\n}\n");
     run_ok(box, {"today"});
@@ -283,8 +290,10 @@ TEST_CASE("config unset removes one key and keeps the rest", "[e2e][config]") {
   CHECK(run_ok(box, {"config", "unset", "color"}) ==
         "color = auto (the default; it was not set)\n");
   CHECK(config_bytes(box) == before);
-  CHECK(run_json(box, {"config", "unset", "stale_days"}) == nlohmann::json::parse(
-      R"({"key": "stale_days", "value": 14, "default": 14, "source": "default", "error": null})"));
+  CHECK(
+      run_json(box, {"config", "unset", "stale_days"}) ==
+      nlohmann::json::parse(
+          R"({"key": "stale_days", "value": 14, "default": 14, "source": "default", "error": null})"));
   CHECK(config_bytes(box) == "{}\n");
   Sandbox::write_file(config_file(box), R"({"theme": "dark"})");
   CHECK(run_json(box, {"config", "unset", "theme"}) ==

@@ -127,8 +127,7 @@ TEST_CASE("goal show says in words which cadence a goal keeps", "[e2e][goal]") {
   }));
   Sandbox box;
   run_ok(box, {"goal", "add", "Kaggle", "--cadence", cadence});
-  CHECK_THAT(run_ok(box, {"goal", "show", "1"}),
-             Catch::Contains("Cadence     " + words + "\n"));
+  CHECK_THAT(run_ok(box, {"goal", "show", "1"}), Catch::Contains("Cadence     " + words + "\n"));
 }
 
 TEST_CASE("goal show says what the current week still needs", "[e2e][goal]") {
@@ -146,8 +145,8 @@ TEST_CASE("goal show says what the current week still needs", "[e2e][goal]") {
 
 TEST_CASE("goal show prints the goal's fields and open tasks", "[e2e][goal]") {
   Sandbox box;
-  run_ok(box, {"goal", "add", "Kaggle", "--why", "prove it", "--target", "2026-03-20", "--tag",
-               "ml"});
+  run_ok(box,
+         {"goal", "add", "Kaggle", "--why", "prove it", "--target", "2026-03-20", "--tag", "ml"});
   run_ok(box, {"task", "add", "Titanic", "--goal", "1", "--kind", "learn"});
   run_ok(box, {"log", "45m", "--task", "1"});
   const std::string out = run_ok(box, {"--no-color", "goal", "show", "1"});
@@ -159,12 +158,12 @@ TEST_CASE("goal show prints the goal's fields and open tasks", "[e2e][goal]") {
                                     "Target      Fri 2026-03-20 (10 days from today)\n"
                                     "Tags        ml\n"
                                     "Created     Tue 2026-03-10\n"));
-  CHECK_THAT(out, Catch::Contains(
-                      "Check-ins   1 in all: 45m learn, 0m do; 45m in the last 30 days\n"
-                      "Tasks       1 open, 0 done\n"
-                      "\n"
-                      "#  Open task  Kind   Due  Status\n"
-                      "1  Titanic    learn  -    doing\n"));
+  CHECK_THAT(out,
+             Catch::Contains("Check-ins   1 in all: 45m learn, 0m do; 45m in the last 30 days\n"
+                             "Tasks       1 open, 0 done\n"
+                             "\n"
+                             "#  Open task  Kind   Due  Status\n"
+                             "1  Titanic    learn  -    doing\n"));
 }
 
 TEST_CASE("a goal is found by number, UUID prefix or case-insensitive title prefix",
@@ -185,11 +184,10 @@ TEST_CASE("a goal is found by number, UUID prefix or case-insensitive title pref
 
 TEST_CASE("an ambiguous goal title prefix is an error", "[e2e][goal][ids][errors]") {
   Sandbox box;
-  box.write_journal(header_line() +
-                    goal_line("aaaa1111-0000-4000-8000-000000000001", "2026-03-01T09:00:00.000Z",
-                              "Kaggle") +
-                    goal_line("aaaa2222-0000-4000-8000-000000000002", "2026-03-02T09:00:00.000Z",
-                              "Kayak trip"));
+  box.write_journal(
+      header_line() +
+      goal_line("aaaa1111-0000-4000-8000-000000000001", "2026-03-01T09:00:00.000Z", "Kaggle") +
+      goal_line("aaaa2222-0000-4000-8000-000000000002", "2026-03-02T09:00:00.000Z", "Kayak trip"));
   check_rejects(box, {"goal", "show", "ka"},
                 "goal 'ka' is ambiguous: it matches goals 1 (Kaggle), 2 (Kayak trip); type "
                 "more of it or use the number");

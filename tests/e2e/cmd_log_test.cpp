@@ -38,8 +38,10 @@ TEST_CASE("log takes its first word as a duration only when it is one", "[e2e][l
   std::vector<std::string> args{"log"};
   args.insert(args.end(), words.begin(), words.end());
   const auto l = run_json(box, args);
-  if (minutes < 0) CHECK(l["minutes"].is_null());
-  else CHECK(l["minutes"] == minutes);
+  if (minutes < 0)
+    CHECK(l["minutes"].is_null());
+  else
+    CHECK(l["minutes"] == minutes);
   CHECK(l["note"] == note);
 }
 
@@ -291,8 +293,8 @@ TEST_CASE("a plain check-in counts for the sprint's goal, the only goal or defau
     run_ok(box, {"goal", "add", "Writing", "-q"});
     const std::string uuid = run_json(box, {"goal", "show", "2"})["id"];
     CHECK(run_ok(box, {"config", "set", "default_goal", "writ"}) ==
-          "default_goal = " + uuid + " (goal 2: Writing; in " + (box.dir() / "config.json").string() +
-          ")\n");
+          "default_goal = " + uuid + " (goal 2: Writing; in " +
+              (box.dir() / "config.json").string() + ")\n");
     CHECK(run_ok(box, {"config", "get", "default_goal"}) == uuid + "\n");
     CHECK(goal_of({"10m"}) == 2);
     run_ok(box, {"sprint", "start", "Titanic", "--goal", "kaggle", "-q"});
@@ -318,8 +320,9 @@ TEST_CASE("a plain check-in counts for the sprint's goal, the only goal or defau
     check_rejects(box, {"config", "set", "default_goal", "blog"},
                   "unknown goal 'blog'; expected a goal number (1), a UUID prefix or the start of "
                   "a title word");
-    check_rejects(box, {"config", "set", "default_goal", ""},
-                  "default_goal must not be empty; 'momentum config unset default_goal' removes it");
+    check_rejects(
+        box, {"config", "set", "default_goal", ""},
+        "default_goal must not be empty; 'momentum config unset default_goal' removes it");
     CHECK_FALSE(std::filesystem::exists(box.dir() / "config.json"));
   }
 }
@@ -330,12 +333,14 @@ TEST_CASE("a mistyped duration is an error with a near miss, not a note", "[e2e]
   SECTION("with a journal") { run_ok(box, {"log", "10m"}); }
   const std::string forms = "expected minutes (90), 45m, 1h30m or 1.5h";
   check_rejects(box, {"log", "45x", "typo on purpose"},
-                "invalid duration '45x'; " + forms + " (did you mean '45m'?); to log a note that "
-                "starts with a number, quote it: momentum log \"45x …\"");
+                "invalid duration '45x'; " + forms +
+                    " (did you mean '45m'?); to log a note that "
+                    "starts with a number, quote it: momentum log \"45x …\"");
   check_rejects(box, {"log", "45x"}, "invalid duration '45x'; " + forms + " (did you mean '45m'?)");
   check_rejects(box, {"log", "1h3Om", "kaggle"},
-                "invalid duration '1h3Om'; " + forms + " (did you mean '1h30m'?); to log a note "
-                "that starts with a number, quote it: momentum log \"1h3Om …\"");
+                "invalid duration '1h3Om'; " + forms +
+                    " (did you mean '1h30m'?); to log a note "
+                    "that starts with a number, quote it: momentum log \"1h3Om …\"");
   check_rejects(box, {"log", "2024-01-01"}, "invalid duration '2024-01-01'; " + forms);
   // A quoted note that merely starts with a digit stays a note.
   const auto l = run_json(box, {"log", "3 chapters read"});

@@ -1,7 +1,8 @@
 // momentum prompt: one short line for a shell prompt, and silence whenever anything is wrong.
-#include <catch2/catch.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <catch2/catch.hpp>
 
 #include "checks.hpp"
 #include "sandbox.hpp"
@@ -129,8 +130,9 @@ TEST_CASE("prompt --format fills a template", "[e2e][prompt]") {
 TEST_CASE("prompt --json prints the facts behind the line", "[e2e][prompt]") {
   Sandbox box;
   two_days(box);
-  CHECK(run_json(box, {"prompt"}) == nlohmann::json::parse(
-      R"({"day": "2026-03-10", "streak": 2, "logged_today": false, "rest_day": false,
+  CHECK(run_json(box, {"prompt"}) ==
+        nlohmann::json::parse(
+            R"({"day": "2026-03-10", "streak": 2, "logged_today": false, "rest_day": false,
           "overdue": 1, "minutes_today": 0})"));
   run_ok(box, {"log", "1h30m", "-q"});
   run_ok(box, {"log", "10m", "-q"});
@@ -139,8 +141,9 @@ TEST_CASE("prompt --json prints the facts behind the line", "[e2e][prompt]") {
   CHECK(j["logged_today"] == true);
   CHECK(j["minutes_today"] == 100);
   Sandbox empty;
-  CHECK(run_json(empty, {"prompt"}) == nlohmann::json::parse(
-      R"({"day": "2026-03-10", "streak": 0, "logged_today": false, "rest_day": false,
+  CHECK(run_json(empty, {"prompt"}) ==
+        nlohmann::json::parse(
+            R"({"day": "2026-03-10", "streak": 0, "logged_today": false, "rest_day": false,
           "overdue": 0, "minutes_today": 0})"));
 }
 

@@ -1,6 +1,5 @@
 // momentum remind: silence and exit 0 with nothing to say, one line per reminder and exit 1.
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "checks.hpp"
@@ -191,16 +190,15 @@ TEST_CASE("remind never cuts a title and shows it safely", "[e2e][remind]") {
                     "Due today: task 2 \"bell\\x07 and \\x1b[31mred \\u202e\"\n");
 }
 
-TEST_CASE("remind shows the few most urgent tasks and goals, then how many more",
-          "[e2e][remind]") {
+TEST_CASE("remind shows the few most urgent tasks and goals, then how many more", "[e2e][remind]") {
   Sandbox box;
   box.now("2026-03-10T20:00:00Z");
   for (int i = 1; i <= 8; ++i) {
     run_ok(box, {"goal", "add", "Goal " + std::to_string(i), "--cadence", "daily", "-q"});
   }
   for (int i = 1; i <= 12; ++i) {
-    run_ok(box, {"task", "add", "Task " + std::to_string(i), "--due", "2026-03-0" +
-                 std::to_string(i % 9 + 1), "-q"});
+    run_ok(box, {"task", "add", "Task " + std::to_string(i), "--due",
+                 "2026-03-0" + std::to_string(i % 9 + 1), "-q"});
   }
   box.now("2026-03-11T20:00:00Z");
   for (int i = 1; i <= 8; ++i) {

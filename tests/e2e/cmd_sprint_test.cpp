@@ -28,7 +28,8 @@ TEST_CASE("sprint start, add, status and close", "[e2e][sprint]") {
   CHECK(status.find("Today      day 1 of 7, 6 days left") != std::string::npos);
   CHECK(status.find("Progress   0/3 done") != std::string::npos);
   CHECK(status.find("Burndown") != std::string::npos);
-  CHECK(run_ok(box, {"today"}).find("Sprint     'Titanic' day 1 of 7, 0/3 done, 6 days left") != std::string::npos);
+  CHECK(run_ok(box, {"today"}).find("Sprint     'Titanic' day 1 of 7, 0/3 done, 6 days left") !=
+        std::string::npos);
   const auto j = run_json(box, {"sprint", "show", "1"});
   CHECK(j["status"] == "active");
   CHECK(j["tasks"].size() == 3);
@@ -43,16 +44,23 @@ TEST_CASE("sprint start, add, status and close", "[e2e][sprint]") {
 TEST_CASE("sprint errors change nothing", "[e2e][sprint]") {
   Sandbox box;
   setup(box);
-  check_rejects(box, {"sprint", "close"}, "no active sprint to close; 'momentum sprint list' shows the sprints");
-  check_rejects(box, {"sprint", "add", "1"}, "no sprint to add to; start one with 'momentum sprint start TITLE'");
-  check_rejects(box, {"sprint", "show", "1"}, "unknown sprint '1'; there are no sprints yet (start one with 'momentum sprint start TITLE')");
-  check_rejects(box, {"sprint", "start", "X", "--days", "0"}, "--days: '0' is not a whole number from 1 to 90");
+  check_rejects(box, {"sprint", "close"},
+                "no active sprint to close; 'momentum sprint list' shows the sprints");
+  check_rejects(box, {"sprint", "add", "1"},
+                "no sprint to add to; start one with 'momentum sprint start TITLE'");
+  check_rejects(box, {"sprint", "show", "1"},
+                "unknown sprint '1'; there are no sprints yet (start one with 'momentum sprint "
+                "start TITLE')");
+  check_rejects(box, {"sprint", "start", "X", "--days", "0"},
+                "--days: '0' is not a whole number from 1 to 90");
   run_ok(box, {"sprint", "start", "Titanic", "--task", "1"});
-  check_rejects(box, {"sprint", "start", "Other"},
-                "sprint 1 'Titanic' is active until 2026-03-16; close it first with 'momentum sprint close'");
+  check_rejects(
+      box, {"sprint", "start", "Other"},
+      "sprint 1 'Titanic' is active until 2026-03-16; close it first with 'momentum sprint close'");
   check_rejects(box, {"sprint", "add", "1"}, "task 1 is already planned in sprint 1");
   check_rejects(box, {"sprint", "remove", "2"}, "task 2 is not planned in sprint 1");
-  check_rejects(box, {"sprint", "close", "--rating", "6"}, "--rating: '6' is not a whole number from 1 to 5");
+  check_rejects(box, {"sprint", "close", "--rating", "6"},
+                "--rating: '6' is not a whole number from 1 to 5");
 }
 
 TEST_CASE("an ended sprint without a close warns on today", "[e2e][sprint]") {
@@ -60,9 +68,12 @@ TEST_CASE("an ended sprint without a close warns on today", "[e2e][sprint]") {
   setup(box);
   run_ok(box, {"sprint", "start", "Titanic", "--days", "2"});
   box.now("2026-03-20T09:00:00Z");
-  CHECK(run_ok(box, {"today"}).find("'Titanic' ended 2026-03-11 without a close: momentum sprint close") != std::string::npos);
+  CHECK(run_ok(box, {"today"})
+            .find("'Titanic' ended 2026-03-11 without a close: momentum sprint close") !=
+        std::string::npos);
   check_rejects(box, {"sprint", "start", "Next"},
-                "sprint 1 'Titanic' ended 2026-03-11 without a close; close it first with 'momentum sprint close'");
+                "sprint 1 'Titanic' ended 2026-03-11 without a close; close it first with "
+                "'momentum sprint close'");
   run_ok(box, {"sprint", "close"});
 }
 

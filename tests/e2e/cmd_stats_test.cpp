@@ -1,7 +1,6 @@
 // momentum stats: the worked month of docs/procrastination.md through the real binary, and
 // today's nudge.
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "checks.hpp"
@@ -21,12 +20,14 @@ void at(Sandbox& box, const std::string& day, const std::vector<std::string>& ar
 // The worked month of docs/procrastination.md; the report is read on 2026-03-28.
 void worked_month(Sandbox& box) {
   at(box, "2026-02-20", {"goal", "add", "Become an ML engineer"});
-  at(box, "2026-02-20", {"task", "add", "Titanic", "--goal", "1", "--importance", "5", "--due", "2026-03-05"});
+  at(box, "2026-02-20",
+     {"task", "add", "Titanic", "--goal", "1", "--importance", "5", "--due", "2026-03-05"});
   at(box, "2026-02-20", {"task", "add", "Tidy the notes", "--importance", "1"});
   at(box, "2026-02-20", {"task", "add", "Write the blog post", "--due", "2026-03-10"});
   at(box, "2026-03-02", {"task", "start", "2"});
   at(box, "2026-03-02", {"log", "60m", "--learn", "--goal", "1", "--resistance", "4"});
-  at(box, "2026-03-04", {"task", "add", "Read the pandas docs", "--goal", "1", "--due", "2026-03-06"});
+  at(box, "2026-03-04",
+     {"task", "add", "Read the pandas docs", "--goal", "1", "--due", "2026-03-06"});
   at(box, "2026-03-06", {"task", "start", "1"});
   at(box, "2026-03-06", {"task", "done", "1"});
   at(box, "2026-03-06", {"task", "done", "4"});
@@ -47,7 +48,8 @@ TEST_CASE("stats --json gives every number of the worked month", "[e2e][stats]")
   Sandbox box;
   worked_month(box);
   const auto j = run_json(box, {"stats"});
-  CHECK(j["window"] == nlohmann::json({{"first", "2026-03-01"}, {"last", "2026-03-28"}, {"goal", nullptr}}));
+  CHECK(j["window"] ==
+        nlohmann::json({{"first", "2026-03-01"}, {"last", "2026-03-28"}, {"goal", nullptr}}));
   CHECK(j["start_delay"]["median"] == 10.0);
   CHECK(j["start_delay"]["difference"] == 4.0);
   CHECK(j["deferrals"]["count"] == 3);
@@ -99,8 +101,9 @@ TEST_CASE("stats rejects a bad window or goal and changes nothing", "[e2e][stats
   check_rejects(box, {"stats", "--since", "bogus"},
                 "invalid date 'bogus' for --since; expected YYYY-MM-DD, today, yesterday, "
                 "tomorrow, a weekday, +3d, -2d, +1w, eow or eom");
-  check_rejects(box, {"stats", "--since", "2026-04-01"},
-                "--since 2026-04-01 is after --until 2026-03-28; expected a start on or before the end");
+  check_rejects(
+      box, {"stats", "--since", "2026-04-01"},
+      "--since 2026-04-01 is after --until 2026-03-28; expected a start on or before the end");
   check_rejects(box, {"stats", "--goal", "zz"},
                 "unknown goal 'zz'; expected a goal number (1), a UUID prefix or the start of a "
                 "title word");
@@ -114,6 +117,7 @@ TEST_CASE("today's nudge names the most pressing signal as an action", "[e2e][to
   CHECK(nudge["kind"] == "overdue");
   CHECK(nudge["task"] == 3);
   CHECK_THAT(run_ok(box, {"today"}),
-             Catch::Contains("Nudge      do task 3 today (11d late), or: momentum task defer 3 --to DATE"));
+             Catch::Contains(
+                 "Nudge      do task 3 today (11d late), or: momentum task defer 3 --to DATE"));
   CHECK(run_json(Sandbox{}, {"today"})["nudge"].is_null());
 }

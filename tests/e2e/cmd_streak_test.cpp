@@ -1,8 +1,8 @@
 // momentum streak, and the habit lines of goal show and today: a month of backdated
 // check-ins with a rest day and a vacation, counted by hand.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 
 #include "checks.hpp"
@@ -29,8 +29,7 @@ void log_on(Sandbox& box, const std::string& goal, const std::vector<std::string
 
 }  // namespace
 
-TEST_CASE("streak counts kept periods; a rest day bridges without adding length",
-          "[e2e][streak]") {
+TEST_CASE("streak counts kept periods; a rest day bridges without adding length", "[e2e][streak]") {
   Sandbox box;
   three_goals(box);
   log_on(box, "1", {"01", "02", "03", "04", "06", "07", "08", "09", "10", "11", "12", "13"});
@@ -113,7 +112,8 @@ TEST_CASE("goal show and today carry the habit figures", "[e2e][streak]") {
   three_goals(box);
   log_on(box, "2", {"09", "11"});
   const std::string show = run_ok(box, {"goal", "show", "2"});
-  CHECK(show.find("Streak      1 week (best 1 week, 2026-03-09 to 2026-03-14)") != std::string::npos);
+  CHECK(show.find("Streak      1 week (best 1 week, 2026-03-09 to 2026-03-14)") !=
+        std::string::npos);
   CHECK(show.find("Needed      nothing more needed this week") != std::string::npos);
   CHECK(show.find("Strength    ") != std::string::npos);
   const auto j = run_json(box, {"goal", "show", "2"});
@@ -218,8 +218,7 @@ TEST_CASE("strength of a partly excused N/week week weighs it by its required da
   CHECK(j["goals"][0]["current"]["length"] == 9);
 }
 
-TEST_CASE("streak shows every goal, and what to do for the first three at risk",
-          "[e2e][streak]") {
+TEST_CASE("streak shows every goal, and what to do for the first three at risk", "[e2e][streak]") {
   Sandbox box;
   box.now("2026-03-01T09:00:00Z");
   for (int i = 1; i <= 5; ++i) {

@@ -171,11 +171,10 @@ TEST_CASE("an unknown or ambiguous task is an error", "[e2e][task][ids][errors]"
   check_rejects(box, {"task", "start", "1"},
                 "unknown task '1'; there are no tasks yet "
                 "(add one with 'momentum task add TITLE')");
-  box.write_journal(header_line() +
-                    task_line("abcd1111-0000-4000-8000-000000000001", "2026-03-01T09:00:00.000Z",
-                              "One") +
-                    task_line("abcd2222-0000-4000-8000-000000000002", "2026-03-02T09:00:00.000Z",
-                              "Two"));
+  box.write_journal(
+      header_line() +
+      task_line("abcd1111-0000-4000-8000-000000000001", "2026-03-01T09:00:00.000Z", "One") +
+      task_line("abcd2222-0000-4000-8000-000000000002", "2026-03-02T09:00:00.000Z", "Two"));
   check_rejects(box, {"task", "done", "abcd"},
                 "task 'abcd' is ambiguous: it matches tasks 1 (One), 2 (Two); type more of it "
                 "or use the number");
@@ -245,8 +244,7 @@ TEST_CASE("task defer rejects bad input and writes nothing", "[e2e][task][errors
   check_rejects(box, {"task", "defer", "1", "--to", "later"},
                 "invalid date 'later' for --to; expected YYYY-MM-DD, today, yesterday, tomorrow, "
                 "a weekday, +3d, -2d, +1w, eow or eom");
-  check_rejects(box, {"task", "defer", "1"},
-                "--to is required (see 'momentum task defer --help')");
+  check_rejects(box, {"task", "defer", "1"}, "--to is required (see 'momentum task defer --help')");
   check_rejects(box, {"task", "defer", "2", "--to", "friday"},
                 "unknown task '2'; expected a task number (1) or a UUID prefix");
 }

@@ -1,6 +1,5 @@
 // momentum today (and bare momentum), and the day rules: day_start, TZ, MOMENTUM_NOW.
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 #include "checks.hpp"
@@ -35,8 +34,7 @@ TEST_CASE("bare momentum is momentum today", "[e2e][today]") {
   CHECK(run_json(box, {}) == run_json(box, {"today"}));
 }
 
-TEST_CASE("today shows today's check-ins, due and overdue tasks and the next one",
-          "[e2e][today]") {
+TEST_CASE("today shows today's check-ins, due and overdue tasks and the next one", "[e2e][today]") {
   Sandbox box;
   run_ok(box, {"task", "add", "Late one", "--due", "yesterday"});
   run_ok(box, {"task", "add", "Due now", "--due", "today"});
@@ -185,12 +183,13 @@ TEST_CASE("today fits one 80x24 screen whatever the data", "[e2e][today]") {
   std::vector<std::string> lines;
   std::istringstream in(out);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
-  CHECK(lines.size() <= 23);  // and the shell prompt
+  CHECK(lines.size() <= 23);                                     // and the shell prompt
   CHECK(out.find("At risk    #3 Goal 3") != std::string::npos);  // the longest streaks first
   CHECK(out.find("#1 Goal 1") == std::string::npos);
   CHECK(out.find("           ... and 3 more at risk (momentum streak)\n") != std::string::npos);
   CHECK(out.find("           ... and 37 more overdue (momentum task list)\n") != std::string::npos);
-  CHECK(out.find("           ... and 2 more due today (momentum task list)\n") != std::string::npos);
+  CHECK(out.find("           ... and 2 more due today (momentum task list)\n") !=
+        std::string::npos);
   // --json lists everything, for scripts.
   const auto j = run_json(box, {"today"});
   CHECK(j["overdue"].size() == 40);

@@ -1,7 +1,6 @@
 // The command line as a whole: global options, help, unknown words, safe output.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "checks.hpp"
 #include "sandbox.hpp"
@@ -18,12 +17,12 @@ TEST_CASE("momentum --version prints the version and exits 0", "[e2e][cli]") {
 
 TEST_CASE("-h and --help work on every command and exit 0", "[e2e][cli]") {
   Sandbox box;
-  const std::vector<std::string> command = GENERATE(
-      std::vector<std::string>{}, std::vector<std::string>{"today"},
-      std::vector<std::string>{"goal"}, std::vector<std::string>{"goal", "add"},
-      std::vector<std::string>{"goal", "pause"}, std::vector<std::string>{"task", "defer"},
-      std::vector<std::string>{"task", "next"}, std::vector<std::string>{"log"},
-      std::vector<std::string>{"log", "edit"}, std::vector<std::string>{"log", "skip"});
+  const std::vector<std::string> command =
+      GENERATE(std::vector<std::string>{}, std::vector<std::string>{"today"},
+               std::vector<std::string>{"goal"}, std::vector<std::string>{"goal", "add"},
+               std::vector<std::string>{"goal", "pause"}, std::vector<std::string>{"task", "defer"},
+               std::vector<std::string>{"task", "next"}, std::vector<std::string>{"log"},
+               std::vector<std::string>{"log", "edit"}, std::vector<std::string>{"log", "skip"});
   for (const char* flag : {"-h", "--help"}) {
     std::vector<std::string> args = command;
     args.push_back(flag);
@@ -141,9 +140,11 @@ TEST_CASE("an unknown option is a usage error naming it", "[e2e][cli][errors]") 
   Sandbox box;
   SECTION("with no journal yet") {}
   SECTION("with a journal") { run_ok(box, {"goal", "add", "Kaggle"}); }
-  for (const auto& args : std::vector<std::vector<std::string>>{
-           {"--bogus"}, {"goal", "add", "x", "--bogus"}, {"log", "5m", "--bogus"},
-           {"task", "list", "--bogus"}, {"goal", "list", "--bogus=1"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{{"--bogus"},
+                                                                {"goal", "add", "x", "--bogus"},
+                                                                {"log", "5m", "--bogus"},
+                                                                {"task", "list", "--bogus"},
+                                                                {"goal", "list", "--bogus=1"}}) {
     INFO(joined(args));
     const std::string before = box.journal_bytes();
     const bool existed = box.journal_exists();
@@ -202,7 +203,8 @@ bool has_raw_control(std::string text) {
     const auto b = static_cast<unsigned char>(c);
     if (b < 0x20 || b == 0x7f) return true;
   }
-  return text.find("\xc2\x9b") != std::string::npos || text.find("\xe2\x80\xae") != std::string::npos;
+  return text.find("\xc2\x9b") != std::string::npos ||
+         text.find("\xe2\x80\xae") != std::string::npos;
 }
 
 }  // namespace
@@ -212,12 +214,16 @@ TEST_CASE("no error message sends a raw control byte to the terminal", "[e2e][cl
   run_ok(box, {"goal", "add", "Kaggle", "-q"});
   run_ok(box, {"task", "add", "Titanic", "-q"});
   run_ok(box, {"log", "10m", "-q"});
-  const std::string bad = GENERATE(std::string("\x1b[2Jx"), std::string("x\xc2\x9b" "31m"),
+  const std::string bad = GENERATE(std::string("\x1b[2Jx"),
+                                   std::string("x\xc2\x9b"
+                                               "31m"),
                                    std::string("\xe2\x80\xaex"), std::string("a\nb\x07"));
-  const std::string escaped = bad == "\x1b[2Jx"           ? "\\x1b[2Jx"
-                              : bad == "x\xc2\x9b" "31m"  ? "x\\u009b31m"
-                              : bad == "\xe2\x80\xaex"    ? "\\u202ex"
-                                                          : "a\\nb\\x07";
+  const std::string escaped = bad == "\x1b[2Jx" ? "\\x1b[2Jx"
+                              : bad == "x\xc2\x9b"
+                                       "31m"
+                                  ? "x\\u009b31m"
+                              : bad == "\xe2\x80\xaex" ? "\\u202ex"
+                                                       : "a\\nb\\x07";
   // Every command path that quotes a value it was given, with the code it exits with.
   const std::vector<std::pair<std::vector<std::string>, int>> cases = {
       {{"task", "add", "T", "--due", bad}, 2},

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "checks.hpp"
@@ -191,9 +190,9 @@ TEST_CASE("a malformed line before the last is a storage error naming file and l
 
 TEST_CASE("unknown ops are kept and reported as a warning", "[e2e][journal]") {
   Sandbox box;
-  const std::string future = event_line("eeee5555-0000-4000-8000-000000000005",
-                                        "2026-03-03T09:00:00.000Z", "habit.frobnicate",
-                                        R"({"level":11})");
+  const std::string future =
+      event_line("eeee5555-0000-4000-8000-000000000005", "2026-03-03T09:00:00.000Z",
+                 "habit.frobnicate", R"({"level":11})");
   box.write_journal(two_goals() + future);
   const std::string warning = "momentum: warning: " + box.journal().string() +
                               ": kept but ignored events from a newer momentum (habit.frobnicate "

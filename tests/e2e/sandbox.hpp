@@ -48,8 +48,10 @@ class Sandbox {
 
   // Sets (or, with an empty value, removes) an environment variable for later runs.
   void set_env(const std::string& name, const std::string& value) {
-    if (value.empty()) env_.erase(name);
-    else env_[name] = value;
+    if (value.empty())
+      env_.erase(name);
+    else
+      env_[name] = value;
   }
   // Sets `name` to the empty string (which momentum treats as unset).
   void set_env_empty(const std::string& name) { env_[name] = ""; }

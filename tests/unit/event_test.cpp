@@ -705,9 +705,8 @@ TEST_CASE("a skip is planned for one goal or for all", "[event]") {
 TEST_CASE("an event merged in twice is applied once", "[event]") {
   const Event defer = event(uuid(2), noon(2026y / March / 10, milliseconds{1}), "task.defer",
                             {{"task", uuid(1)}, {"from", nullptr}, {"to", "2026-03-12"}});
-  std::string text = journal_of({event(uuid(1), noon(2026y / March / 10), "task.add",
-                                       {{"title", "T"}}),
-                                 defer});
+  std::string text =
+      journal_of({event(uuid(1), noon(2026y / March / 10), "task.add", {{"title", "T"}}), defer});
   text += to_line(defer);
   const Loaded loaded = replay_text(text);
   REQUIRE(loaded.state.tasks.size() == 1);

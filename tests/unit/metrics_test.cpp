@@ -1,11 +1,11 @@
 // The procrastination metrics, on a month written through the commands API and counted by
 // hand; the numbers are the worked examples of docs/procrastination.md.
-#include <catch2/catch.hpp>
+#include "momentum/metrics.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "builders.hpp"
-#include "momentum/metrics.hpp"
 
 using namespace momentum;
 using namespace momentum::test;
@@ -43,8 +43,8 @@ void defer(Book& b, int task, Day to) {
 Book worked_month() {
   Book b(feb_20);
   const int g = b.goal("Become an ML engineer");
-  b.task("Titanic", task_fields(5, 2026y / March / 5, g));       // 0
-  b.task("Tidy the notes", task_fields(1));                        // 1
+  b.task("Titanic", task_fields(5, 2026y / March / 5, g));            // 0
+  b.task("Tidy the notes", task_fields(1));                           // 1
   b.task("Write the blog post", task_fields(3, 2026y / March / 10));  // 2
   b.today = 2026y / March / 2;
   b.task_action(1, TaskAction::start);
@@ -119,7 +119,7 @@ TEST_CASE("each metric of the worked month, counted by hand", "[metrics]") {
   CHECK(m.comfort_zone);
 
   CHECK(m.counted_days == 28);
-  CHECK(m.gap_days == 25);  // check-ins on Mar 2, 6 and 20
+  CHECK(m.gap_days == 25);     // check-ins on Mar 2, 6 and 20
   CHECK(m.longest_gap == 13);  // Mar 7–19
   CHECK(*m.gap_share == Approx(25.0 / 28));
 

@@ -1,10 +1,10 @@
 #include "momentum/next.hpp"
 
 #include <catch2/catch.hpp>
-
-#include "builders.hpp"
 #include <string>
 #include <vector>
+
+#include "builders.hpp"
 
 using namespace momentum;
 using momentum::test::Book;

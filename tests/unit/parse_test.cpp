@@ -192,14 +192,14 @@ TEST_CASE("parse_duration rejects what is not a duration, with a near miss", "[p
   // A guess keeps the numbers and never turns minutes into hours (copying it must log what
   // was meant): "1:30" is not 130, ".5h" is not 5h, "1.5m" is not 1.5h.
   const auto [text, guess] = GENERATE(table<std::string, std::string>({
-      {"", ""},           {"h", ""},          {"m", ""},           {"read", ""},
-      {"chapter 3", ""},  {"3rd", ""},        {"--5m", ""},        {"1m30s", ""},
-      {"30x", "30m"},     {"45x", "45m"},     {"1h3Om", "1h30m"},  {"1h3om", "1h30m"},
-      {"l5m", "15m"},     {"1,5h", "1.5h"},   {"1.5", "1.5h"},     {"1.5m", ""},
-      {".5h", ""},        {"1.h", ""},        {"1h30", "1h30m"},   {"1h30h", ""},
-      {"1 h", "1h"},      {"1h 30m", "1h30m"}, {" 45m", "45m"},    {"45m ", "45m"},
-      {"+5m", "5m"},      {"45mins", "45m"},  {"2hrs", "2h"},      {"30mn", "30m"},
-      {"1.5hr", "1.5h"},  {"1e2h", ""},       {"1:30", "1h30m"},   {"0:45", "0h45m"},
+      {"", ""},          {"h", ""},           {"m", ""},          {"read", ""},
+      {"chapter 3", ""}, {"3rd", ""},         {"--5m", ""},       {"1m30s", ""},
+      {"30x", "30m"},    {"45x", "45m"},      {"1h3Om", "1h30m"}, {"1h3om", "1h30m"},
+      {"l5m", "15m"},    {"1,5h", "1.5h"},    {"1.5", "1.5h"},    {"1.5m", ""},
+      {".5h", ""},       {"1.h", ""},         {"1h30", "1h30m"},  {"1h30h", ""},
+      {"1 h", "1h"},     {"1h 30m", "1h30m"}, {" 45m", "45m"},    {"45m ", "45m"},
+      {"+5m", "5m"},     {"45mins", "45m"},   {"2hrs", "2h"},     {"30mn", "30m"},
+      {"1.5hr", "1.5h"}, {"1e2h", ""},        {"1:30", "1h30m"},  {"0:45", "0h45m"},
   }));
   CAPTURE(text);
   CHECK_THROWS_AS(parse_duration(text), UsageError);

@@ -279,8 +279,7 @@ TEST_CASE("reminders come by kind: what today can save, then what is late", "[re
         std::vector<K>{K::task_due, K::task_overdue, K::sprint_unclosed});
 }
 
-TEST_CASE("the check-in streak is reminded only on a day some active goal requires",
-          "[remind]") {
+TEST_CASE("the check-in streak is reminded only on a day some active goal requires", "[remind]") {
   Book b(march1);
   const Day sat = sys_days{2026y / March / 14};
   const Day sun = sat + days{1};

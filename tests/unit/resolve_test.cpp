@@ -228,9 +228,10 @@ TEST_CASE("a word is unique among titles and words alike", "[resolve]") {
 }
 
 TEST_CASE("words split at any punctuation and match without regard to case", "[resolve]") {
-  const State g = goals({{"10000000-0000-4000-8000-000000000001", "Win a \u201cKaggle\u201d medal"},
-                         {"20000000-0000-4000-8000-000000000002", "Lire \u00abÉducation\u00bb en français"},
-                         {"30000000-0000-4000-8000-000000000003", "Étudier l'Économie — ŁÓDŹ"}});
+  const State g =
+      goals({{"10000000-0000-4000-8000-000000000001", "Win a \u201cKaggle\u201d medal"},
+             {"20000000-0000-4000-8000-000000000002", "Lire \u00abÉducation\u00bb en français"},
+             {"30000000-0000-4000-8000-000000000003", "Étudier l'Économie — ŁÓDŹ"}});
   CHECK(resolve_goal(g, "kaggle") == 0);
   CHECK(resolve_goal(g, "éduc") == 1);
   CHECK(resolve_goal(g, "ÉDUC") == 1);
@@ -246,14 +247,16 @@ TEST_CASE("a mistyped word of a title gets a did-you-mean", "[resolve]") {
   CHECK_THROWS_WITH(resolve_goal(g, "kagle"),
                     "unknown goal 'kagle'; expected a goal number (1 to 2), a UUID prefix or the "
                     "start of a title word (did you mean 'Kaggle'?)");
-  CHECK_THROWS_WITH(resolve_goal(g, "engeneer"),
-                    "unknown goal 'engeneer'; expected a goal number (1 to 2), a UUID prefix or the "
-                    "start of a title word (did you mean 'engineer'?)");
+  CHECK_THROWS_WITH(
+      resolve_goal(g, "engeneer"),
+      "unknown goal 'engeneer'; expected a goal number (1 to 2), a UUID prefix or the "
+      "start of a title word (did you mean 'engineer'?)");
 }
 
 TEST_CASE("an ambiguous reference escapes and shortens the titles it lists", "[resolve]") {
-  const State g = goals({{"10000000-0000-4000-8000-000000000001", "Kaggle \x1b[2J house prices and more"},
-                         {"20000000-0000-4000-8000-000000000002", "Kaggle titanic"}});
+  const State g =
+      goals({{"10000000-0000-4000-8000-000000000001", "Kaggle \x1b[2J house prices and more"},
+             {"20000000-0000-4000-8000-000000000002", "Kaggle titanic"}});
   CHECK_THROWS_WITH(resolve_goal(g, "kag"),
                     "goal 'kag' is ambiguous: it matches goals 1 (Kaggle \\x1b[2J house prices "
                     "and …), 2 (Kaggle titanic); type more of it or use the number");

@@ -1,9 +1,10 @@
+#include "momentum/sprint.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "builders.hpp"
 #include "momentum/error.hpp"
 #include "momentum/next.hpp"
-#include "momentum/sprint.hpp"
 
 using namespace momentum;
 using namespace momentum::test;
@@ -21,8 +22,12 @@ SprintFields fields(std::string title, Day start, int days, std::vector<int> tas
   return f;
 }
 
-void start(Book& b, const SprintFields& f) { b.write(start_sprint(b.state, f, b.stamp(), b.today)); }
-void add(Book& b, std::vector<int> tasks) { b.write(add_to_sprint(b.state, tasks, b.stamp(), b.today)); }
+void start(Book& b, const SprintFields& f) {
+  b.write(start_sprint(b.state, f, b.stamp(), b.today));
+}
+void add(Book& b, std::vector<int> tasks) {
+  b.write(add_to_sprint(b.state, tasks, b.stamp(), b.today));
+}
 void close(Book& b, Retrospective r = {}) { b.write(close_sprint(b.state, r, b.stamp(), b.today)); }
 
 std::vector<std::optional<int>> open_counts(const std::vector<BurndownDay>& days) {
@@ -59,15 +64,19 @@ TEST_CASE("a sprint is planned before its start, active from it, closed once clo
 TEST_CASE("only one sprint at a time", "[sprint]") {
   Book b(march10);
   start(b, fields("Titanic", march10, 7));
-  CHECK_THROWS_WITH(start_sprint(b.state, fields("Other", march10, 3), b.stamp(), b.today),
-                    "sprint 1 'Titanic' is active until 2026-03-16; close it first with 'momentum sprint close'");
+  CHECK_THROWS_WITH(
+      start_sprint(b.state, fields("Other", march10, 3), b.stamp(), b.today),
+      "sprint 1 'Titanic' is active until 2026-03-16; close it first with 'momentum sprint close'");
   // A later, non-overlapping sprint may be planned.
   start(b, fields("Later", march10 + days{7}, 3));
-  CHECK_THROWS_WITH(start_sprint(b.state, fields("Clash", march10 + days{8}, 1), b.stamp(), b.today),
-                    "sprint 2 'Later' is planned for 2026-03-17 to 2026-03-19; choose a --start after 2026-03-19");
+  CHECK_THROWS_WITH(
+      start_sprint(b.state, fields("Clash", march10 + days{8}, 1), b.stamp(), b.today),
+      "sprint 2 'Later' is planned for 2026-03-17 to 2026-03-19; choose a --start after "
+      "2026-03-19");
   b.today = march10 + days{20};
   CHECK_THROWS_WITH(start_sprint(b.state, fields("New", b.today, 3), b.stamp(), b.today),
-                    "sprint 1 'Titanic' ended 2026-03-16 without a close; close it first with 'momentum sprint close'");
+                    "sprint 1 'Titanic' ended 2026-03-16 without a close; close it first with "
+                    "'momentum sprint close'");
 }
 
 TEST_CASE("sprint dates are checked", "[sprint]") {
@@ -75,8 +84,9 @@ TEST_CASE("sprint dates are checked", "[sprint]") {
   CHECK_THROWS_WITH(start_sprint(b.state, fields("Past", march10 - days{1}, 3), b.stamp(), b.today),
                     "--start '2026-03-09' is in the past; expected today (2026-03-10) or later");
   SprintFields f = fields("Long", march10, 91);
-  CHECK_THROWS_WITH(start_sprint(b.state, f, b.stamp(), b.today),
-                    "--until '2026-06-08' makes the sprint 91 days long; a sprint lasts 1 to 90 days");
+  CHECK_THROWS_WITH(
+      start_sprint(b.state, f, b.stamp(), b.today),
+      "--until '2026-06-08' makes the sprint 91 days long; a sprint lasts 1 to 90 days");
   f.end = march10 - days{1};
   CHECK_THROWS_WITH(start_sprint(b.state, f, b.stamp(), b.today),
                     "--until '2026-03-09' is before the sprint's start (2026-03-10)");
@@ -145,13 +155,15 @@ TEST_CASE("burndown counts open planned tasks per day and scope changes", "[spri
   CHECK(days_[1].added == 1);
 }
 
-TEST_CASE("burndown of a task done before the sprint started, and of no tasks", "[sprint][burndown]") {
+TEST_CASE("burndown of a task done before the sprint started, and of no tasks",
+          "[sprint][burndown]") {
   Book b(march10);
   const int a = b.task("A");
   start(b, fields("T", march10 + days{2}, 2, {a}));
   b.task_action(a, TaskAction::done);
   const Sprint& s = b.state.sprints.at(0);
-  CHECK(open_counts(burndown(b.state, s, march10 + days{5})) == std::vector<std::optional<int>>{0, 0});
+  CHECK(open_counts(burndown(b.state, s, march10 + days{5})) ==
+        std::vector<std::optional<int>>{0, 0});
   Book empty(march10);
   start(empty, fields("Empty", march10, 3));
   const auto days_ = burndown(empty.state, empty.state.sprints.at(0), march10 + days{9});

@@ -107,7 +107,8 @@ TEST_CASE("a partly excused N/week period weighs R/N of a week", "[strength]") {
   }
 }
 
-TEST_CASE("a rest day on a spare day of a kept week makes it weigh less, still kept", "[strength]") {
+TEST_CASE("a rest day on a spare day of a kept week makes it weigh less, still kept",
+          "[strength]") {
   // 3/week, Mon/Wed/Fri of the weeks of 03-03 and 03-10, m = 0.7832225. Without a rest day:
   // S = 1 - m^2 = 0.3865625. A rest day on Tuesday 03-04 makes week 1 R = 2, w = 2/3,
   // a = m^(2/3) = 0.8496830, v = 1: S1 = 0.1503170, S2 = m * S1 + (1 - m) = 0.3345094.
@@ -398,12 +399,14 @@ bool needed_day(const GoalDays& days, const Cadence& cadence, Day day, Day today
     const bool paused = std::any_of(days.pauses.begin(), days.pauses.end(), [&](const Pause& p) {
       return p.from <= d && (!p.until || d < *p.until);
     });
-    return d < days.first || paused || std::binary_search(days.skipped.begin(), days.skipped.end(), d);
+    return d < days.first || paused ||
+           std::binary_search(days.skipped.begin(), days.skipped.end(), d);
   };
   const auto within = [&](Day from, Day to) {
     int used = 0;
     for (Day d = from; d <= to; d += one_day) {
-      const bool logged = d <= today && std::binary_search(days.logged.begin(), days.logged.end(), d);
+      const bool logged =
+          d <= today && std::binary_search(days.logged.begin(), days.logged.end(), d);
       used += logged || excused(d) ? 1 : 0;
     }
     return used <= cadence.n;
