@@ -2,6 +2,8 @@
 # dpkg-dev and file: CPack asks dpkg-shlibdeps for the .deb's Depends (make package).
 PACKAGES := cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev catch2 libxml2-utils \
             dpkg-dev file
+# Only for `make format`, `format-check` and `tidy`, which CI runs.
+DEV_PACKAGES := clang-format
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
@@ -9,13 +11,21 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VERSION := $(shell sed -n 's/^project.momentum VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 DEB = build/release/momentum_$(VERSION)_$(shell dpkg --print-architecture).deb
 
-.PHONY: all deps build release run test asan install package package-check clean
+.PHONY: all deps dev-deps build release run test asan install package package-check format \
+        format-check clean
 
 all: build
 
 # Installs only the packages that are missing; a no-op when all are present.
 deps:
-	@missing=""; for p in $(PACKAGES); do \
+	@$(MAKE) --no-print-directory install-missing WANTED="$(PACKAGES)"
+
+dev-deps:
+	@$(MAKE) --no-print-directory install-missing WANTED="$(DEV_PACKAGES)"
+
+.PHONY: install-missing
+install-missing:
+	@missing=""; for p in $(WANTED); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -59,6 +69,16 @@ package: deps
 # Installs the .deb on this machine, checks it, and removes it again (CI).
 package-check: package
 	.ci/check-package $(DEB) $(VERSION)
+
+# Every tracked C++ file in the repository's .clang-format style.
+SOURCES = $(shell git ls-files '*.cpp' '*.hpp' 2>/dev/null)
+
+format: dev-deps
+	clang-format -i $(SOURCES)
+
+# Fails, naming the files, when a file is not formatted (CI).
+format-check: dev-deps
+	clang-format --dry-run --Werror $(SOURCES)
 
 clean:
 	rm -rf build
