@@ -78,7 +78,8 @@ format: dev-deps
 
 # Fails, naming the files, when a file is not formatted (CI).
 format-check: dev-deps
-	clang-format --dry-run --Werror $(SOURCES)
+	@clang-format --dry-run --Werror $(SOURCES)
+	@echo "format-check: $(words $(SOURCES)) C++ files follow .clang-format"
 
 clean:
 	rm -rf build
