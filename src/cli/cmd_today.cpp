@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/habit.hpp"
@@ -52,12 +53,18 @@ TodaySummary summarize(const State& state, Day today) {
 
 // An active goal whose streak is at risk; only the current streak is computed, not the
 // whole summary (which walks the goal's history several times).
-bool at_risk(const Context& ctx, const State& state, int goal) {
+// The goal's current streak when the goal is active and that streak is at risk.
+std::optional<Streak> streak_at_risk(const Context& ctx, const State& state, int goal) {
   if (effective_status(state.goals[static_cast<std::size_t>(goal)], ctx.today) !=
       GoalStatus::active) {
-    return false;
+    return std::nullopt;
   }
-  return current_streak(goal_days(state, goal), ctx.today, ctx.config).at_risk;
+  const Streak s = current_streak(goal_days(state, goal), ctx.today, ctx.config);
+  return s.at_risk ? std::optional<Streak>(s) : std::nullopt;
+}
+
+bool at_risk(const Context& ctx, const State& state, int goal) {
+  return streak_at_risk(ctx, state, goal).has_value();
 }
 
 nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state) {
@@ -127,10 +134,9 @@ void habit_lines(const Context& ctx, const State& state) {
   ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_line(ctx, checkin));
   std::vector<std::pair<int, int>> risky;  // (streak length, goal)
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (!at_risk(ctx, state, static_cast<int>(i))) continue;
-    const int length =
-        current_streak(goal_days(state, static_cast<int>(i)), ctx.today, ctx.config).length;
-    risky.emplace_back(length, static_cast<int>(i));
+    if (const auto s = streak_at_risk(ctx, state, static_cast<int>(i))) {
+      risky.emplace_back(s->length, static_cast<int>(i));
+    }
   }
   std::stable_sort(risky.begin(), risky.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -6,13 +6,10 @@
 #include <algorithm>
 
 #include "momentum/sprint.hpp"
+#include "period.hpp"
 
 namespace momentum {
 namespace {
-
-bool has_day(const std::vector<Day>& days, Day day) {
-  return std::binary_search(days.begin(), days.end(), day);
-}
 
 // A daily or weekdays goal's streak breaks tonight without a check-in; an N/week or N/D
 // target is lost when its slack is 0 (a check-in on every day left, today's included, is
@@ -51,7 +48,7 @@ bool requires_checkin(const State& state, int goal, Day today, const Config& con
     case PeriodKind::weekday:
       return needed.last == today && needed.more > 0;  // not a rest day, weekend or pause
     case PeriodKind::week:
-      return needed.more > 0 && needed.keepable && !has_day(days.skipped, today);
+      return needed.more > 0 && needed.keepable && !detail::has(days.skipped, today);
     case PeriodKind::window:
       return slack(days, today, config) == 0;
     case PeriodKind::none:
