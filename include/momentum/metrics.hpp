@@ -1,5 +1,5 @@
 #pragma once
-// The procrastination metrics of `stats` (DESIGN §4, docs/procrastination.md): start delay,
+// The procrastination metrics of `stats` (docs/design.md §4, docs/procrastination.md): start delay,
 // deferrals, on-time rate, overdue, stale, follow-through, learn share, gap days, resistance
 // and the 0–100 procrastination index. Pure: the shell passes the window, `today` and config.
 // Every ratio whose denominator is zero is an empty optional ("n/a"), never NaN.

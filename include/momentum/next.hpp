@@ -1,5 +1,5 @@
 #pragma once
-// "What should I do next": Taskwarrior-style urgency (ALGORITHMS.md, "Next" ordering).
+// "What should I do next": Taskwarrior-style urgency (docs/usage.md, "task next and urgency").
 
 #include <vector>
 

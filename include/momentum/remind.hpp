@@ -1,5 +1,5 @@
 #pragma once
-// What `remind` tells a cron job: only the things that need attention now (DESIGN §5).
+// What `remind` tells a cron job: only the things that need attention now (docs/design.md §5).
 
 #include <optional>
 #include <vector>

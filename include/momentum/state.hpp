@@ -32,7 +32,7 @@ enum class Kind { learn, do_ };
 enum class GoalStatus { active, paused, achieved, dropped };
 enum class TaskStatus { todo, doing, done, dropped };
 
-// What keeping a goal's habit means (DESIGN §3).
+// What keeping a goal's habit means (docs/design.md §3).
 struct Cadence {
   enum class Type { none, daily, weekdays, per_week, rolling };
   Type type = Type::daily;

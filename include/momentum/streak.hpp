@@ -1,7 +1,7 @@
 #pragma once
-// The habit math of one goal (DESIGN §3, ALGORITHMS.md): streaks, habit strength, completion
-// rate, safety buffer ("slack"), what is still needed, and a per-day strip. All pure: the
-// shell passes `today` and the config in.
+// The habit math of one goal (docs/design.md §3, docs/metrics.md): streaks, habit strength,
+// completion rate, safety buffer ("slack"), what is still needed, and a per-day strip. All
+// pure: the shell passes `today` and the config in.
 
 #include <optional>
 #include <string>
@@ -77,7 +77,7 @@ Streak longest_streak(const GoalDays& days, Day today, const Config& config);
 std::optional<double> completion_rate(const GoalDays& days, Day today, int window_days,
                                       const Config& config);
 
-// Habit strength S in [0, 1] on `today` (ALGORITHMS.md "Habit strength").
+// Habit strength S in [0, 1] on `today` (docs/metrics.md, "Habit strength").
 double strength(const GoalDays& days, Day today, const Config& config);
 
 // Days from `today` to the last day on which starting to check in still keeps the first

@@ -161,7 +161,7 @@ std::string period_line(const Context& ctx, const GoalSummary& s) {
   return line;
 }
 
-// The goal's habit figures (DESIGN §3), in words.
+// The goal's habit figures (docs/design.md §3), in words.
 void show_habit(const Context& ctx, const State& state, int index) {
   const GoalSummary s = summarize(state, index, ctx.today, ctx.config);
   if (s.cadence.type == Cadence::Type::none) return;

@@ -2,10 +2,10 @@
 // Private to the core: a goal's days cut into periods, the common ground of streak.cpp and
 // strength.cpp.
 //
-// Rules chosen where ALGORITHMS.md is silent (docs/metrics.md states them):
+// Rules chosen where the strength formula alone is silent (docs/metrics.md states them):
 // - Kept, shortfall, slack and completion use R = max(min(L, N), N − K): excused days stand in
 //   only for missing logs, so a period logged although fully excused (a goal added on a
-//   Friday, logged that weekend) still counts as kept. Strength folds with ALGORITHMS.md's
+//   Friday, logged that weekend) still counts as kept. Strength folds with docs/metrics.md's
 //   literal R = max(0, N − K) (`Period::weighed`): a rest day lowers a period's weight even
 //   on a spare day, and a fully excused period leaves S unchanged; N/D windows excepted.
 // - A period starting mid-week (the goal's first day, or an edit to N/week) runs to the
@@ -41,7 +41,7 @@ struct Period {
 
   // R = max(min(L, N), N − K): required days, excused ones standing in only for missing logs.
   int required() const;
-  // The R of the strength fold: ALGORITHMS.md's max(0, N − K); for windows, required().
+  // The R of the strength fold: docs/metrics.md's max(0, N − K); for windows, required().
   int weighed() const;
   // Fully excused: nothing required and nothing done, so it neither counts nor breaks.
   bool invisible() const { return required() == 0; }

@@ -1,5 +1,5 @@
 // Habit strength, completion rate, slack and what is still needed: the numbers that look at
-// how well periods are kept (ALGORITHMS.md).
+// how well periods are kept (docs/metrics.md).
 
 #include <fmt/format.h>
 

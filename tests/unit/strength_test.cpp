@@ -1,5 +1,5 @@
-// Habit strength, completion, slack and what is still needed: the worked vectors of
-// ALGORITHMS.md, hand-made cases and properties over seeded random histories.
+// Habit strength, completion, slack and what is still needed: the worked vectors in
+// docs/metrics.md, hand-made cases and properties over seeded random histories.
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -17,7 +17,7 @@ using namespace std::chrono;
 
 // ---- strength ------------------------------------------------------------------------------
 
-TEST_CASE("strength matches the worked vectors of ALGORITHMS.md", "[strength]") {
+TEST_CASE("strength matches the worked vectors of docs/metrics.md", "[strength]") {
   const Day mon = 2025y / March / 3;
   const Day y23 = 2023y / January / 2;
   auto [name, cadence, created, logs, skips, as_of, expected] =
@@ -196,7 +196,7 @@ TEST_CASE("N/D strength takes skip days out of the window", "[strength]") {
 
 // ---- slack ---------------------------------------------------------------------------------
 
-TEST_CASE("slack matches the worked vectors of ALGORITHMS.md", "[slack]") {
+TEST_CASE("slack matches the worked vectors of docs/metrics.md", "[slack]") {
   const Day mon = 2025y / March / 3;
   const Day mon17 = 2025y / March / 17;
   auto [name, cadence, logs, skips, today, expected] = GENERATE_COPY(
