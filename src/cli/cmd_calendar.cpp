@@ -8,8 +8,8 @@
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
-#include "momentum/journal.hpp"
 #include "momentum/resolve.hpp"
+#include "momentum/store/files.hpp"
 
 namespace momentum::cli {
 namespace {

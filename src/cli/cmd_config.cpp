@@ -10,10 +10,10 @@
 #include "cli/config.hpp"
 #include "cli/json_out.hpp"
 #include "cli/render.hpp"
-#include "momentum/cache.hpp"
 #include "momentum/error.hpp"
-#include "momentum/journal.hpp"
 #include "momentum/resolve.hpp"
+#include "momentum/store/cache.hpp"
+#include "momentum/store/files.hpp"
 
 namespace momentum::cli {
 namespace {

@@ -8,8 +8,8 @@
 
 #include "cli/context.hpp"
 #include "momentum/error.hpp"
-#include "momentum/journal.hpp"
 #include "momentum/parse.hpp"
+#include "momentum/store/files.hpp"
 
 namespace momentum::cli {
 namespace {

@@ -9,10 +9,10 @@
 #include <iostream>
 #include <random>
 
-#include "momentum/cache.hpp"
 #include "momentum/error.hpp"
-#include "momentum/journal.hpp"
 #include "momentum/parse.hpp"
+#include "momentum/store/cache.hpp"
+#include "momentum/store/journal.hpp"
 #include "momentum/text.hpp"
 
 namespace momentum::cli {

@@ -1,5 +1,5 @@
 #pragma once
-// The journal on disk: the only place the core touches files.
+// The journal on disk: reading it, appending to it, and the lock that serialises writers.
 
 #include <chrono>
 #include <cstdint>
@@ -37,13 +37,5 @@ std::filesystem::path lock_path(const std::filesystem::path& journal);
 // was and StorageError names the file and the system's reason.
 void append_journal(const std::filesystem::path& file, std::uint64_t offset,
                     std::string_view bytes);
-
-// Replaces `file` with `content` atomically: a temporary file beside it, fsync, rename.
-void write_file_atomically(const std::filesystem::path& file, std::string_view content,
-                           std::filesystem::perms perms = std::filesystem::perms::owner_read |
-                                                          std::filesystem::perms::owner_write);
-
-// The contents of a small text file (config), nullopt when it does not exist.
-std::optional<std::string> read_text_file(const std::filesystem::path& file);
 
 }  // namespace momentum

@@ -6,7 +6,7 @@
 // pwrite), so the next command replays just the lines appended since the snapshot; once
 // those pass `rebuild_after` bytes, the whole cache is written again (temporary file and
 // rename, so a reader sees either the old cache or the new one).
-#include "momentum/cache.hpp"
+#include "momentum/store/cache.hpp"
 
 #include <fmt/format.h>
 #include <simdjson.h>

@@ -1,5 +1,5 @@
 #pragma once
-// Private to the core: the small POSIX file helpers the journal and its cache share.
+// Private to the store: the small POSIX file helpers the journal and its cache share.
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "momentum/cache.hpp"
+#include "momentum/store/cache.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,8 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include "builders.hpp"
-#include "momentum/journal.hpp"
 #include "momentum/snapshot.hpp"
+#include "momentum/store/journal.hpp"
 #include "temp_files.hpp"
 
 namespace fs = std::filesystem;

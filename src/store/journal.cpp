@@ -1,4 +1,4 @@
-#include "momentum/journal.hpp"
+#include "momentum/store/journal.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -14,6 +14,7 @@
 
 #include "file_io.hpp"
 #include "momentum/error.hpp"
+#include "momentum/store/files.hpp"
 
 namespace momentum {
 

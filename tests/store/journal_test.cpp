@@ -1,4 +1,4 @@
-#include "momentum/journal.hpp"
+#include "momentum/store/journal.hpp"
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "momentum/error.hpp"
+#include "momentum/store/files.hpp"
 #include "temp_files.hpp"
 
 namespace fs = std::filesystem;
