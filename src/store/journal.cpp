@@ -64,16 +64,17 @@ std::string format_timeout(std::chrono::milliseconds timeout) {
 }
 
 // Polls rather than blocking in flock, which could only be timed out with a signal.
-void wait_for_lock(int fd, const fs::path& journal, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
+void wait_for_lock(int fd, const fs::path& journal, std::chrono::milliseconds timeout,
+                   const LockWait& wait) {
+  const auto deadline = wait.now() + timeout;
   while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     if (errno != EWOULDBLOCK && errno != EINTR) fail(lock_failed, journal, errno);
-    if (std::chrono::steady_clock::now() >= deadline) {
+    if (wait.now() >= deadline) {
       throw StorageError(
           fmt::format("journal '{}' is locked by another momentum process; gave up after {}",
                       journal.string(), format_timeout(timeout)));
     }
-    std::this_thread::sleep_for(5ms);
+    wait.pause(5ms);
   }
 }
 
@@ -187,12 +188,18 @@ std::optional<std::string> read_journal(const fs::path& file) {
   return read_whole(file, json_padding, read_journal_failed);
 }
 
-JournalLock::JournalLock(const fs::path& journal, std::chrono::milliseconds timeout) {
+LockWait real_lock_wait() {
+  return {[] { return std::chrono::steady_clock::now(); },
+          [](std::chrono::milliseconds pause) { std::this_thread::sleep_for(pause); }};
+}
+
+JournalLock::JournalLock(const fs::path& journal, std::chrono::milliseconds timeout,
+                         const LockWait& wait) {
   const fs::path lock = lock_path(journal);
   if (const int err = make_dirs(lock.parent_path()); err != 0) fail(lock_failed, journal, err);
   Fd fd(::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
   if (!fd) fail(lock_failed, journal, errno);
-  wait_for_lock(fd.get(), journal, timeout);
+  wait_for_lock(fd.get(), journal, timeout, wait);
   fd_ = fd.release();
 }
 

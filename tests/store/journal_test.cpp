@@ -11,7 +11,9 @@
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,25 @@ unsigned mode_of(const fs::path& path) {
   REQUIRE(::stat(path.c_str(), &st) == 0);
   return st.st_mode & 07777;
 }
+
+// A lock-wait clock that moves only when the lock pauses, so no test sleeps; `on_pause`
+// runs at each pause (to free a lock meanwhile, say).
+struct FakeClock {
+  std::chrono::steady_clock::time_point time{};
+  int pauses = 0;
+  std::function<void()> on_pause = [] {};
+  momentum::LockWait wait() {
+    return {[this] { return time; },
+            [this](std::chrono::milliseconds pause) {
+              time += pause;
+              ++pauses;
+              on_pause();
+            }};
+  }
+  std::chrono::milliseconds elapsed() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch());
+  }
+};
 
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;
@@ -230,16 +251,20 @@ TEST_CASE("lock held by another process times out, then is free once it exits", 
   char c = 0;
   REQUIRE(::read(ready[0], &c, 1) == 1);
 
-  CHECK_THROWS_WITH(JournalLock(journal, 100ms),
+  FakeClock clock;
+  CHECK_THROWS_WITH(JournalLock(journal, 100ms, clock.wait()),
                     "journal '" + journal.string() +
                         "' is locked by another momentum process; gave up after 100ms");
+  CHECK(clock.elapsed() == 100ms);
 
   ::close(release[1]);
   int status = 0;
   REQUIRE(::waitpid(pid, &status, 0) == pid);
   CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
   ::close(ready[0]);
-  CHECK_NOTHROW(JournalLock(journal, 100ms));
+  FakeClock after;
+  CHECK_NOTHROW(JournalLock(journal, 100ms, after.wait()));
+  CHECK(after.pauses == 0);
   CHECK(mode_of(tmp.path / "sub") == 0700);
   CHECK(mode_of(momentum::lock_path(journal)) == 0600);
 }
@@ -250,9 +275,25 @@ TEST_CASE("lock timeouts of a second or more are given in seconds", "[journal]")
   const JournalLock held(journal, 0ms);
 
   // flock is per open file, so a second lock in the same process waits too.
+  FakeClock clock;
   CHECK_THROWS_WITH(
-      JournalLock(journal, 1s),
+      JournalLock(journal, 1s, clock.wait()),
       "journal '" + journal.string() + "' is locked by another momentum process; gave up after 1s");
+  CHECK(clock.elapsed() == 1s);
+}
+
+TEST_CASE("lock freed during the wait is taken at the next try", "[journal]") {
+  const TempDir tmp;
+  const fs::path journal = tmp.path / "journal.jsonl";
+  std::optional<JournalLock> held(std::in_place, journal, 0ms);
+  FakeClock clock;
+  clock.on_pause = [&] {
+    if (clock.pauses == 3) held.reset();
+  };
+
+  CHECK_NOTHROW(JournalLock(journal, 1s, clock.wait()));
+  CHECK(clock.pauses == 3);
+  CHECK(clock.elapsed() == 15ms);
 }
 
 TEST_CASE("lock is released when the lock object is destroyed", "[journal]") {

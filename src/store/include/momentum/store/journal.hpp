@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,12 +15,23 @@ namespace momentum {
 // nullopt when the file does not exist. Throws StorageError when it cannot be read.
 std::optional<std::string> read_journal(const std::filesystem::path& file);
 
+// How a lock waits for another process: the time now, and a pause before the next try.
+// Tests pass a fake clock whose pause only moves its time, so a timeout costs no real time.
+struct LockWait {
+  std::function<std::chrono::steady_clock::time_point()> now;
+  std::function<void(std::chrono::milliseconds)> pause;
+};
+
+// The steady clock and a real sleep.
+LockWait real_lock_wait();
+
 // An exclusive flock on `<journal>.lock`, held for the object's life. The lock file is
 // created (0600, its directory 0700) and never deleted.
 class JournalLock {
  public:
-  // Waits up to `timeout` for the lock, then throws StorageError.
-  JournalLock(const std::filesystem::path& journal, std::chrono::milliseconds timeout);
+  // Tries until `timeout` has passed on `wait`'s clock, then throws StorageError.
+  JournalLock(const std::filesystem::path& journal, std::chrono::milliseconds timeout,
+              const LockWait& wait = real_lock_wait());
   ~JournalLock();
   JournalLock(const JournalLock&) = delete;
   JournalLock& operator=(const JournalLock&) = delete;
