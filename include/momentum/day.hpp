@@ -13,8 +13,6 @@ using Day = std::chrono::sys_days;
 // An instant in UTC with millisecond precision, as stored in the journal's `ts`.
 using Timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
 
-enum class ColorMode { auto_, always, never };
-
 // The user's settings; the shell loads them, the core only reads them.
 struct Config {
   std::chrono::minutes day_start{4 * 60};
@@ -22,7 +20,6 @@ struct Config {
   std::chrono::minutes remind_after{18 * 60};
   int stale_days = 14;
   double comfort_threshold = 0.70;
-  ColorMode color = ColorMode::auto_;
   std::string default_goal;  // the goal a check-in naming none counts for (a reference); "" = unset
 };
 

@@ -81,7 +81,7 @@ const ConfigKey& known_key(std::string_view name) {
 Entry entry_of(const ConfigFile& f, const ConfigKey& key) {
   Entry e;
   e.key = &key;
-  Config scratch;
+  Settings scratch;
   const auto it = f.doc.find(std::string(key.name));
   e.in_file = it != f.doc.end();
   std::string text(key.default_value);
@@ -97,7 +97,7 @@ Entry entry_of(const ConfigFile& f, const ConfigKey& key) {
 }
 
 std::string default_text(const ConfigKey& key) {
-  Config scratch;
+  Settings scratch;
   key.apply(scratch, key.default_value);
   return key.show(scratch);
 }
@@ -210,7 +210,7 @@ std::pair<std::string, std::string> goal_of_journal(const Context& ctx, std::str
 
 int run_set(Context& ctx, const ConfigOptions& o) {
   const ConfigKey& key = known_key(o.key);
-  Config scratch;
+  Settings scratch;
   key.apply(scratch, o.value);
   std::string canonical = key.show(scratch);
   std::string meaning;

@@ -74,31 +74,35 @@ std::string color_text(ColorMode mode) {
 const std::vector<ConfigKey>& config_keys() {
   static const std::vector<ConfigKey> keys = {
       {"day_start", "04:00", "when a new day starts (HH:MM)",
-       [](Config& c, std::string_view v) { c.day_start = parse_time_of_day(v, "day_start"); },
-       [](const Config& c) { return clock_text(c.day_start); }},
+       [](Settings& s, std::string_view v) {
+         s.core.day_start = parse_time_of_day(v, "day_start");
+       },
+       [](const Settings& s) { return clock_text(s.core.day_start); }},
       {"week_start", "monday", "the first day of a week: monday or sunday",
-       [](Config& c, std::string_view v) { c.week_start = parse_week_start(v); },
-       [](const Config& c) {
-         return std::string(c.week_start == std::chrono::Sunday ? "sunday" : "monday");
+       [](Settings& s, std::string_view v) { s.core.week_start = parse_week_start(v); },
+       [](const Settings& s) {
+         return std::string(s.core.week_start == std::chrono::Sunday ? "sunday" : "monday");
        }},
       {"remind_after", "18:00", "from when 'remind' warns of streaks at risk",
-       [](Config& c, std::string_view v) { c.remind_after = parse_time_of_day(v, "remind_after"); },
-       [](const Config& c) { return clock_text(c.remind_after); }},
-      {"stale_days", "14", "days idle before an open task is stale",
-       [](Config& c, std::string_view v) { c.stale_days = parse_stale_days(v); },
-       [](const Config& c) { return std::to_string(c.stale_days); }},
-      {"comfort_threshold", "0.7", "learn share above which 'stats' warns",
-       [](Config& c, std::string_view v) { c.comfort_threshold = parse_threshold(v); },
-       // + 0.0 turns "-0" into 0; {} is the shortest text that reads back the same.
-       [](const Config& c) { return fmt::format("{}", c.comfort_threshold + 0.0); }},
-      {"color", "auto", "colour: auto (on a terminal), always, never",
-       [](Config& c, std::string_view v) { c.color = parse_color(v); },
-       [](const Config& c) { return color_text(c.color); }},
-      {"default_goal", "", "the goal of a check-in that names none",
-       [](Config& c, std::string_view v) {
-         c.default_goal = v.empty() ? std::string() : parse_title(v, "default_goal");
+       [](Settings& s, std::string_view v) {
+         s.core.remind_after = parse_time_of_day(v, "remind_after");
        },
-       [](const Config& c) { return c.default_goal; }},
+       [](const Settings& s) { return clock_text(s.core.remind_after); }},
+      {"stale_days", "14", "days idle before an open task is stale",
+       [](Settings& s, std::string_view v) { s.core.stale_days = parse_stale_days(v); },
+       [](const Settings& s) { return std::to_string(s.core.stale_days); }},
+      {"comfort_threshold", "0.7", "learn share above which 'stats' warns",
+       [](Settings& s, std::string_view v) { s.core.comfort_threshold = parse_threshold(v); },
+       // + 0.0 turns "-0" into 0; {} is the shortest text that reads back the same.
+       [](const Settings& s) { return fmt::format("{}", s.core.comfort_threshold + 0.0); }},
+      {"color", "auto", "colour: auto (on a terminal), always, never",
+       [](Settings& s, std::string_view v) { s.color = parse_color(v); },
+       [](const Settings& s) { return color_text(s.color); }},
+      {"default_goal", "", "the goal of a check-in that names none",
+       [](Settings& s, std::string_view v) {
+         s.core.default_goal = v.empty() ? std::string() : parse_title(v, "default_goal");
+       },
+       [](const Settings& s) { return s.core.default_goal; }},
   };
   return keys;
 }
@@ -119,8 +123,8 @@ const ConfigKey* find_config_key(std::string_view name) {
   return nullptr;
 }
 
-Config load_config(const std::filesystem::path& file) {
-  Config config;
+Settings load_config(const std::filesystem::path& file) {
+  Settings config;
   const auto text = read_text_file(file);
   if (!text) return config;
   nlohmann::json doc;

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <random>
 
+#include "cli/config.hpp"
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"
 #include "momentum/store/cache.hpp"
@@ -124,9 +125,13 @@ std::optional<std::filesystem::path> config_path(const Env& env) {
 }
 
 void Context::resolve() {
+  Settings settings;
   if (!output_only) {
     clock = read_clock(env);
-    if (const auto file = config_path(env)) config = load_config(*file);
+    if (const auto file = config_path(env)) {
+      settings = load_config(*file);
+      config = settings.core;
+    }
     today = momentum::today(clock, config);
     journal = journal_path(env, global.journal);
     if (const auto dir = cache_dir(env); !dir.empty()) cache = cache_file(dir, journal);
@@ -134,8 +139,8 @@ void Context::resolve() {
   utf8 = locale_is_utf8(env);
   width = terminal_width(env, terminal.stdout_tty);
   const bool no_color = global.no_color || env.get("NO_COLOR").has_value();
-  color = !no_color && (config.color == ColorMode::always ||
-                        (config.color == ColorMode::auto_ && terminal.stdout_tty));
+  color = !no_color && (settings.color == ColorMode::always ||
+                        (settings.color == ColorMode::auto_ && terminal.stdout_tty));
 }
 
 Loaded Context::read() const {

@@ -96,8 +96,4 @@ std::filesystem::path cache_dir(const Env& env);
 // none without HOME.
 std::optional<std::filesystem::path> config_path(const Env& env);
 
-// The settings in the config file (defaults where it is missing); throws UsageError when a
-// key or value is invalid.
-Config load_config(const std::filesystem::path& file);
-
 }  // namespace momentum::cli
