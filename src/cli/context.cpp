@@ -152,7 +152,7 @@ Loaded Context::read() const {
 
 Written Context::write(const std::function<Change(const State&, const Stamp&)>& build) const {
   // A first write that is refused must not leave a directory or lock file behind either.
-  if (!std::filesystem::exists(journal)) build(State{}, next_stamp(State{}, clock, random_bits()));
+  if (!journal_exists(journal)) build(State{}, next_stamp(State{}, clock, random_bits()));
   JournalLock lock(journal, lock_timeout);
   auto read = load_journal(journal, journal.string(), cache);
   JournalRead before = read ? std::move(*read) : JournalRead{};

@@ -188,6 +188,13 @@ std::optional<std::string> read_journal(const fs::path& file) {
   return read_whole(file, json_padding, read_journal_failed);
 }
 
+bool journal_exists(const fs::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) == 0) return true;
+  if (errno == ENOENT || errno == ENOTDIR) return false;
+  fail(read_journal_failed, file, errno);
+}
+
 LockWait real_lock_wait() {
   return {[] { return std::chrono::steady_clock::now(); },
           [](std::chrono::milliseconds pause) { std::this_thread::sleep_for(pause); }};

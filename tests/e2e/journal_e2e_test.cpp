@@ -337,6 +337,24 @@ TEST_CASE("a journal path through a regular file is a storage error", "[e2e][jou
   CHECK(Sandbox::read_file(box.dir() / "plain") == "not a directory\n");
 }
 
+TEST_CASE("a journal path the system cannot look up is a storage error, not an internal one",
+          "[e2e][journal][errors]") {
+  Sandbox box;
+  // Longer than a file name may be (NAME_MAX): stat fails with ENAMETOOLONG, not ENOENT.
+  const std::string path = (box.dir() / std::string(300, 'a') / "journal.jsonl").string();
+  const std::string expected =
+      "momentum: error: cannot read journal '" + path + "': File name too long\n";
+  const Result write = box.run_raw({"--journal", path, "goal", "add", "x"});
+  CHECK(write.code == 3);
+  CHECK(write.err == expected);
+  CHECK(write.out.empty());
+  const Result read = box.run_raw({"--journal", path, "goal", "list"});
+  CHECK(read.code == 3);
+  CHECK(read.err == expected);
+  CHECK(read.out.empty());
+  CHECK(fs::is_empty(box.dir()));
+}
+
 TEST_CASE("a journal path that is a directory is a storage error", "[e2e][journal][errors]") {
   Sandbox box;
   const std::string path = box.dir().string();

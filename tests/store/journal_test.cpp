@@ -216,6 +216,22 @@ TEST_CASE("read of a directory as the journal fails", "[journal]") {
                     "cannot read journal '" + tmp.path.string() + "': Is a directory");
 }
 
+TEST_CASE("journal_exists is false for a missing journal and fails when the system cannot tell",
+          "[journal]") {
+  const TempDir tmp;
+  spit(tmp.path / "file", "not a directory");
+  spit(tmp.path / "journal.jsonl", "");
+  const fs::path too_long = tmp.path / std::string(300, 'a') / "journal.jsonl";
+
+  CHECK(momentum::journal_exists(tmp.path / "journal.jsonl"));
+  CHECK_FALSE(momentum::journal_exists(tmp.path / "missing.jsonl"));
+  CHECK_FALSE(momentum::journal_exists(tmp.path / "missing" / "journal.jsonl"));
+  CHECK_FALSE(momentum::journal_exists(tmp.path / "file" / "journal.jsonl"));
+  CHECK_THROWS_MATCHES(
+      momentum::journal_exists(too_long), StorageError,
+      Catch::Message("cannot read journal '" + too_long.string() + "': File name too long"));
+}
+
 TEST_CASE("lock file sits beside the journal with .lock appended", "[journal]") {
   CHECK(momentum::lock_path("/d/journal.jsonl") == fs::path("/d/journal.jsonl.lock"));
   CHECK(momentum::lock_path("journal") == fs::path("journal.lock"));

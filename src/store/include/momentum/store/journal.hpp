@@ -15,6 +15,10 @@ namespace momentum {
 // nullopt when the file does not exist. Throws StorageError when it cannot be read.
 std::optional<std::string> read_journal(const std::filesystem::path& file);
 
+// Whether `file` exists; false too when a directory on its way is missing or not a
+// directory. Throws StorageError when the system cannot tell (no permission, a name too long).
+bool journal_exists(const std::filesystem::path& file);
+
 // How a lock waits for another process: the time now, and a pause before the next try.
 // Tests pass a fake clock whose pause only moves its time, so a timeout costs no real time.
 struct LockWait {
