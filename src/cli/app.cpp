@@ -186,14 +186,32 @@ void build(CLI::App& app, Context& ctx, Action& action) {
 
 namespace {
 
-// Prints a failure and returns its exit code; `prompt` fails silently (exit 0, no output).
-int report(const Context& ctx, const std::exception& e, int code) {
-  if (ctx.silent_failures) return 0;
-  ctx.err << error_line(e.what());
-  return code;
+// EX_SOFTWARE in sysexits.h: an internal software error.
+constexpr int internal_error_exit = 70;
+
+std::string internal_error_line(std::string_view message) {
+  return "momentum: internal error: " + escape(message) + "\n";
 }
 
 }  // namespace
+
+int report_failure(const std::exception_ptr& failure, std::ostream& err) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const UsageError& e) {
+    err << error_line(e.what());
+    return 2;
+  } catch (const StorageError& e) {
+    err << error_line(e.what());
+    return 3;
+  } catch (const std::exception& e) {
+    err << internal_error_line(e.what());
+    return internal_error_exit;
+  } catch (...) {
+    err << internal_error_line("an exception that is not a std::exception");
+    return internal_error_exit;
+  }
+}
 
 int run(const std::vector<std::string>& args, const Env& env, Terminal terminal, std::ostream& out,
         std::ostream& err) {
@@ -224,16 +242,15 @@ int run(const std::vector<std::string>& args, const Env& env, Terminal terminal,
   } catch (const Error& e) {
     err << error_line(e.what());
     return 2;
+  } catch (...) {
+    return report_failure(std::current_exception(), err);
   }
   try {
     ctx.resolve();
     return action ? action() : run_today(ctx);
-  } catch (const UsageError& e) {
-    return report(ctx, e, 2);
-  } catch (const StorageError& e) {
-    return report(ctx, e, 3);
-  } catch (const std::exception& e) {
-    return report(ctx, e, 3);
+  } catch (...) {
+    // `prompt` fails silently: exit 0, no output.
+    return ctx.silent_failures ? 0 : report_failure(std::current_exception(), ctx.err);
   }
 }
 
