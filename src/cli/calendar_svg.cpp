@@ -154,7 +154,7 @@ std::string header(int width, int height, const std::string& title) {
 
 }  // namespace
 
-std::string calendar_svg(const CalendarView& view) {
+void print_calendar_svg(std::ostream& out, const CalendarView& view) {
   const std::vector<std::string> summary = summary_parts(summarize_calendar(view.calendar));
   const std::string summary_text = fmt::format("{}", fmt::join(summary, ", "));
   const int text_width = static_cast<int>(display_width(summary_text)) * char_width;
@@ -163,13 +163,13 @@ std::string calendar_svg(const CalendarView& view) {
   std::string title = fmt::format("momentum: minutes per day, {} to {}",
                                   format_day(view.calendar.first), format_day(view.today));
   if (!view.heading.empty()) title += " (" + view.heading + ")";
-  std::string out = header(width, height, title) + labels(view);
-  for (const CalendarDay& d : view.calendar.days) out += day_rect(view, d);
-  out += legend(view);
-  out += fmt::format(R"(<text x="0" y="{}">{}</text>)"
+  out << header(width, height, title) << labels(view);
+  for (const CalendarDay& d : view.calendar.days) out << day_rect(view, d);
+  out << legend(view)
+      << fmt::format(R"(<text x="0" y="{}">{}</text>)"
                      "\n",
-                     summary_y, xml(summary_text));
-  return out + "</svg>\n";
+                     summary_y, xml(summary_text))
+      << "</svg>\n";
 }
 
 }  // namespace momentum::cli

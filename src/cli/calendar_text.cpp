@@ -24,21 +24,21 @@ constexpr std::array<std::uint32_t, 5> level_colors = {0x6e7681, 0x196c2e, 0x2ea
                                                        0x56d364};
 constexpr std::uint32_t rest_color = 0x539bf5;
 
-std::string glyph(const TextStyle& style, int level) {
+std::string glyph(const Style& style, int level) {
   const auto i = static_cast<std::size_t>(level);
   const std::string_view g = style.utf8 ? utf8_glyphs[i] : ascii_glyphs[i];
   if (!style.color) return std::string(g);
   return fmt::format(fmt::fg(fmt::rgb(level_colors[i])), "{}", g);
 }
 
-std::string rest_glyph(const TextStyle& style) {
+std::string rest_glyph(const Style& style) {
   const std::string_view g = style.utf8 ? "○" : "o";
   if (!style.color) return std::string(g);
   return fmt::format(fmt::fg(fmt::rgb(rest_color)), "{}", g);
 }
 
 // A rest day shows as such only without a check-in: what was done matters more.
-std::string cell(const CalendarView& view, Day day, const TextStyle& style) {
+std::string cell(const CalendarView& view, Day day, const Style& style) {
   if (day > view.today || day > view.calendar.last) return " ";
   const CalendarDay& d =
       view.calendar.days[static_cast<std::size_t>((day - view.calendar.first).count())];
@@ -70,7 +70,7 @@ std::string month_row(const CalendarView& view, std::size_t limit) {
   return row;
 }
 
-std::string day_row(const CalendarView& view, int r, const TextStyle& style) {
+std::string day_row(const CalendarView& view, int r, const Style& style) {
   const Day first = view.calendar.first + days{r};
   const std::chrono::weekday wd{first};
   const bool labelled =
@@ -99,7 +99,7 @@ std::vector<std::string> wrap(const std::vector<std::string>& parts, std::string
   return lines;
 }
 
-std::vector<std::string> legend_parts(const CalendarView& view, const TextStyle& style) {
+std::vector<std::string> legend_parts(const CalendarView& view, const Style& style) {
   std::string scale = "Less";
   for (int level = 0; level <= 4; ++level) scale += " " + glyph(style, level);
   std::vector<std::string> parts{scale + " More"};
@@ -140,20 +140,18 @@ std::vector<std::string> summary_parts(const CalendarSummary& s) {
   return parts;
 }
 
-std::string calendar_text(const CalendarView& view, const TextStyle& style) {
+void print_calendar(std::ostream& out, const Style& style, const CalendarView& view) {
   const auto grid = static_cast<std::size_t>(label_width + cell_width * view.weeks - 1);
   const auto width = static_cast<std::size_t>(style.width);
-  std::string out;
-  if (!view.heading.empty()) out += truncate(escape(view.heading), width, style.utf8) + '\n';
-  out += month_row(view, std::max(grid, width)) + '\n';
-  for (int r = 0; r < 7; ++r) out += day_row(view, r, style) + '\n';
-  out += '\n';
+  if (!view.heading.empty()) out << truncate(escape(view.heading), width, style.utf8) << '\n';
+  out << month_row(view, std::max(grid, width)) << '\n';
+  for (int r = 0; r < 7; ++r) out << day_row(view, r, style) << '\n';
+  out << '\n';
   for (const std::string& line : wrap(legend_parts(view, style), "   ", width, style.utf8)) {
-    out += line + '\n';
+    out << line << '\n';
   }
   const auto summary = summary_parts(summarize_calendar(view.calendar));
-  for (const std::string& line : wrap(summary, ", ", width, style.utf8)) out += line + '\n';
-  return out;
+  for (const std::string& line : wrap(summary, ", ", width, style.utf8)) out << line << '\n';
 }
 
 }  // namespace momentum::cli

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "cli/calendar_render.hpp"
 #include "cli/commands.hpp"
@@ -28,8 +29,8 @@ struct CalendarOptions {
 CalendarView make_view(const Context& ctx, const State& state, const CalendarOptions& o) {
   CalendarView view;
   view.today = ctx.today;
-  view.weeks =
-      o.weeks ? *o.weeks : (o.format == "svg" ? svg_default_weeks : text_weeks_for(ctx.width));
+  view.weeks = o.weeks ? *o.weeks
+                       : (o.format == "svg" ? svg_default_weeks : text_weeks_for(ctx.style.width));
   const Day first =
       week_begin(ctx.today, ctx.config.week_start) - std::chrono::days{7 * (view.weeks - 1)};
   std::optional<int> goal;
@@ -86,16 +87,19 @@ int run_calendar(Context& ctx, const CalendarOptions& o) {
     if (ctx.global.json)
       print_json(ctx, calendar_json(state, view));
     else if (o.format == "svg")
-      ctx.out << calendar_svg(view);
+      print_calendar_svg(ctx.out, view);
     else
-      ctx.out << calendar_text(view, {ctx.utf8, ctx.color, ctx.width});
+      print_calendar(ctx.out, ctx.style, view);
     return 0;
   }
-  const std::string content = ctx.global.json ? calendar_json(state, view).dump() + '\n'
-                              : o.format == "svg"
-                                  ? calendar_svg(view)
-                                  : calendar_text(view, {ctx.utf8, false, ctx.width});
-  write_output(*o.output, content);
+  std::ostringstream content;
+  if (ctx.global.json)
+    content << calendar_json(state, view).dump() << '\n';
+  else if (o.format == "svg")
+    print_calendar_svg(content, view);
+  else
+    print_calendar(content, {ctx.style.utf8, false, ctx.style.width}, view);  // a file: no colour
+  write_output(*o.output, content.str());
   if (!ctx.global.quiet && !ctx.global.json) {
     ctx.out << fmt::format("Wrote {} of the calendar to {}\n",
                            plural(static_cast<std::size_t>(view.weeks), "week", "weeks"),

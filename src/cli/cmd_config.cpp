@@ -148,7 +148,7 @@ int run_list(Context& ctx) {
                      {"keys", keys}});
     return 0;
   }
-  ctx.color = false;  // a listing of settings has nothing to highlight
+  ctx.style.color = false;  // a listing of settings has nothing to highlight
   ctx.out << file_line(f) << "\n\n";
   Table table({{"Key"}, {"Value", false, true}, {"From"}, {"Meaning", false, true}});
   for (const Entry& e : entries) {
@@ -156,7 +156,7 @@ int run_list(Context& ctx) {
     table.add({std::string(e.key->name), e.value.empty() ? "-" : escape(e.value), from,
                std::string(e.key->help)});
   }
-  table.print(ctx);
+  table.print(ctx.out, ctx.style);
   return 0;
 }
 

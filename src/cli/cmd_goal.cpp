@@ -132,7 +132,7 @@ int run_list(Context& ctx, const GoalOptions& o) {
                g.target ? format_day(*g.target) : "-",
                std::string(j["status"].get<std::string>())});
   }
-  table.print(ctx);
+  table.print(ctx.out, ctx.style);
   return 0;
 }
 
@@ -225,7 +225,7 @@ int run_show(Context& ctx, const GoalOptions& o) {
                          j["tasks_done"].get<int>());
   if (!tasks.empty()) {
     ctx.out << '\n';
-    tasks.print(ctx);
+    tasks.print(ctx.out, ctx.style);
   }
   return 0;
 }

@@ -249,7 +249,7 @@ int run_list(Context& ctx, const LogOptions& o) {
                {"Goal", false, true},
                {"Task / note", false, true}});
   for (auto& [key, cells] : rows) table.add(std::move(cells));
-  table.print(ctx);
+  table.print(ctx.out, ctx.style);
   return 0;
 }
 

@@ -118,7 +118,7 @@ std::string field_text(const Context& ctx, const Facts& f, Field field) {
     case Field::streak:
       return f.checkins && f.streak > 0 ? fmt::format("{}d", f.streak) : "";
     case Field::mark:
-      return f.checkins && !f.logged_today && !f.rest_day ? (ctx.utf8 ? "○" : "*") : "";
+      return f.checkins && !f.logged_today && !f.rest_day ? (ctx.style.utf8 ? "○" : "*") : "";
     case Field::overdue:
       return f.overdue > 0 ? fmt::format("!{}", f.overdue) : "";
     case Field::minutes:

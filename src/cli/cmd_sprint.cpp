@@ -117,66 +117,84 @@ int run_close(Context& ctx, const SprintOptions& o) {
   return 0;
 }
 
-void print_tasks(const Context& ctx, const State& state, const Sprint& s) {
-  if (s.planned.empty()) return void(ctx.out << "No tasks planned: momentum sprint add TASK\n");
+void print_tasks(std::ostream& out, const Style& style, const State& state, const Sprint& s) {
+  if (s.planned.empty()) {
+    out << "No tasks planned: momentum sprint add TASK\n";
+    return;
+  }
   Table table({{"#", true}, {"Task", false, true}, {"Kind"}, {"Status"}, {"Added"}});
   for (const PlannedTask& p : s.planned) {
     const Task& t = state.tasks[static_cast<std::size_t>(p.task)];
     table.add({std::to_string(t.num), escape(t.title), std::string(to_string(t.kind)),
-               status_text(ctx, t.status), p.added > s.start ? "+ " + format_day(p.added) : "-"});
+               status_text(style, t.status), p.added > s.start ? "+ " + format_day(p.added) : "-"});
   }
-  table.print(ctx);
+  table.print(out, style);
 }
 
-std::string progress_bar(const Context& ctx, int done, std::size_t planned) {
+std::string progress_bar(const Style& style, int done, std::size_t planned) {
   constexpr int width = 20;
   const int full = planned == 0 ? 0 : done * width / static_cast<int>(planned);
   std::string bar;
-  for (int i = 0; i < width; ++i) bar += i < full ? (ctx.utf8 ? "█" : "#") : (ctx.utf8 ? "░" : "-");
+  for (int i = 0; i < width; ++i)
+    bar += i < full ? (style.utf8 ? "█" : "#") : (style.utf8 ? "░" : "-");
   return "[" + bar + "]";
 }
 
-void print_sprint(const Context& ctx, const State& state, int index) {
-  const Sprint& s = sprint_of(state, index);
-  ctx.out << paint(ctx, fmt::format("Sprint {}: {}", s.num, escape(s.title)), fmt::emphasis::bold)
-          << '\n';
-  if (s.goal) ctx.out << fmt::format("Goal       {}\n", goal_short(ctx, state, s.goal, 60));
+// What `sprint show` and `sprint status` print: one sprint as of `today`.
+struct SprintView {
+  const State& state;
+  const Sprint& sprint;
+  Day today{};
+};
+
+void print_sprint(std::ostream& out, const Style& style, const SprintView& view) {
+  const State& state = view.state;
+  const Sprint& s = view.sprint;
+  const Day today = view.today;
+  out << paint(style, fmt::format("Sprint {}: {}", s.num, escape(s.title)), fmt::emphasis::bold)
+      << '\n';
+  if (s.goal) out << fmt::format("Goal       {}\n", goal_short(style, state, s.goal, 60));
   const long length = (s.end - s.start).count() + 1;
-  const std::string status = sprint_status_text(s, ctx.today);
-  ctx.out << fmt::format("Dates      {} to {} ({}), {}\n", format_day(s.start), format_day(s.end),
-                         plural(static_cast<std::size_t>(length), "day", "days"), status);
+  const std::string status = sprint_status_text(s, today);
+  out << fmt::format("Dates      {} to {} ({}), {}\n", format_day(s.start), format_day(s.end),
+                     plural(static_cast<std::size_t>(length), "day", "days"), status);
   if (status == "active") {
-    ctx.out << fmt::format(
-        "Today      day {} of {}, {} left\n", (ctx.today - s.start).count() + 1, length,
-        plural(static_cast<std::size_t>((s.end - ctx.today).count()), "day", "days"));
+    out << fmt::format("Today      day {} of {}, {} left\n", (today - s.start).count() + 1, length,
+                       plural(static_cast<std::size_t>((s.end - today).count()), "day", "days"));
   }
-  if (status == "ended")
-    ctx.warn(fmt::format("sprint {} ended {} without a close: momentum sprint close", s.num,
-                         format_day(s.end)));
   const int done = planned_done(state, s);
-  ctx.out << fmt::format("Progress   {}/{} done {}\n", done, s.planned.size(),
-                         progress_bar(ctx, done, s.planned.size()));
-  const SprintMinutes m = sprint_minutes(state, s, ctx.today);
+  out << fmt::format("Progress   {}/{} done {}\n", done, s.planned.size(),
+                     progress_bar(style, done, s.planned.size()));
+  const SprintMinutes m = sprint_minutes(state, s, today);
   const int total = m.learn + m.doing;
-  ctx.out << fmt::format(
-      "Time       {} (learn {}, do {}), learn share {}\n\n", minutes_text(total),
-      minutes_text(m.learn), minutes_text(m.doing),
-      total == 0 ? std::string("n/a") : fmt::format("{}%", m.learn * 100 / total));
-  print_tasks(ctx, state, s);
-  if (s.start <= ctx.today) ctx.out << "\nBurndown\n", print_burndown(ctx, state, s);
+  out << fmt::format("Time       {} (learn {}, do {}), learn share {}\n\n", minutes_text(total),
+                     minutes_text(m.learn), minutes_text(m.doing),
+                     total == 0 ? std::string("n/a") : fmt::format("{}%", m.learn * 100 / total));
+  print_tasks(out, style, state, s);
+  if (s.start <= today) {
+    out << "\nBurndown\n";
+    print_burndown(out, style, burndown(state, s, today));
+  }
   if (!s.closed) return;
-  ctx.out << fmt::format("\nClosed     {}\n", format_day(*s.closed_day));
-  if (s.retro.rating) ctx.out << fmt::format("Rating     {}/5\n", *s.retro.rating);
+  out << fmt::format("\nClosed     {}\n", format_day(*s.closed_day));
+  if (s.retro.rating) out << fmt::format("Rating     {}/5\n", *s.retro.rating);
   for (const auto& [label, text] : {std::pair{"Learned", &s.retro.learned},
                                     {"Blocked", &s.retro.blocked},
                                     {"Next", &s.retro.next}}) {
-    if (!text->empty()) ctx.out << fmt::format("{:<10} {}\n", label, escape(*text));
+    if (!text->empty()) out << fmt::format("{:<10} {}\n", label, escape(*text));
   }
 }
 
 int show(Context& ctx, const State& state, int index) {
-  if (ctx.global.json) return print_json(ctx, sprint_json(state, index, ctx.today)), 0;
-  print_sprint(ctx, state, index);
+  if (ctx.global.json) {
+    print_json(ctx, sprint_json(state, index, ctx.today));
+    return 0;
+  }
+  const Sprint& s = sprint_of(state, index);
+  print_sprint(ctx.out, ctx.style, {state, s, ctx.today});
+  if (needs_close(s, ctx.today))
+    ctx.warn(fmt::format("sprint {} ended {} without a close: momentum sprint close", s.num,
+                         format_day(s.end)));
   return 0;
 }
 
@@ -184,7 +202,10 @@ int run_status(Context& ctx) {
   const State state = ctx.read().state;
   const std::optional<int> current = current_sprint(state);
   if (current) return show(ctx, state, *current);
-  if (ctx.global.json) return print_json(ctx, nullptr), 0;
+  if (ctx.global.json) {
+    print_json(ctx, nullptr);
+    return 0;
+  }
   ctx.out << "No sprint running. Start one: momentum sprint start \"Titanic\" --days 7 --task 1\n";
   return 0;
 }
@@ -200,10 +221,13 @@ int run_list(Context& ctx) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < state.sprints.size(); ++i)
       list.push_back(sprint_json(state, static_cast<int>(i), ctx.today));
-    return print_json(ctx, list), 0;
+    print_json(ctx, list);
+    return 0;
   }
-  if (state.sprints.empty())
-    return ctx.out << "No sprints yet. Start one: momentum sprint start \"Titanic\" --days 7\n", 0;
+  if (state.sprints.empty()) {
+    ctx.out << "No sprints yet. Start one: momentum sprint start \"Titanic\" --days 7\n";
+    return 0;
+  }
   Table table({{"#", true},
                {"Sprint", false, true},
                {"Start"},
@@ -217,7 +241,7 @@ int run_list(Context& ctx) {
                fmt::format("{}/{}", planned_done(state, s), s.planned.size()),
                s.retro.rating ? fmt::format("{}/5", *s.retro.rating) : "-"});
   }
-  table.print(ctx);
+  table.print(ctx.out, ctx.style);
   return 0;
 }
 

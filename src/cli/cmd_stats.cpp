@@ -42,7 +42,7 @@ int run_stats(Context& ctx, const StatsOptions& o) {
     print_json(ctx, stats_json(state, metrics, ctx.today, ctx.config));
     return 0;
   }
-  print_stats(ctx, state, metrics);
+  print_stats(ctx.out, ctx.style, {state, metrics, ctx.today, ctx.config.stale_days});
   return 0;
 }
 

@@ -53,7 +53,7 @@ void print_table(const Context& ctx, const State& state, const std::vector<int>&
                strip_text(ctx, s.strip)});
     if (s.current.at_risk) risks.push_back(risk_line(ctx, g, s));
   }
-  table.print(ctx);
+  table.print(ctx.out, ctx.style);
   // The table is the report and shows every goal; the lines under it say what to do for the
   // first few at risk (marked ! in Now), as 'today' does.
   constexpr std::size_t shown_risks = 3;

@@ -197,7 +197,7 @@ int run_list(Context& ctx, const TaskOptions& o) {
                std::string(to_string(t.kind)), std::to_string(t.importance),
                t.due ? due_text(ctx, t) : "-", status_text(ctx, t.status)});
   }
-  table.print(ctx);
+  table.print(ctx.out, ctx.style);
   return 0;
 }
 
@@ -236,7 +236,7 @@ void explain(const Context& ctx, const State& state, const std::vector<Ranked>& 
                num(u.age), num(u.deferrals)});
   }
   ctx.out << '\n';
-  table.print(ctx);
+  table.print(ctx.out, ctx.style);
   ctx.out << "\nScore: the sum of the columns; docs/usage.md ('task next') explains each.\n";
   if (ranked.size() > 10) {
     ctx.out << fmt::format(

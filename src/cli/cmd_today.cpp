@@ -122,7 +122,7 @@ void task_lines(const Context& ctx, const State& state, std::string_view label,
     const Task& t = state.tasks[static_cast<std::size_t>(list[n])];
     const std::string line = fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num,
                                          escape(t.title), relative_due(ctx, *t.due));
-    ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
+    ctx.out << truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8) << '\n';
   }
   more_line(ctx, list.size(), label == "Due" ? "due today" : "overdue", "momentum task list");
 }
@@ -148,9 +148,10 @@ void habit_lines(const Context& ctx, const State& state) {
                     streak_length(s.current), slack_text(s));
     const std::string head = fmt::format("{:<10} #{} ", "At risk", state.goals[i].num);
     const auto room = static_cast<std::size_t>(
-        std::max(8, ctx.width - static_cast<int>(display_width(head + tail))));
-    const std::string line = head + truncate(escape(state.goals[i].title), room, ctx.utf8) + tail;
-    ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8),
+        std::max(8, ctx.style.width - static_cast<int>(display_width(head + tail))));
+    const std::string line =
+        head + truncate(escape(state.goals[i].title), room, ctx.style.utf8) + tail;
+    ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8),
                      fmt::fg(fmt::terminal_color::yellow))
             << '\n';
   }
@@ -180,7 +181,7 @@ int run_today(Context& ctx) {
                            minutes_text(s.doing), plural(s.logs.size(), "check-in", "check-ins"));
   }
   habit_lines(ctx, state);
-  if (const auto line = sprint_today_line(ctx, state)) ctx.out << *line << '\n';
+  if (const auto line = sprint_today_text(ctx.style, state, ctx.today)) ctx.out << *line << '\n';
   const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   task_lines(ctx, state, "Overdue", most_urgent_first(state, ranked, s.overdue));
   task_lines(ctx, state, "Due", most_urgent_first(state, ranked, s.due_today));
@@ -191,7 +192,7 @@ int run_today(Context& ctx) {
                                  : fmt::format("momentum task start {}", t.num);
     const std::string line =
         fmt::format("{:<10} #{} {}  ({})", "Next", t.num, escape(t.title), hint);
-    ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
+    ctx.out << truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8) << '\n';
   } else {
     ctx.out << fmt::format("{:<10} nothing open: momentum task add \"a small next step\"\n",
                            "Next");

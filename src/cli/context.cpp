@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <random>
@@ -30,8 +31,32 @@ std::filesystem::path home_dir(const Env& env) {
       "MOMENTUM_JOURNAL");
 }
 
-// The local UTC offset at `ts`, as TZ says.
-std::chrono::minutes local_offset(Timestamp ts) {
+// Puts `env`'s TZ (or its absence) in the process environment for its lifetime, then restores
+// what was there: localtime_r() knows no other way to be told the zone.
+class ScopedTz {
+ public:
+  explicit ScopedTz(const Env& env) {
+    if (const char* old = std::getenv("TZ")) saved_ = old;
+    set(env.vars.count("TZ") ? std::optional(env.vars.at("TZ")) : std::nullopt);
+  }
+  ~ScopedTz() { set(saved_); }
+  ScopedTz(const ScopedTz&) = delete;
+  ScopedTz& operator=(const ScopedTz&) = delete;
+
+ private:
+  static void set(const std::optional<std::string>& tz) {
+    if (tz)
+      setenv("TZ", tz->c_str(), 1);
+    else
+      unsetenv("TZ");
+    tzset();  // localtime_r() need not read TZ again by itself
+  }
+  std::optional<std::string> saved_;
+};
+
+// The local UTC offset at `ts`, as `env`'s TZ says (the system's zone without one).
+std::chrono::minutes local_offset(Timestamp ts, const Env& env) {
+  const ScopedTz zone(env);
   const std::time_t t =
       std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::seconds>(ts));
   std::tm local{};
@@ -52,7 +77,7 @@ Clock read_clock(const Env& env) {
                       *fixed));
     }
   }
-  return Clock{now, local_offset(now)};
+  return Clock{now, local_offset(now, env)};
 }
 
 bool locale_is_utf8(const Env& env) {
@@ -136,11 +161,11 @@ void Context::resolve() {
     journal = journal_path(env, global.journal);
     if (const auto dir = cache_dir(env); !dir.empty()) cache = cache_file(dir, journal);
   }
-  utf8 = locale_is_utf8(env);
-  width = terminal_width(env, terminal.stdout_tty);
+  style.utf8 = locale_is_utf8(env);
+  style.width = terminal_width(env, terminal.stdout_tty);
   const bool no_color = global.no_color || env.get("NO_COLOR").has_value();
-  color = !no_color && (settings.color == ColorMode::always ||
-                        (settings.color == ColorMode::auto_ && terminal.stdout_tty));
+  style.color = !no_color && (settings.color == ColorMode::always ||
+                              (settings.color == ColorMode::auto_ && terminal.stdout_tty));
 }
 
 Loaded Context::read() const {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli/style.hpp"
 #include "momentum/commands.hpp"
 #include "momentum/day.hpp"
 #include "momentum/event.hpp"
@@ -71,10 +72,8 @@ class Context {
   Config config;
   Day today{};
   std::filesystem::path journal;
-  std::filesystem::path cache;  // the journal's cache file; none when empty
-  bool color = false;
-  bool utf8 = false;
-  int width = 80;
+  std::filesystem::path cache;    // the journal's cache file; none when empty
+  Style style{false, false, 80};  // how text output looks; set by resolve()
 
   // Set while parsing, before resolve(), by commands that run differently:
   // `prompt` never fails loudly (failures exit 0 printing nothing; warnings are dropped);

@@ -34,7 +34,7 @@ std::string_view mark_name(DayMark m) {
 }
 
 std::string glyph(const Context& ctx, DayMark m) {
-  const bool u = ctx.utf8;
+  const bool u = ctx.style.utf8;
   switch (m) {
     case DayMark::logged:
       return paint(ctx, u ? "■" : "#", fmt::fg(fmt::terminal_color::green));
@@ -95,7 +95,7 @@ std::string strip_text(const Context& ctx, const std::vector<DayMark>& strip) {
 }
 
 std::string strip_legend(const Context& ctx) {
-  const bool u = ctx.utf8;
+  const bool u = ctx.style.utf8;
   return fmt::format(
       "{} logged  {} rest day  {} paused  {} missed  {} not required  {} today, open",
       u ? "■" : "#", u ? "–" : "-", u ? "‖" : "=", u ? "×" : "x", u ? "·" : ".", u ? "□" : "_");
@@ -107,8 +107,8 @@ std::string risk_line(const Context& ctx, const Goal& goal, const GoalSummary& s
   const std::string tail =
       fmt::format(": {} keeps {}", describe_needed(s.needed, ctx.today), streak_words(s.current));
   const auto room = static_cast<std::size_t>(
-      std::max(8, ctx.width - static_cast<int>(display_width(head + tail))));
-  return paint(ctx, head + truncate(escape(goal.title), room, ctx.utf8) + tail,
+      std::max(8, ctx.style.width - static_cast<int>(display_width(head + tail))));
+  return paint(ctx, head + truncate(escape(goal.title), room, ctx.style.utf8) + tail,
                fmt::fg(fmt::terminal_color::yellow));
 }
 

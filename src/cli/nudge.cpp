@@ -91,7 +91,7 @@ void print_nudge(const Context& ctx, const State& state) {
   const std::optional<Nudge> n = pick_nudge(state, ctx.today, ctx.config);
   if (!n) return;
   const std::string line = fmt::format("{:<10} {}", "Nudge", n->text);
-  ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8),
+  ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8),
                    fmt::emphasis::bold)
           << '\n';
 }

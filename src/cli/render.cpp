@@ -20,9 +20,9 @@ std::size_t ansi_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::string paint(const Context& ctx, std::string_view text, fmt::text_style style) {
-  if (!ctx.color) return std::string(text);
-  return fmt::format(style, "{}", text);
+std::string paint(const Style& style, std::string_view text, fmt::text_style look) {
+  if (!style.color) return std::string(text);
+  return fmt::format(look, "{}", text);
 }
 
 std::size_t display_width(std::string_view text) {
@@ -58,12 +58,12 @@ std::string truncate(std::string_view text, std::size_t width, bool utf8) {
   return out + std::string(ellipsis);
 }
 
-std::string relative_due(const Context& ctx, Day due) {
-  const auto diff = (due - ctx.today).count();
-  if (diff == 0) return paint(ctx, "today", fmt::fg(fmt::terminal_color::yellow));
+std::string relative_due(const Style& style, Day due, Day today) {
+  const auto diff = (due - today).count();
+  if (diff == 0) return paint(style, "today", fmt::fg(fmt::terminal_color::yellow));
   if (diff == 1) return "tomorrow";
   if (diff > 1) return diff < 14 ? fmt::format("in {}d", diff) : format_day(due);
-  return paint(ctx, fmt::format("{}d late", -diff), fmt::fg(fmt::terminal_color::red));
+  return paint(style, fmt::format("{}d late", -diff), fmt::fg(fmt::terminal_color::red));
 }
 
 std::string weekday_name(Day day, bool full) {
@@ -85,7 +85,7 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-void Table::print(const Context& ctx) const {
+void Table::print(std::ostream& out, const Style& style) const {
   std::vector<std::size_t> widths(columns_.size());
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     widths[c] = display_width(columns_[c].header);
@@ -95,7 +95,7 @@ void Table::print(const Context& ctx) const {
   for (std::size_t w : widths) total += w;
   total += 2 * (columns_.size() - 1);
   // Shrink the widest flexible column, one column at a time, until the table fits.
-  while (total > static_cast<std::size_t>(ctx.width)) {
+  while (total > static_cast<std::size_t>(style.width)) {
     std::size_t widest = columns_.size();
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       if (columns_[c].flexible && widths[c] > 8 &&
@@ -108,19 +108,19 @@ void Table::print(const Context& ctx) const {
     --total;
   }
   const auto line = [&](const std::vector<std::string>& cells, bool header) {
-    std::string out;
+    std::string text;
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      std::string cell = truncate(cells[c], widths[c], ctx.utf8);
+      std::string cell = truncate(cells[c], widths[c], style.utf8);
       const std::size_t pad = widths[c] - display_width(cell);
       const bool last = c + 1 == cells.size();
       if (columns_[c].right)
-        out += std::string(pad, ' ') + cell;
+        text += std::string(pad, ' ') + cell;
       else
-        out += cell + (last ? "" : std::string(pad, ' '));
-      if (!last) out += "  ";
+        text += cell + (last ? "" : std::string(pad, ' '));
+      if (!last) text += "  ";
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    ctx.out << (header ? paint(ctx, out, fmt::emphasis::faint) : out) << '\n';
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    out << (header ? paint(style, text, fmt::emphasis::faint) : text) << '\n';
   };
   std::vector<std::string> header;
   for (const Column& c : columns_) header.push_back(c.header);
@@ -128,26 +128,26 @@ void Table::print(const Context& ctx) const {
   for (const auto& row : rows_) line(row, false);
 }
 
-std::string status_text(const Context& ctx, TaskStatus status) {
+std::string status_text(const Style& style, TaskStatus status) {
   const std::string word(to_string(status));
   switch (status) {
     case TaskStatus::doing:
-      return paint(ctx, word, fmt::fg(fmt::terminal_color::cyan));
+      return paint(style, word, fmt::fg(fmt::terminal_color::cyan));
     case TaskStatus::done:
-      return paint(ctx, word, fmt::fg(fmt::terminal_color::green));
+      return paint(style, word, fmt::fg(fmt::terminal_color::green));
     case TaskStatus::dropped:
-      return paint(ctx, word, fmt::emphasis::faint);
+      return paint(style, word, fmt::emphasis::faint);
     case TaskStatus::todo:
       break;
   }
   return word;
 }
 
-std::string goal_short(const Context& ctx, const State& state, std::optional<int> goal,
+std::string goal_short(const Style& style, const State& state, std::optional<int> goal,
                        std::size_t max_width) {
   if (!goal) return "-";
   const Goal& g = state.goals[static_cast<std::size_t>(*goal)];
-  return truncate(fmt::format("{} {}", g.num, escape(g.title)), max_width, ctx.utf8);
+  return truncate(fmt::format("{} {}", g.num, escape(g.title)), max_width, style.utf8);
 }
 
 }  // namespace momentum::cli

@@ -14,8 +14,8 @@
 
 namespace momentum::cli {
 
-// `text` in `style` when colour is on, else unchanged.
-std::string paint(const Context& ctx, std::string_view text, fmt::text_style style);
+// `text` in `look` when `style` has colour, else unchanged.
+std::string paint(const Style& style, std::string_view text, fmt::text_style look);
 
 // Display columns of `text` (one per code point; good enough for the scripts users write).
 std::size_t display_width(std::string_view text);
@@ -23,8 +23,8 @@ std::size_t display_width(std::string_view text);
 // `text` cut to `width` columns, ending in "…" (or "..." without UTF-8) when cut.
 std::string truncate(std::string_view text, std::size_t width, bool utf8);
 
-// A due day relative to today: "today", "tomorrow", "in 3d", "2d late" (late ones coloured).
-std::string relative_due(const Context& ctx, Day due);
+// A due day relative to `today`: "today", "tomorrow", "in 3d", "2d late" (late ones coloured).
+std::string relative_due(const Style& style, Day due, Day today);
 
 // The day's weekday: "Wednesday", or "Wed" when not `full`.
 std::string weekday_name(Day day, bool full);
@@ -44,14 +44,14 @@ struct Column {
   bool flexible = false;  // may be cut (widest first) to make the table fit the width
 };
 
-// An aligned table that fits `ctx.width`; cells may hold colour codes (they take no width).
+// An aligned table that fits `style.width`; cells may hold colour codes (they take no width).
 class Table {
  public:
   explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
   void add(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
   bool empty() const { return rows_.empty(); }
-  // Writes the table to `ctx.out`, the header dimmed when colour is on.
-  void print(const Context& ctx) const;
+  // Writes the table to `out`, the header dimmed when `style` has colour.
+  void print(std::ostream& out, const Style& style) const;
 
  private:
   std::vector<Column> columns_;
@@ -59,10 +59,26 @@ class Table {
 };
 
 // A task's status word, coloured: todo, doing, done, dropped.
-std::string status_text(const Context& ctx, TaskStatus status);
+std::string status_text(const Style& style, TaskStatus status);
 
 // "1 Become an ML engineer": a goal's number and title, cut to `max_width`; "-" when none.
-std::string goal_short(const Context& ctx, const State& state, std::optional<int> goal,
+std::string goal_short(const Style& style, const State& state, std::optional<int> goal,
                        std::size_t max_width = 24);
+
+// The forms above for a command's Context, while cmd_today, cmd_goal, cmd_log, cmd_review and
+// nudge still pass it whole.
+inline std::string paint(const Context& ctx, std::string_view text, fmt::text_style look) {
+  return paint(ctx.style, text, look);
+}
+inline std::string relative_due(const Context& ctx, Day due) {
+  return relative_due(ctx.style, due, ctx.today);
+}
+inline std::string status_text(const Context& ctx, TaskStatus status) {
+  return status_text(ctx.style, status);
+}
+inline std::string goal_short(const Context& ctx, const State& state, std::optional<int> goal,
+                              std::size_t max_width = 24) {
+  return goal_short(ctx.style, state, goal, max_width);
+}
 
 }  // namespace momentum::cli

@@ -51,19 +51,18 @@ std::string cell(const Glyphs& g, const BurndownDay& b, const Scale& s, int row,
 
 }  // namespace
 
-void print_burndown(const Context& ctx, const State& state, const Sprint& sprint) {
-  std::vector<BurndownDay> days = burndown(state, sprint, ctx.today);
-  const auto room = static_cast<std::size_t>(std::max(10, ctx.width - 6));
+void print_burndown(std::ostream& out, const Style& style, std::vector<BurndownDay> days) {
+  const auto room = static_cast<std::size_t>(std::max(10, style.width - 6));
   if (days.size() > room) days.erase(days.begin(), days.end() - static_cast<long>(room));
   const std::size_t width = std::clamp<std::size_t>(room / days.size(), 1, 4);
-  const Glyphs& g = ctx.utf8 ? unicode : ascii;
+  const Glyphs& g = style.utf8 ? unicode : ascii;
   const Scale s = scale_for(days);
   for (int row = s.rows; row >= 1; --row) {
     std::string line = fmt::format(
         "{:>4} ", row == s.rows || row == 1 ? fmt::format("{:.0f}", row * s.per_row) : "");
     for (const BurndownDay& b : days) line += cell(g, b, s, row, width);
     while (!line.empty() && line.back() == ' ') line.pop_back();
-    ctx.out << line << '\n';
+    out << line << '\n';
   }
   std::string axis = fmt::format("{:>4} {}", 0, g.corner);
   std::string marks = "     ";
@@ -72,11 +71,11 @@ void print_burndown(const Context& ctx, const State& state, const Sprint& sprint
     marks += days[i].added > 0 ? std::string(g.added) + std::string(width - 1, ' ')
                                : std::string(width, ' ');
   }
-  ctx.out << axis << '\n';
+  out << axis << '\n';
   while (!marks.empty() && marks.back() == ' ') marks.pop_back();
-  if (marks.size() > 5) ctx.out << marks << '\n';
-  ctx.out << fmt::format("     {} open tasks  {} ideal{}\n", g.bar, g.ideal,
-                         marks.size() > 5 ? fmt::format("  {} tasks added that day", g.added) : "");
+  if (marks.size() > 5) out << marks << '\n';
+  out << fmt::format("     {} open tasks  {} ideal{}\n", g.bar, g.ideal,
+                     marks.size() > 5 ? fmt::format("  {} tasks added that day", g.added) : "");
 }
 
 }  // namespace momentum::cli

@@ -85,28 +85,28 @@ ordered_json sprint_json(const State& state, int sprint, Day today) {
       {"retrospective", retro_json(s)}};
 }
 
-std::optional<std::string> sprint_today_line(const Context& ctx, const State& state) {
+std::optional<std::string> sprint_today_text(const Style& style, const State& state, Day today) {
   const std::optional<int> current = current_sprint(state);
   if (!current) return std::nullopt;
   const Sprint& s = state.sprints[static_cast<std::size_t>(*current)];
-  const std::size_t width = static_cast<std::size_t>(ctx.width);
-  if (needs_close(s, ctx.today)) {
+  const std::size_t width = static_cast<std::size_t>(style.width);
+  if (needs_close(s, today)) {
     const std::string line =
         fmt::format("{:<10} '{}' ended {} without a close: momentum sprint close", "Sprint",
                     escape(s.title), format_day(s.end));
-    return paint(ctx, truncate(line, width, ctx.utf8), fmt::fg(fmt::terminal_color::yellow));
+    return paint(style, truncate(line, width, style.utf8), fmt::fg(fmt::terminal_color::yellow));
   }
-  if (s.start > ctx.today) {
+  if (s.start > today) {
     return truncate(
         fmt::format("{:<10} '{}' starts {}", "Sprint", escape(s.title), format_day(s.start)), width,
-        ctx.utf8);
+        style.utf8);
   }
-  const long left = (s.end - ctx.today).count();
+  const long left = (s.end - today).count();
   return truncate(
       fmt::format("{:<10} '{}' day {} of {}, {}/{} done, {} left", "Sprint", escape(s.title),
-                  day_count(s.start, ctx.today), day_count(s.start, s.end), planned_done(state, s),
+                  day_count(s.start, today), day_count(s.start, s.end), planned_done(state, s),
                   s.planned.size(), plural(static_cast<std::size_t>(left), "day", "days")),
-      width, ctx.utf8);
+      width, style.utf8);
 }
 
 }  // namespace momentum::cli

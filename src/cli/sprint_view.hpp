@@ -3,9 +3,12 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <vector>
 
-#include "cli/context.hpp"
+#include "cli/style.hpp"
+#include "momentum/sprint.hpp"
 #include "momentum/state.hpp"
 
 namespace momentum::cli {
@@ -15,7 +18,7 @@ nlohmann::ordered_json sprint_json(const State& state, int sprint, Day today);
 
 // The dashboard's sprint line ("Sprint     'Titanic' day 3 of 7, 2/5 done, 4 days left"),
 // coloured as a warning when the sprint ended without a close; nullopt without a sprint.
-std::optional<std::string> sprint_today_line(const Context& ctx, const State& state);
+std::optional<std::string> sprint_today_text(const Style& style, const State& state, Day today);
 
 // Tasks done of those planned in `sprint`.
 int planned_done(const State& state, const Sprint& sprint);
@@ -23,7 +26,7 @@ int planned_done(const State& state, const Sprint& sprint);
 // The status word: planned, active, closed, or "ended" (active past its end, not closed).
 std::string sprint_status_text(const Sprint& sprint, Day today);
 
-// Writes the burndown of `sprint` as a chart that fits ctx.width.
-void print_burndown(const Context& ctx, const State& state, const Sprint& sprint);
+// Writes a sprint's burndown (sprint.hpp's `burndown()`) as a chart that fits `style.width`.
+void print_burndown(std::ostream& out, const Style& style, std::vector<BurndownDay> days);
 
 }  // namespace momentum::cli

@@ -27,35 +27,35 @@ std::string count(std::size_t n, std::string_view one, std::string_view many) {
 std::size_t size(int n) { return static_cast<std::size_t>(n); }
 
 // One metric: a label, its value, and what it means.
-void row(const Context& ctx, std::string_view label, const std::string& value,
+void row(std::ostream& out, const Style& style, std::string_view label, const std::string& value,
          const std::string& reading) {
   const std::string line = fmt::format("{:<15}{:<12}{}", label, value, reading);
-  ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
+  out << truncate(line, static_cast<std::size_t>(style.width), style.utf8) << '\n';
 }
 
-void delay_rows(const Context& ctx, const StartDelay& d) {
-  row(ctx, "Start delay", d.median ? days_value(*d.median) : "n/a",
+void delay_rows(std::ostream& out, const Style& style, const StartDelay& d) {
+  row(out, style, "Start delay", d.median ? days_value(*d.median) : "n/a",
       d.median ? fmt::format("median days from adding to starting ({})",
                              count(size(d.tasks), "task", "tasks"))
                : "no task was started in this window");
   const auto reading = importance_reading(d);
-  row(ctx, "By importance",
+  row(out, style, "By importance",
       d.difference ? fmt::format("{:+}", std::round(*d.difference * 10) / 10) : "n/a",
       reading ? *reading : "needs important (4-5) and easy (1-2) tasks started in the window");
 }
 
-void task_rows(const Context& ctx, const Metrics& m, const Config& config) {
-  row(ctx, "Deferrals", std::to_string(m.deferrals),
+void task_rows(std::ostream& out, const Style& style, const Metrics& m, int stale_days) {
+  row(out, style, "Deferrals", std::to_string(m.deferrals),
       fmt::format("{} of {} deferred in the window; {} chronic", m.deferred_tasks,
                   count(size(m.live_tasks), "task", "tasks"), m.chronic.size()));
-  row(ctx, "On time", percent(m.on_time_rate),
+  row(out, style, "On time", percent(m.on_time_rate),
       m.on_time_rate ? fmt::format("{} of {} with a due day done by it", m.on_time, m.due_done)
                      : "no task with a due day was done in this window");
-  row(ctx, "Overdue", std::to_string(m.overdue.size()),
+  row(out, style, "Overdue", std::to_string(m.overdue.size()),
       fmt::format("of {} open now, past their due day", m.open_tasks));
-  row(ctx, "Stale", std::to_string(m.stale.size()),
-      fmt::format("open tasks untouched for {}+ days: one day, or never?", config.stale_days));
-  row(ctx, "Follow-through", percent(m.follow_through),
+  row(out, style, "Stale", std::to_string(m.stale.size()),
+      fmt::format("open tasks untouched for {}+ days: one day, or never?", stale_days));
+  row(out, style, "Follow-through", percent(m.follow_through),
       m.follow_through ? fmt::format("{} done for {} added", m.completed, m.created)
                        : fmt::format("{} done; no task was added in this window", m.completed));
 }
@@ -67,36 +67,38 @@ std::string learn_reading(const Metrics& m) {
                      minutes_text(m.do_minutes));
 }
 
-void habit_rows(const Context& ctx, const Metrics& m) {
-  row(ctx, "Learn share", percent(m.learn_share), learn_reading(m));
-  row(ctx, "Gap days", m.gap_share ? fmt::format("{} of {}", m.gap_days, m.counted_days) : "n/a",
+void habit_rows(std::ostream& out, const Style& style, const Metrics& m) {
+  row(out, style, "Learn share", percent(m.learn_share), learn_reading(m));
+  row(out, style, "Gap days",
+      m.gap_share ? fmt::format("{} of {}", m.gap_days, m.counted_days) : "n/a",
       m.gap_share ? fmt::format("days without a check-in; the longest run {}",
                                 count(size(m.longest_gap), "day", "days"))
                   : "nothing recorded in this window yet");
-  row(ctx, "Resistance", m.resistance ? fmt::format("{:.1f}", *m.resistance) : "n/a",
+  row(out, style, "Resistance", m.resistance ? fmt::format("{:.1f}", *m.resistance) : "n/a",
       m.resistance ? fmt::format("mean of {} (1 easy, 5 hard)",
                                  count(size(m.resistance_reports), "report", "reports"))
                    : "no check-in reported it (log --resistance N)");
 }
 
-void task_list(const Context& ctx, const State& state, std::string_view heading,
+void task_list(std::ostream& out, const Style& style, const State& state, std::string_view heading,
                const std::vector<int>& tasks, bool chronic, Day today) {
   if (tasks.empty()) return;
-  ctx.out << '\n' << heading << '\n';
+  out << '\n' << heading << '\n';
   for (int i : tasks) {
     const Task& t = state.tasks[static_cast<std::size_t>(i)];
     const std::string why = chronic
                                 ? fmt::format("deferred {}x", t.deferrals.size())
                                 : fmt::format("idle {}d", (today - t.last_activity_day).count());
     const std::string line = fmt::format("  #{} {}  ({})", t.num, escape(t.title), why);
-    ctx.out << truncate(line, static_cast<std::size_t>(ctx.width), ctx.utf8) << '\n';
+    out << truncate(line, static_cast<std::size_t>(style.width), style.utf8) << '\n';
   }
 }
 
-std::string bar(const Context& ctx, double value) {
+std::string bar(const Style& style, double value) {
   const auto full = static_cast<int>(std::lround(value * 10));
   std::string out;
-  for (int i = 0; i < 10; ++i) out += i < full ? (ctx.utf8 ? "█" : "#") : (ctx.utf8 ? "░" : ".");
+  for (int i = 0; i < 10; ++i)
+    out += i < full ? (style.utf8 ? "█" : "#") : (style.utf8 ? "░" : ".");
   return out;
 }
 
@@ -105,18 +107,19 @@ std::string_view component_label(std::string_view name) {
   return name;
 }
 
-void index_lines(const Context& ctx, const Metrics& m) {
-  ctx.out << '\n'
-          << paint(ctx,
-                   fmt::format("Procrastination index {}",
-                               m.index ? fmt::format("{:.0f}/100", *m.index) : "n/a"),
-                   fmt::emphasis::bold)
-          << "  (0 = none; a full bar = worst)\n"
-          << fmt::format("  {:<12} {:>6}  {}\n", "part", "weight", "share");
+void index_lines(std::ostream& out, const Style& style, const Metrics& m) {
+  out << '\n'
+      << paint(style,
+               fmt::format("Procrastination index {}",
+                           m.index ? fmt::format("{:.0f}/100", *m.index) : "n/a"),
+               fmt::emphasis::bold)
+      << "  (0 = none; a full bar = worst)\n"
+      << fmt::format("  {:<12} {:>6}  {}\n", "part", "weight", "share");
   for (const Component& c : m.components) {
-    const std::string value =
-        c.value ? fmt::format("{} {:>4}", bar(ctx, *c.value), percent(c.value)) : "n/a (left out)";
-    ctx.out << fmt::format("  {:<12} {:>6}  {}\n", component_label(c.name), c.weight, value);
+    const std::string value = c.value
+                                  ? fmt::format("{} {:>4}", bar(style, *c.value), percent(c.value))
+                                  : "n/a (left out)";
+    out << fmt::format("  {:<12} {:>6}  {}\n", component_label(c.name), c.weight, value);
   }
 }
 
@@ -156,26 +159,27 @@ std::optional<std::string> importance_reading(const StartDelay& d) {
                      diff > 0 ? "later" : "sooner");
 }
 
-void print_stats(const Context& ctx, const State& state, const Metrics& m) {
+void print_stats(std::ostream& out, const Style& style, const StatsView& view) {
+  const Metrics& m = view.metrics;
   const std::string scope =
       m.window.goal
-          ? fmt::format("goal {}", state.goals[static_cast<std::size_t>(*m.window.goal)].num)
+          ? fmt::format("goal {}", view.state.goals[static_cast<std::size_t>(*m.window.goal)].num)
           : "all goals";
-  ctx.out << paint(ctx,
-                   fmt::format("Procrastination report {} to {}, {}", format_day(m.window.first),
-                               format_day(m.window.last), scope),
-                   fmt::emphasis::bold)
-          << "\n\n";
-  delay_rows(ctx, m.start_delay);
-  task_rows(ctx, m, ctx.config);
-  habit_rows(ctx, m);
-  task_list(ctx, state, "Chronic: deferred 3+ times; break each into a smaller first step",
-            m.chronic, true, ctx.today);
-  task_list(
-      ctx, state,
-      fmt::format("Stale: no activity for {}+ days; do, defer or drop", ctx.config.stale_days),
-      m.stale, false, ctx.today);
-  index_lines(ctx, m);
+  out << paint(style,
+               fmt::format("Procrastination report {} to {}, {}", format_day(m.window.first),
+                           format_day(m.window.last), scope),
+               fmt::emphasis::bold)
+      << "\n\n";
+  delay_rows(out, style, m.start_delay);
+  task_rows(out, style, m, view.stale_days);
+  habit_rows(out, style, m);
+  task_list(out, style, view.state,
+            "Chronic: deferred 3+ times; break each into a smaller first step", m.chronic, true,
+            view.today);
+  task_list(out, style, view.state,
+            fmt::format("Stale: no activity for {}+ days; do, defer or drop", view.stale_days),
+            m.stale, false, view.today);
+  index_lines(out, style, m);
 }
 
 ordered_json stats_json(const State& state, const Metrics& m, Day today, const Config& config) {

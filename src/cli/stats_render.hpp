@@ -3,16 +3,26 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 
-#include "cli/context.hpp"
+#include "cli/style.hpp"
+#include "momentum/day.hpp"
 #include "momentum/metrics.hpp"
 
 namespace momentum::cli {
 
-// The report: one row per metric with a plain-language reading, the chronic and stale
-// lists, and the index with a bar per component, fitted to `ctx.width`.
-void print_stats(const Context& ctx, const State& state, const Metrics& metrics);
+// What `stats` shows: the metrics of a window, and the state and settings they came from.
+struct StatsView {
+  const State& state;
+  const Metrics& metrics;
+  Day today{};
+  int stale_days = 0;  // config stale_days, named in the stale list's heading
+};
+
+// Writes the report: one row per metric with a plain-language reading, the chronic and stale
+// lists, and the index with a bar per component, fitted to `style.width`.
+void print_stats(std::ostream& out, const Style& style, const StatsView& view);
 
 // Every number of `metrics` (null for n/a), as documented in docs/json.md#stats.
 nlohmann::ordered_json stats_json(const State& state, const Metrics& metrics, Day today,
