@@ -115,8 +115,7 @@ TEST_CASE("goal ops are written as these exact lines", "[codec]") {
         R"("goal":"00000000-0000-4000-8000-000000000001","status":"paused",)"
         R"("until":"2026-03-20"}})"
         "\n");
-  CHECK(g.write(change_goal(g.state, 0, GoalAction::resume, std::nullopt, g.stamp(),
-                            march_10)) ==
+  CHECK(g.write(change_goal(g.state, 0, GoalAction::resume, std::nullopt, g.stamp(), march_10)) ==
         R"({"id":"00000000-0000-4000-8000-000000000006","ts":"2026-03-10T09:00:00.006Z",)"
         R"("tz":"+01:00","op":"goal.status","data":{"day":"2026-03-10",)"
         R"("goal":"00000000-0000-4000-8000-000000000001","status":"active"}})"
@@ -126,8 +125,7 @@ TEST_CASE("goal ops are written as these exact lines", "[codec]") {
         R"("tz":"+01:00","op":"goal.status","data":{"day":"2026-03-10",)"
         R"("goal":"00000000-0000-4000-8000-000000000001","status":"paused"}})"
         "\n");
-  CHECK(g.write(change_goal(g.state, 0, GoalAction::achieve, std::nullopt, g.stamp(),
-                            march_10)) ==
+  CHECK(g.write(change_goal(g.state, 0, GoalAction::achieve, std::nullopt, g.stamp(), march_10)) ==
         R"({"id":"00000000-0000-4000-8000-000000000008","ts":"2026-03-10T09:00:00.008Z",)"
         R"("tz":"+01:00","op":"goal.status","data":{"day":"2026-03-10",)"
         R"("goal":"00000000-0000-4000-8000-000000000001","status":"achieved"}})"
@@ -217,13 +215,13 @@ TEST_CASE("task ops are written as these exact lines", "[codec]") {
         R"("task":"00000000-0000-4000-8000-00000000000c"}})"
         "\n");
 
-  CHECK(g.write(defer_task(g.state, 3, Day{2026y / March / 12}, "need a GPU", g.stamp(),
-                           march_10)) ==
-        R"({"id":"00000000-0000-4000-8000-000000000014","ts":"2026-03-10T09:00:00.020Z",)"
-        R"("tz":"+01:00","op":"task.defer","data":{"day":"2026-03-10","from":null,)"
-        R"("reason":"need a GPU","task":"00000000-0000-4000-8000-00000000000c",)"
-        R"("to":"2026-03-12"}})"
-        "\n");
+  CHECK(
+      g.write(defer_task(g.state, 3, Day{2026y / March / 12}, "need a GPU", g.stamp(), march_10)) ==
+      R"({"id":"00000000-0000-4000-8000-000000000014","ts":"2026-03-10T09:00:00.020Z",)"
+      R"("tz":"+01:00","op":"task.defer","data":{"day":"2026-03-10","from":null,)"
+      R"("reason":"need a GPU","task":"00000000-0000-4000-8000-00000000000c",)"
+      R"("to":"2026-03-12"}})"
+      "\n");
   CHECK(g.write(defer_task(g.state, 3, Day{2026y / March / 16}, "", g.stamp(), march_10)) ==
         R"({"id":"00000000-0000-4000-8000-000000000015","ts":"2026-03-10T09:00:00.021Z",)"
         R"("tz":"+01:00","op":"task.defer","data":{"day":"2026-03-10","from":"2026-03-12",)"
@@ -353,11 +351,11 @@ TEST_CASE("sprint ops are written as these exact lines", "[codec]") {
         R"("tasks":["00000000-0000-4000-8000-000000000002"]}})"
         "\n");
   const Day march_12 = 2026y / March / 12;
-  CHECK(g.write(close_sprint(g.state, {"pandas", "no \"GPU\"", "Kaggle", 4}, g.stamp(),
-                             march_12)) ==
-        R"({"id":"00000000-0000-4000-8000-000000000010","ts":"2026-03-10T09:00:00.016Z",)"
-        R"("tz":"+01:00","op":"sprint.close","data":{"blocked":"no \"GPU\"",)"
-        R"("day":"2026-03-12","learned":"pandas","next":"Kaggle","rating":4,)"
-        R"("sprint":"00000000-0000-4000-8000-00000000000d"}})"
-        "\n");
+  CHECK(
+      g.write(close_sprint(g.state, {"pandas", "no \"GPU\"", "Kaggle", 4}, g.stamp(), march_12)) ==
+      R"({"id":"00000000-0000-4000-8000-000000000010","ts":"2026-03-10T09:00:00.016Z",)"
+      R"("tz":"+01:00","op":"sprint.close","data":{"blocked":"no \"GPU\"",)"
+      R"("day":"2026-03-12","learned":"pandas","next":"Kaggle","rating":4,)"
+      R"("sprint":"00000000-0000-4000-8000-00000000000d"}})"
+      "\n");
 }
