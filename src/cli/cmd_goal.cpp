@@ -185,7 +185,7 @@ void show_habit(const Context& ctx, const State& state, int index) {
     ctx.out << "Completion  n/a: nothing was required yet\n";
   }
   ctx.out << fmt::format("Strength    {:.0f}/100\n", std::floor(s.strength * 100));
-  ctx.out << fmt::format("Last 14     {}\n", strip_text(ctx, s.strip));
+  ctx.out << fmt::format("Last 14     {}\n", strip_text(ctx.style, s.strip));
 }
 
 int run_show(Context& ctx, const GoalOptions& o) {

@@ -113,12 +113,12 @@ Facts gather(const State& state, Day today) {
 }
 
 // A field's text; empty when there is nothing to say (a zero, no mark).
-std::string field_text(const Context& ctx, const Facts& f, Field field) {
+std::string field_text(const Style& style, const Facts& f, Field field) {
   switch (field) {
     case Field::streak:
       return f.checkins && f.streak > 0 ? fmt::format("{}d", f.streak) : "";
     case Field::mark:
-      return f.checkins && !f.logged_today && !f.rest_day ? (ctx.style.utf8 ? "○" : "*") : "";
+      return f.checkins && !f.logged_today && !f.rest_day ? (style.utf8 ? "○" : "*") : "";
     case Field::overdue:
       return f.overdue > 0 ? fmt::format("!{}", f.overdue) : "";
     case Field::minutes:
@@ -127,9 +127,9 @@ std::string field_text(const Context& ctx, const Facts& f, Field field) {
   return "";
 }
 
-std::string render_line(const Context& ctx, const Facts& f, const std::vector<Piece>& pieces) {
+std::string prompt_text(const Style& style, const Facts& f, const std::vector<Piece>& pieces) {
   std::string line;
-  for (const Piece& p : pieces) line += p.field ? field_text(ctx, f, *p.field) : p.text;
+  for (const Piece& p : pieces) line += p.field ? field_text(style, f, *p.field) : p.text;
   // Empty fields leave their separators behind; the ends are what shows in a prompt.
   const std::size_t first = line.find_first_not_of(' ');
   if (first == std::string::npos) return "";
@@ -148,7 +148,7 @@ int run_prompt(Context& ctx, const PromptOptions& o) {
     return 0;
   }
   if (!f.anything) return 0;
-  const std::string line = render_line(ctx, f, o.pieces);
+  const std::string line = prompt_text(ctx.style, f, o.pieces);
   if (!line.empty()) ctx.out << line << '\n';
   return 0;
 }

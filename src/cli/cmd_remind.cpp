@@ -110,9 +110,10 @@ Phrase phrase(const State& state, const Reminder& r, Day today) {
 }
 
 // One whole line: cron mail and notifications wrap; a cut title would be a riddle.
-std::string text_line(const Context& ctx, const Phrase& p) {
+std::string reminder_text(const Style& style, const Phrase& p) {
   const std::string line = phrase_text(p);
-  return paint(ctx, line, fmt::fg(p.late ? fmt::terminal_color::red : fmt::terminal_color::yellow));
+  return paint(style, line,
+               fmt::fg(p.late ? fmt::terminal_color::red : fmt::terminal_color::yellow));
 }
 
 // Reminders are grouped for the caps: goals, tasks, and the rest (one each at most).
@@ -148,29 +149,36 @@ std::vector<int> shown_tasks(const Context& ctx, const State& state,
   return tasks;
 }
 
-void print_text(const Context& ctx, const State& state, const std::vector<Reminder>& found) {
-  const std::vector<int> tasks = shown_tasks(ctx, state, found);
+// What `remind` prints: the reminders found, and the tasks among them that make the cap.
+struct RemindersView {
+  const State& state;
+  const std::vector<Reminder>& found;
+  std::vector<int> tasks;  // shown_tasks()
+  Day today{};
+};
+
+void print_reminders(std::ostream& out, const Style& style, const RemindersView& view) {
+  const std::vector<int>& tasks = view.tasks;
   std::size_t goals = 0, more_due = 0, more_overdue = 0;
-  for (const Reminder& r : found) {
+  for (const Reminder& r : view.found) {
     const Group g = group_of(r.kind);
     if (g == Group::goals && ++goals > shown_per_group) continue;
     if (g == Group::tasks && std::find(tasks.begin(), tasks.end(), *r.task) == tasks.end()) {
       ++(r.kind == ReminderKind::task_due ? more_due : more_overdue);
       continue;
     }
-    ctx.out << text_line(ctx, phrase(state, r, ctx.today)) << '\n';
+    out << reminder_text(style, phrase(view.state, r, view.today)) << '\n';
   }
   if (goals > shown_per_group) {
     const std::size_t more = goals - shown_per_group;
-    ctx.out << fmt::format("... and {} more {} at risk ('momentum streak' shows every goal)\n",
-                           more, more == 1 ? "goal" : "goals");
+    out << fmt::format("... and {} more {} at risk ('momentum streak' shows every goal)\n", more,
+                       more == 1 ? "goal" : "goals");
   }
   if (more_due + more_overdue > 0) {
     std::vector<std::string> parts;
     if (more_overdue) parts.push_back(fmt::format("{} more overdue", more_overdue));
     if (more_due) parts.push_back(fmt::format("{} more due today", more_due));
-    ctx.out << fmt::format("... and {} ('momentum task list' shows them)\n",
-                           fmt::join(parts, ", "));
+    out << fmt::format("... and {} ('momentum task list' shows them)\n", fmt::join(parts, ", "));
   }
 }
 
@@ -231,7 +239,7 @@ int run_remind(Context& ctx, const RemindOptions& o) {
     for (const Reminder& r : found) list.push_back(reminder_json(ctx, state, r));
     print_json(ctx, {{"day", format_day(ctx.today)}, {"reminders", list}});
   } else if (!ctx.global.quiet) {
-    print_text(ctx, state, found);
+    print_reminders(ctx.out, ctx.style, {state, found, shown_tasks(ctx, state, found), ctx.today});
   }
   return found.empty() ? 0 : 1;
 }

@@ -30,7 +30,28 @@ std::string percent(std::optional<double> rate) {
   return rate ? fmt::format("{:.0f}%", std::round(*rate * 100)) : "n/a";
 }
 
-void print_table(const Context& ctx, const State& state, const std::vector<int>& shown) {
+// One goal of the streak table, summarized as of the view's day.
+struct StreakRow {
+  const Goal& goal;
+  GoalSummary summary;
+};
+
+// What `streak` prints below the check-in streak: the goals shown and the day they are seen on.
+struct StreaksView {
+  std::vector<StreakRow> rows;
+  Day today{};
+};
+
+StreaksView streaks_view(const Context& ctx, const State& state, const std::vector<int>& shown) {
+  StreaksView view{{}, ctx.today};
+  for (int i : shown) {
+    view.rows.push_back(
+        {state.goals[static_cast<std::size_t>(i)], summarize(state, i, ctx.today, ctx.config)});
+  }
+  return view;
+}
+
+void print_streaks(std::ostream& out, const Style& style, const StreaksView& view) {
   Table table({{"#", true},
                {"Goal", false, true},
                {"Cadence"},
@@ -42,25 +63,22 @@ void print_table(const Context& ctx, const State& state, const std::vector<int>&
                {"Slack", true},
                {"Last 14 days"}});
   std::vector<std::string> risks;
-  for (int i : shown) {
-    const Goal& g = state.goals[static_cast<std::size_t>(i)];
-    const GoalSummary s = summarize(state, i, ctx.today, ctx.config);
+  for (const auto& [g, s] : view.rows) {
     std::string now = streak_length(s.current);
-    if (s.current.at_risk) now = paint(ctx, now + "!", fmt::fg(fmt::terminal_color::yellow));
+    if (s.current.at_risk) now = paint(style, now + "!", fmt::fg(fmt::terminal_color::yellow));
     table.add({std::to_string(g.num), escape(g.title), format_cadence(s.cadence), now,
                streak_length(s.longest), percent(s.completion_30), percent(s.completion_90),
                fmt::format("{:.0f}", std::floor(s.strength * 100)), slack_text(s),
-               strip_text(ctx, s.strip)});
-    if (s.current.at_risk) risks.push_back(risk_line(ctx, g, s));
+               strip_text(style, s.strip)});
+    if (s.current.at_risk) risks.push_back(risk_text(style, g, s, view.today));
   }
-  table.print(ctx.out, ctx.style);
+  table.print(out, style);
   // The table is the report and shows every goal; the lines under it say what to do for the
   // first few at risk (marked ! in Now), as 'today' does.
   constexpr std::size_t shown_risks = 3;
-  for (std::size_t i = 0; i < risks.size() && i < shown_risks; ++i) ctx.out << risks[i] << '\n';
+  for (std::size_t i = 0; i < risks.size() && i < shown_risks; ++i) out << risks[i] << '\n';
   if (risks.size() > shown_risks) {
-    ctx.out << fmt::format("... and {} more at risk (marked ! in Now)\n",
-                           risks.size() - shown_risks);
+    out << fmt::format("... and {} more at risk (marked ! in Now)\n", risks.size() - shown_risks);
   }
 }
 
@@ -76,15 +94,15 @@ int run_streak(Context& ctx, const StreakOptions& o) {
                      {"goals", goals}});
     return 0;
   }
-  ctx.out << "Check-in streak: " << checkin_line(ctx, checkin) << "\n";
+  ctx.out << "Check-in streak: " << checkin_text(ctx.style, checkin) << "\n";
   if (shown.empty()) {
     ctx.out << "No active goals. Add one: momentum goal add \"Become an ML engineer\" --cadence "
                "daily\n";
     return 0;
   }
   ctx.out << '\n';
-  print_table(ctx, state, shown);
-  ctx.out << "\n" << strip_legend(ctx) << '\n';
+  print_streaks(ctx.out, ctx.style, streaks_view(ctx, state, shown));
+  ctx.out << "\n" << strip_legend(ctx.style) << '\n';
   return 0;
 }
 

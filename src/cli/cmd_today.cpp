@@ -131,7 +131,7 @@ void task_lines(const Context& ctx, const State& state, std::string_view label,
 // with their slack.
 void habit_lines(const Context& ctx, const State& state) {
   const Streak checkin = checkin_streak(state, ctx.today);
-  ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_line(ctx, checkin));
+  ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_text(ctx.style, checkin));
   std::vector<std::pair<int, int>> risky;  // (streak length, goal)
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
     if (const auto s = streak_at_risk(ctx, state, static_cast<int>(i))) {

@@ -33,21 +33,21 @@ std::string_view mark_name(DayMark m) {
   return "";
 }
 
-std::string glyph(const Context& ctx, DayMark m) {
-  const bool u = ctx.style.utf8;
+std::string glyph(const Style& style, DayMark m) {
+  const bool u = style.utf8;
   switch (m) {
     case DayMark::logged:
-      return paint(ctx, u ? "■" : "#", fmt::fg(fmt::terminal_color::green));
+      return paint(style, u ? "■" : "#", fmt::fg(fmt::terminal_color::green));
     case DayMark::skipped:
       return u ? "–" : "-";
     case DayMark::paused:
       return u ? "‖" : "=";
     case DayMark::missed:
-      return paint(ctx, u ? "×" : "x", fmt::fg(fmt::terminal_color::red));
+      return paint(style, u ? "×" : "x", fmt::fg(fmt::terminal_color::red));
     case DayMark::not_required:
       return u ? "·" : ".";
     case DayMark::open:
-      return paint(ctx, u ? "□" : "_", fmt::fg(fmt::terminal_color::yellow));
+      return paint(style, u ? "□" : "_", fmt::fg(fmt::terminal_color::yellow));
     case DayMark::future:
       return " ";
   }
@@ -88,35 +88,35 @@ std::string slack_text(const GoalSummary& s) {
   return fmt::format("{}d", *s.slack);
 }
 
-std::string strip_text(const Context& ctx, const std::vector<DayMark>& strip) {
+std::string strip_text(const Style& style, const std::vector<DayMark>& strip) {
   std::string out;
-  for (DayMark m : strip) out += glyph(ctx, m);
+  for (DayMark m : strip) out += glyph(style, m);
   return out;
 }
 
-std::string strip_legend(const Context& ctx) {
-  const bool u = ctx.style.utf8;
+std::string strip_legend(const Style& style) {
+  const bool u = style.utf8;
   return fmt::format(
       "{} logged  {} rest day  {} paused  {} missed  {} not required  {} today, open",
       u ? "■" : "#", u ? "–" : "-", u ? "‖" : "=", u ? "×" : "x", u ? "·" : ".", u ? "□" : "_");
 }
 
-std::string risk_line(const Context& ctx, const Goal& goal, const GoalSummary& s) {
+std::string risk_text(const Style& style, const Goal& goal, const GoalSummary& s, Day today) {
   // The title gives way first, so that what to do always fits the width.
   const std::string head = fmt::format("At risk: goal {} ", goal.num);
   const std::string tail =
-      fmt::format(": {} keeps {}", describe_needed(s.needed, ctx.today), streak_words(s.current));
+      fmt::format(": {} keeps {}", describe_needed(s.needed, today), streak_words(s.current));
   const auto room = static_cast<std::size_t>(
-      std::max(8, ctx.style.width - static_cast<int>(display_width(head + tail))));
-  return paint(ctx, head + truncate(escape(goal.title), room, ctx.style.utf8) + tail,
+      std::max(8, style.width - static_cast<int>(display_width(head + tail))));
+  return paint(style, head + truncate(escape(goal.title), room, style.utf8) + tail,
                fmt::fg(fmt::terminal_color::yellow));
 }
 
-std::string checkin_line(const Context& ctx, const Streak& s) {
+std::string checkin_text(const Style& style, const Streak& s) {
   if (s.length == 0) return "0 days; a check-in today starts one";
   std::string line = plural(static_cast<std::size_t>(s.length), "day", "days");
   if (s.at_risk)
-    line += paint(ctx, " (no check-in today yet)", fmt::fg(fmt::terminal_color::yellow));
+    line += paint(style, " (no check-in today yet)", fmt::fg(fmt::terminal_color::yellow));
   return line;
 }
 

@@ -21,16 +21,16 @@ std::string streak_words(const Streak& streak);
 std::string slack_text(const GoalSummary& summary);
 
 // One glyph per day of the strip; ASCII without UTF-8, coloured when colour is on.
-std::string strip_text(const Context& ctx, const std::vector<DayMark>& strip);
+std::string strip_text(const Style& style, const std::vector<DayMark>& strip);
 
 // The strip's legend, one line.
-std::string strip_legend(const Context& ctx);
+std::string strip_legend(const Style& style);
 
 // "At risk: goal 1 Become an ML engineer: a check-in today keeps 5 days", cut to the width.
-std::string risk_line(const Context& ctx, const Goal& goal, const GoalSummary& summary);
+std::string risk_text(const Style& style, const Goal& goal, const GoalSummary& summary, Day today);
 
 // The global check-in streak in words: "12 days (no check-in today yet)".
-std::string checkin_line(const Context& ctx, const Streak& streak);
+std::string checkin_text(const Style& style, const Streak& streak);
 
 nlohmann::ordered_json streak_json(const Streak& streak);
 nlohmann::ordered_json summary_json(const State& state, int goal, const Context& ctx);
