@@ -9,9 +9,9 @@ using momentum::DayMark;
 using momentum::Streak;
 using momentum::cli::Style;
 
-const std::vector<DayMark> strip = {DayMark::logged,       DayMark::skipped, DayMark::paused,
-                                    DayMark::missed,       DayMark::not_required,
-                                    DayMark::open,         DayMark::future};
+const std::vector<DayMark> strip = {DayMark::logged, DayMark::skipped,      DayMark::paused,
+                                    DayMark::missed, DayMark::not_required, DayMark::open,
+                                    DayMark::future};
 
 }  // namespace
 
