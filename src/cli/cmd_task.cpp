@@ -66,16 +66,16 @@ TaskFields fields_of(const Context& ctx, const State& state, const TaskOptions& 
 }
 
 // A due day relative to today while the task is open, else just the date.
-std::string due_text(const Context& ctx, const Task& t) {
-  return is_open(t.status) ? relative_due(ctx, *t.due) : format_day(*t.due);
+std::string due_text(const Style& style, const Task& t, Day today) {
+  return is_open(t.status) ? relative_due(style, *t.due, today) : format_day(*t.due);
 }
 
 // One line about a task: "task 3: Read ISLR ch. 3 (learn, goal 1, due tomorrow)".
-std::string describe(const Context& ctx, const State& state, const Task& t) {
+std::string task_text(const Style& style, const State& state, const Task& t, Day today) {
   std::vector<std::string> parts{std::string(to_string(t.kind))};
   if (t.goal)
     parts.push_back(fmt::format("goal {}", state.goals[static_cast<std::size_t>(*t.goal)].num));
-  if (t.due) parts.push_back("due " + due_text(ctx, t));
+  if (t.due) parts.push_back("due " + due_text(style, t, today));
   if (t.estimate) parts.push_back("~" + minutes_text(t.estimate));
   return fmt::format("task {}: {} ({})", t.num, escape(t.title), fmt::join(parts, ", "));
 }
@@ -89,7 +89,9 @@ void report(const Context& ctx, const Written& w, std::string_view verb) {
   const int index = task_of(w);
   if (ctx.global.json) return print_json(ctx, task_json(w.state, index, ctx.today));
   if (ctx.global.quiet) return;
-  ctx.out << verb << ' ' << describe(ctx, w.state, w.state.tasks[static_cast<std::size_t>(index)])
+  ctx.out << verb << ' '
+          << task_text(ctx.style, w.state, w.state.tasks[static_cast<std::size_t>(index)],
+                       ctx.today)
           << '\n';
 }
 
@@ -193,9 +195,9 @@ int run_list(Context& ctx, const TaskOptions& o) {
                {"Status"}});
   for (int i : shown) {
     const Task& t = state.tasks[static_cast<std::size_t>(i)];
-    table.add({std::to_string(t.num), escape(t.title), goal_short(ctx, state, t.goal, 20),
+    table.add({std::to_string(t.num), escape(t.title), goal_short(ctx.style, state, t.goal, 20),
                std::string(to_string(t.kind)), std::to_string(t.importance),
-               t.due ? due_text(ctx, t) : "-", status_text(ctx, t.status)});
+               t.due ? due_text(ctx.style, t, ctx.today) : "-", status_text(ctx.style, t.status)});
   }
   table.print(ctx.out, ctx.style);
   return 0;
@@ -215,7 +217,14 @@ nlohmann::ordered_json urgency_json(const Urgency& u) {
           {"deferrals", r(u.deferrals)}};
 }
 
-void explain(const Context& ctx, const State& state, const std::vector<Ranked>& ranked) {
+// What `task next --explain` prints: the open tasks, most urgent first, with their scores.
+struct RankingView {
+  const State& state;
+  const std::vector<Ranked>& ranked;
+};
+
+void print_ranking(std::ostream& out, const Style& style, const RankingView& view) {
+  const std::vector<Ranked>& ranked = view.ranked;
   Table table({{"#", true},
                {"Task", false, true},
                {"Score", true},
@@ -229,17 +238,17 @@ void explain(const Context& ctx, const State& state, const std::vector<Ranked>& 
                {"Defer", true}});
   const auto num = [](double x) { return x == 0 ? std::string("-") : fmt::format("{:.1f}", x); };
   for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
-    const Task& t = state.tasks[static_cast<std::size_t>(ranked[i].task)];
+    const Task& t = view.state.tasks[static_cast<std::size_t>(ranked[i].task)];
     const Urgency& u = ranked[i].urgency;
     table.add({std::to_string(t.num), escape(t.title), fmt::format("{:.1f}", u.total()),
                num(u.importance), num(u.due), num(u.doing), num(u.sprint), num(u.goal), num(u.tags),
                num(u.age), num(u.deferrals)});
   }
-  ctx.out << '\n';
-  table.print(ctx.out, ctx.style);
-  ctx.out << "\nScore: the sum of the columns; docs/usage.md ('task next') explains each.\n";
+  out << '\n';
+  table.print(out, style);
+  out << "\nScore: the sum of the columns; docs/usage.md ('task next') explains each.\n";
   if (ranked.size() > 10) {
-    ctx.out << fmt::format(
+    out << fmt::format(
         "The top 10 of {} open tasks; 'momentum task next --json' ranks them "
         "all.\n",
         ranked.size());
@@ -265,9 +274,9 @@ int run_next(Context& ctx, const TaskOptions& o) {
     return 0;
   }
   const Task& top = state.tasks[static_cast<std::size_t>(ranked.front().task)];
-  ctx.out << "Next: " << describe(ctx, state, top) << '\n';
+  ctx.out << "Next: " << task_text(ctx.style, state, top, ctx.today) << '\n';
   if (o.explain) {
-    explain(ctx, state, ranked);
+    print_ranking(ctx.out, ctx.style, {state, ranked});
   } else if (!ctx.global.quiet) {
     ctx.out << (top.status == TaskStatus::doing
                     ? fmt::format("Log time on it: momentum log 30m --task {}", top.num)
@@ -277,41 +286,58 @@ int run_next(Context& ctx, const TaskOptions& o) {
   return 0;
 }
 
-void history(const Context& ctx, const Task& t) {
-  ctx.out << fmt::format("Created     {}\n", weekday_day(t.created_day));
-  if (t.started_day) ctx.out << fmt::format("Started     {}\n", weekday_day(*t.started_day));
+void print_history(std::ostream& out, const Task& t) {
+  out << fmt::format("Created     {}\n", weekday_day(t.created_day));
+  if (t.started_day) out << fmt::format("Started     {}\n", weekday_day(*t.started_day));
   for (std::size_t i = 0; i < t.deferrals.size(); ++i) {
     const Deferral& d = t.deferrals[i];
-    ctx.out << fmt::format("Deferred    {}: {} -> {}{}\n", weekday_day(d.day),
-                           d.from ? format_day(*d.from) : "no due day", format_day(d.to),
-                           d.reason.empty() ? "" : " (" + escape(d.reason) + ")");
+    out << fmt::format("Deferred    {}: {} -> {}{}\n", weekday_day(d.day),
+                       d.from ? format_day(*d.from) : "no due day", format_day(d.to),
+                       d.reason.empty() ? "" : " (" + escape(d.reason) + ")");
   }
   if (t.finished_day) {
-    ctx.out << fmt::format("{}  {}\n", t.status == TaskStatus::done ? "Done      " : "Dropped   ",
-                           weekday_day(*t.finished_day));
+    out << fmt::format("{}  {}\n", t.status == TaskStatus::done ? "Done      " : "Dropped   ",
+                       weekday_day(*t.finished_day));
   }
+}
+
+// What `task show` prints: one task, as of `today`, with the minutes logged on it.
+struct TaskView {
+  const State& state;
+  const Task& task;
+  Day today{};
+  int minutes_logged = 0;
+};
+
+void print_task(std::ostream& out, const Style& style, const TaskView& view) {
+  const Task& t = view.task;
+  out << fmt::format("Task {}: {}\n", t.num, paint(style, escape(t.title), fmt::emphasis::bold));
+  out << fmt::format("Status      {}\n", status_text(style, t.status));
+  out << fmt::format("Goal        {}\n", goal_short(style, view.state, t.goal, 60));
+  out << fmt::format("Kind        {}\nImportance  {}/5\n", to_string(t.kind), t.importance);
+  if (t.estimate) out << fmt::format("Estimate    {}\n", minutes_text(t.estimate));
+  if (t.due)
+    out << fmt::format("Due         {}\n", is_open(t.status)
+                                               ? weekday_day(*t.due) + " (" +
+                                                     relative_due(style, *t.due, view.today) + ")"
+                                               : weekday_day(*t.due));
+  if (!t.tags.empty())
+    out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(t.tags, ", "))));
+  print_history(out, t);
+  out << fmt::format("Logged      {}\n", minutes_text(view.minutes_logged));
 }
 
 int run_show(Context& ctx, const TaskOptions& o) {
   const State state = ctx.read().state;
   const int index = resolve_task(state, o.ref);
   const nlohmann::ordered_json j = task_json(state, index, ctx.today);
-  if (ctx.global.json) return print_json(ctx, j), 0;
-  const Task& t = state.tasks[static_cast<std::size_t>(index)];
-  ctx.out << fmt::format("Task {}: {}\n", t.num, paint(ctx, escape(t.title), fmt::emphasis::bold));
-  ctx.out << fmt::format("Status      {}\n", status_text(ctx, t.status));
-  ctx.out << fmt::format("Goal        {}\n", goal_short(ctx, state, t.goal, 60));
-  ctx.out << fmt::format("Kind        {}\nImportance  {}/5\n", to_string(t.kind), t.importance);
-  if (t.estimate) ctx.out << fmt::format("Estimate    {}\n", minutes_text(t.estimate));
-  if (t.due)
-    ctx.out << fmt::format("Due         {}\n",
-                           is_open(t.status)
-                               ? weekday_day(*t.due) + " (" + relative_due(ctx, *t.due) + ")"
-                               : weekday_day(*t.due));
-  if (!t.tags.empty())
-    ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(t.tags, ", "))));
-  history(ctx, t);
-  ctx.out << fmt::format("Logged      {}\n", minutes_text(j["minutes_logged"].get<int>()));
+  if (ctx.global.json) {
+    print_json(ctx, j);
+    return 0;
+  }
+  print_task(ctx.out, ctx.style,
+             {state, state.tasks[static_cast<std::size_t>(index)], ctx.today,
+              j["minutes_logged"].get<int>()});
   return 0;
 }
 
