@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "cli/calendar_render.hpp"
-#include "cli/commands.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
 #include "momentum/resolve.hpp"

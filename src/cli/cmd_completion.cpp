@@ -1,7 +1,7 @@
 // momentum completion bash|zsh|fish: prints a completion script made from the command line
 // itself; the hidden `momentum __complete KIND` feeds the scripts goal, task and sprint numbers.
-#include "cli/commands.hpp"
 #include "cli/completion.hpp"
+#include "cli/options.hpp"
 
 namespace momentum::cli {
 namespace {

@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/commands.hpp"
 #include "cli/config.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
 #include "momentum/resolve.hpp"

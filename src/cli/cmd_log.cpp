@@ -3,8 +3,8 @@
 
 #include <map>
 
-#include "cli/commands.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
 #include "momentum/resolve.hpp"

@@ -6,8 +6,8 @@
 #include <array>
 #include <utility>
 
-#include "cli/commands.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
 #include "momentum/streak.hpp"

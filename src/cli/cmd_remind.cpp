@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "cli/commands.hpp"
 #include "cli/habit.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "cli/sprint_view.hpp"
 #include "momentum/next.hpp"

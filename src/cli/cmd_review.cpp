@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <map>
 
-#include "cli/commands.hpp"
 #include "cli/habit.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "cli/review_doc.hpp"
 #include "momentum/error.hpp"

@@ -3,8 +3,8 @@
 
 #include <iostream>
 
-#include "cli/commands.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "cli/sprint_view.hpp"
 #include "momentum/resolve.hpp"

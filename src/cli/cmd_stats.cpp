@@ -1,8 +1,8 @@
 // momentum stats [--since D] [--until D] [--goal G]: the procrastination report.
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/stats_render.hpp"
 #include "momentum/error.hpp"
 #include "momentum/metrics.hpp"

@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "cli/commands.hpp"
 #include "cli/habit.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/resolve.hpp"
 

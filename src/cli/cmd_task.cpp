@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "cli/commands.hpp"
 #include "cli/json_out.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/next.hpp"
 #include "momentum/resolve.hpp"

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <optional>
 
-#include "cli/commands.hpp"
 #include "cli/habit.hpp"
 #include "cli/json_out.hpp"
 #include "cli/nudge.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "cli/sprint_view.hpp"
 #include "momentum/next.hpp"

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <array>
 
-#include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"

@@ -1,12 +1,12 @@
 // Helpers shared by the cmd_*.cpp files.
+#include "cli/options.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 #include <charconv>
 #include <ranges>
-
-#include "cli/commands.hpp"
 
 namespace momentum::cli {
 namespace {

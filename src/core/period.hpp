@@ -1,6 +1,6 @@
 #pragma once
 // Private to the core: a goal's days cut into periods, the common ground of streak.cpp and
-// strength.cpp.
+// goal_metrics.cpp.
 //
 // Rules chosen where the strength formula alone is silent (docs/metrics.md states them):
 // - Kept, shortfall, slack and completion use R = max(min(L, N), N − K): excused days stand in

@@ -1,5 +1,5 @@
 // Streaks, the day strip and the per-goal summary (docs/design.md §3); the numbers behind them
-// are in period.hpp and strength.cpp.
+// are in period.hpp and goal_metrics.cpp.
 
 #include "momentum/streak.hpp"
 

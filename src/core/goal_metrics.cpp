@@ -1,5 +1,5 @@
-// Habit strength, completion rate, slack and what is still needed: the numbers that look at
-// how well periods are kept (docs/metrics.md).
+// The per-goal metrics that look at how well periods are kept: habit strength, completion
+// rate, slack and what is still needed (docs/metrics.md).
 
 #include <fmt/format.h>
 
