@@ -9,6 +9,7 @@
 
 #include "momentum/commands.hpp"
 #include "momentum/day.hpp"
+#include "momentum/minutes.hpp"
 #include "momentum/state.hpp"
 
 namespace momentum {
@@ -65,11 +66,7 @@ struct BurndownDay {
 // falls from the tasks planned by the start to 0 at the end of the last day.
 std::vector<BurndownDay> burndown(const State& state, const Sprint& sprint, Day today);
 
-// Minutes logged from the sprint's start through min(end, today): learn, then do.
-struct SprintMinutes {
-  int learn = 0;
-  int doing = 0;
-};
-SprintMinutes sprint_minutes(const State& state, const Sprint& sprint, Day today);
+// Minutes logged from the sprint's start through min(end, today).
+Minutes sprint_minutes(const State& state, const Sprint& sprint, Day today);
 
 }  // namespace momentum

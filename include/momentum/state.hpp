@@ -193,4 +193,16 @@ SprintStatus sprint_status(const Sprint& sprint, Day today);
 // True for todo and doing.
 bool is_open(TaskStatus status);
 
+// True when `task` is open and its due day is before `today`.
+bool is_overdue(const Task& task, Day today);
+
+// True when `task` is open and due on `today`.
+bool is_due_on(const Task& task, Day today);
+
+// True for active and paused: the goals that lists show unless asked for all.
+bool is_ongoing(GoalStatus status);
+
+// The day an open pause of `goal` ends by itself, when it is paused on `today` and has one.
+std::optional<Day> paused_until(const Goal& goal, Day today);
+
 }  // namespace momentum

@@ -101,4 +101,12 @@ Streak checkin_streak(const State& state, Day today);
 // All of the above for goal `goal` on `today`.
 GoalSummary summarize(const State& state, int goal, Day today, const Config& config);
 
+// True when the goal of `summary` owes check-ins now: it has a period to keep and is active
+// (a paused, achieved or dropped goal owes nothing: no slack, no deadline).
+bool owes_checkins(const GoalSummary& summary);
+
+// The current streak of goal `goal` when the goal is active on `today` and that streak is at
+// risk; only the current streak is computed, not the whole summary.
+std::optional<Streak> streak_at_risk(const State& state, int goal, Day today, const Config& config);
+
 }  // namespace momentum

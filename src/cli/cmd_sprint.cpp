@@ -165,8 +165,8 @@ void print_sprint(std::ostream& out, const Style& style, const SprintView& view)
   const int done = planned_done(state, s);
   out << fmt::format("Progress   {}/{} done {}\n", done, s.planned.size(),
                      progress_bar(style, done, s.planned.size()));
-  const SprintMinutes m = sprint_minutes(state, s, today);
-  const int total = m.learn + m.doing;
+  const Minutes m = sprint_minutes(state, s, today);
+  const int total = m.total();
   out << fmt::format("Time       {} (learn {}, do {}), learn share {}\n\n", minutes_text(total),
                      minutes_text(m.learn), minutes_text(m.doing),
                      total == 0 ? std::string("n/a") : fmt::format("{}%", m.learn * 100 / total));

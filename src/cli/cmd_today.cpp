@@ -12,6 +12,7 @@
 #include "cli/render.hpp"
 #include "cli/sprint_view.hpp"
 #include "momentum/next.hpp"
+#include "momentum/overview.hpp"
 #include "momentum/sprint.hpp"
 
 namespace momentum::cli {
@@ -26,53 +27,10 @@ void greet(const Context& ctx) {
              "'momentum --help' lists every command.\n";
 }
 
-struct TodaySummary {
-  int learn = 0;
-  int doing = 0;
-  std::vector<int> logs;
-  std::vector<int> due_today;
-  std::vector<int> overdue;
-};
-
-TodaySummary summarize(const State& state, Day today) {
-  TodaySummary s;
-  for (std::size_t i = 0; i < state.logs.size(); ++i) {
-    const LogEntry& l = state.logs[i];
-    if (l.removed || l.day != today) continue;
-    s.logs.push_back(static_cast<int>(i));
-    (l.kind == Kind::learn ? s.learn : s.doing) += l.minutes.value_or(0);
-  }
-  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
-    const Task& t = state.tasks[i];
-    if (!is_open(t.status) || !t.due) continue;
-    if (*t.due == today) s.due_today.push_back(static_cast<int>(i));
-    if (*t.due < today) s.overdue.push_back(static_cast<int>(i));
-  }
-  return s;
-}
-
-// An active goal whose streak is at risk; only the current streak is computed, not the
-// whole summary (which walks the goal's history several times).
-// The goal's current streak when the goal is active and that streak is at risk.
-std::optional<Streak> streak_at_risk(const Context& ctx, const State& state, int goal) {
-  if (effective_status(state.goals[static_cast<std::size_t>(goal)], ctx.today) !=
-      GoalStatus::active) {
-    return std::nullopt;
-  }
-  const Streak s = current_streak(goal_days(state, goal), ctx.today, ctx.config);
-  return s.at_risk ? std::optional<Streak>(s) : std::nullopt;
-}
-
-bool at_risk(const Context& ctx, const State& state, int goal) {
-  return streak_at_risk(ctx, state, goal).has_value();
-}
-
-nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state) {
+nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state,
+                                    const std::vector<AtRisk>& risky) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (at_risk(ctx, state, static_cast<int>(i)))
-      out.push_back(summary_json(state, static_cast<int>(i), ctx));
-  }
+  for (const AtRisk& r : risky) out.push_back(summary_json(state, r.goal, ctx));
   return out;
 }
 
@@ -81,7 +39,8 @@ nlohmann::ordered_json sprint_or_null(const Context& ctx, const State& state) {
   return current ? sprint_json(state, *current, ctx.today) : nlohmann::ordered_json(nullptr);
 }
 
-int print_json_today(const Context& ctx, const State& state, const TodaySummary& s) {
+int print_json_today(const Context& ctx, const State& state, const DayOverview& s,
+                     const std::vector<Ranked>& ranked) {
   using nlohmann::ordered_json;
   const auto tasks = [&](const std::vector<int>& list) {
     ordered_json out = ordered_json::array();
@@ -90,18 +49,19 @@ int print_json_today(const Context& ctx, const State& state, const TodaySummary&
   };
   ordered_json logs = ordered_json::array();
   for (int i : s.logs) logs.push_back(log_json(state, i));
-  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
-  print_json(ctx, {{"day", format_day(ctx.today)},
-                   {"minutes", {{"learn", s.learn}, {"do", s.doing}, {"total", s.learn + s.doing}}},
-                   {"logs", logs},
-                   {"due_today", tasks(s.due_today)},
-                   {"overdue", tasks(s.overdue)},
-                   {"checkin_streak", streak_json(checkin_streak(state, ctx.today))},
-                   {"at_risk", at_risk_json(ctx, state)},
-                   {"next", ranked.empty() ? ordered_json(nullptr)
-                                           : task_json(state, ranked.front().task, ctx.today)},
-                   {"nudge", nudge_json(ctx, state)},
-                   {"sprint", sprint_or_null(ctx, state)}});
+  print_json(ctx,
+             {{"day", format_day(ctx.today)},
+              {"minutes",
+               {{"learn", s.minutes.learn}, {"do", s.minutes.doing}, {"total", s.minutes.total()}}},
+              {"logs", logs},
+              {"due_today", tasks(s.due_today)},
+              {"overdue", tasks(s.overdue)},
+              {"checkin_streak", streak_json(s.checkin)},
+              {"at_risk", at_risk_json(ctx, state, goals_at_risk(state, ctx.today, ctx.config))},
+              {"next", ranked.empty() ? ordered_json(nullptr)
+                                      : task_json(state, ranked.front().task, ctx.today)},
+              {"nudge", nudge_json(ctx, state)},
+              {"sprint", sprint_or_null(ctx, state)}});
   return 0;
 }
 
@@ -129,20 +89,12 @@ void task_lines(const Context& ctx, const State& state, std::string_view label,
 
 // The check-in streak, then the goals whose streak is at risk, the longest streaks first,
 // with their slack.
-void habit_lines(const Context& ctx, const State& state) {
-  const Streak checkin = checkin_streak(state, ctx.today);
+void habit_lines(const Context& ctx, const State& state, const Streak& checkin) {
   ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_text(ctx.style, checkin));
-  std::vector<std::pair<int, int>> risky;  // (streak length, goal)
-  for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (const auto s = streak_at_risk(ctx, state, static_cast<int>(i))) {
-      risky.emplace_back(s->length, static_cast<int>(i));
-    }
-  }
-  std::stable_sort(risky.begin(), risky.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  const std::vector<AtRisk> risky = longest_first(goals_at_risk(state, ctx.today, ctx.config));
   for (std::size_t n = 0; n < risky.size() && n < shown_per_section; ++n) {
-    const auto i = static_cast<std::size_t>(risky[n].second);
-    const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
+    const auto i = static_cast<std::size_t>(risky[n].goal);
+    const GoalSummary s = summarize(state, risky[n].goal, ctx.today, ctx.config);
     const std::string tail =
         fmt::format(": {} (streak {}, slack {})", describe_needed(s.needed, ctx.today),
                     streak_length(s.current), slack_text(s));
@@ -162,9 +114,10 @@ void habit_lines(const Context& ctx, const State& state) {
 
 int run_today(Context& ctx) {
   const State state = ctx.read().state;
-  const TodaySummary s = summarize(state, ctx.today);
-  if (ctx.global.json) return print_json_today(ctx, state, s);
-  if (state.goals.empty() && state.tasks.empty() && state.logs.empty()) {
+  const DayOverview s = day_overview(state, ctx.today);
+  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
+  if (ctx.global.json) return print_json_today(ctx, state, s, ranked);
+  if (nothing_tracked(state)) {
     greet(ctx);
     return 0;
   }
@@ -177,12 +130,12 @@ int run_today(Context& ctx) {
                                  fmt::fg(fmt::terminal_color::yellow)));
   } else {
     ctx.out << fmt::format("{:<10} {} logged (learn {}, do {}) in {}\n", "Today",
-                           minutes_text(s.learn + s.doing), minutes_text(s.learn),
-                           minutes_text(s.doing), plural(s.logs.size(), "check-in", "check-ins"));
+                           minutes_text(s.minutes.total()), minutes_text(s.minutes.learn),
+                           minutes_text(s.minutes.doing),
+                           plural(s.logs.size(), "check-in", "check-ins"));
   }
-  habit_lines(ctx, state);
+  habit_lines(ctx, state, s.checkin);
   if (const auto line = sprint_today_text(ctx.style, state, ctx.today)) ctx.out << *line << '\n';
-  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   task_lines(ctx, state, "Overdue", most_urgent_first(state, ranked, s.overdue));
   task_lines(ctx, state, "Due", most_urgent_first(state, ranked, s.due_today));
   if (!ranked.empty()) {

@@ -82,7 +82,7 @@ std::string streak_words(const Streak& s) {
 }
 
 std::string slack_text(const GoalSummary& s) {
-  if (s.needed.kind == PeriodKind::none || s.status != GoalStatus::active) return "-";
+  if (!owes_checkins(s)) return "-";
   if (!s.slack) return "none";
   if (*s.slack == 0) return "0!";
   return fmt::format("{}d", *s.slack);
@@ -135,8 +135,7 @@ nlohmann::ordered_json summary_json(const State& state, int goal, const Context&
     return r ? nlohmann::ordered_json(std::round(*r * 1000) / 1000)
              : nlohmann::ordered_json(nullptr);
   };
-  // A paused goal owes nothing: no slack, no deadline.
-  const bool due = s.needed.kind != PeriodKind::none && s.status == GoalStatus::active;
+  const bool due = owes_checkins(s);
   nlohmann::ordered_json strip = nlohmann::ordered_json::array();
   for (DayMark m : s.strip) strip.push_back(mark_name(m));
   return {{"goal", g.num},

@@ -16,8 +16,8 @@ std::string streak_length(const Streak& streak);
 // "12 days", "3 weeks".
 std::string streak_words(const Streak& streak);
 
-// The slack column: "2d", "0!" (act today), "none", or "-" when nothing is due (no cadence,
-// paused, finished).
+// The slack column: "2d", "0!" (act today), "none", or "-" when the goal owes nothing
+// (owes_checkins).
 std::string slack_text(const GoalSummary& summary);
 
 // One glyph per day of the strip; ASCII without UTF-8, coloured when colour is on.

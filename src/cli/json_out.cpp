@@ -1,6 +1,7 @@
 #include "cli/json_out.hpp"
 
 #include "momentum/parse.hpp"
+#include "momentum/views.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -21,22 +22,11 @@ ordered_json num_of(const std::vector<Entity>& items, std::optional<int> index) 
   return index ? ordered_json(items[static_cast<std::size_t>(*index)].num) : ordered_json(nullptr);
 }
 
-std::optional<Day> paused_until(const Goal& g, Day today) {
-  if (effective_status(g, today) != GoalStatus::paused || g.pauses.empty()) return std::nullopt;
-  return g.pauses.back().until;
-}
-
 }  // namespace
 
 ordered_json goal_json(const State& state, int goal, Day today) {
   const Goal& g = state.goals[static_cast<std::size_t>(goal)];
-  int open = 0;
-  int done = 0;
-  for (const Task& t : state.tasks) {
-    if (t.goal != goal) continue;
-    open += is_open(t.status) ? 1 : 0;
-    done += t.status == TaskStatus::done ? 1 : 0;
-  }
+  const GoalView v = goal_view(state, goal, today);
   return {{"num", g.num},
           {"id", g.id},
           {"title", g.title},
@@ -44,12 +34,12 @@ ordered_json goal_json(const State& state, int goal, Day today) {
           {"importance", g.importance},
           {"cadence", format_cadence(g.cadences.back().cadence)},
           {"target", day_or_null(g.target)},
-          {"status", to_string(effective_status(g, today))},
-          {"paused_until", day_or_null(paused_until(g, today))},
+          {"status", to_string(v.status)},
+          {"paused_until", day_or_null(v.paused_until)},
           {"tags", g.tags},
           {"created", format_timestamp(g.created)},
-          {"tasks_open", open},
-          {"tasks_done", done}};
+          {"tasks_open", v.tasks_open},
+          {"tasks_done", v.tasks_done}};
 }
 
 ordered_json task_json(const State& state, int task, Day today) {
@@ -61,10 +51,7 @@ ordered_json task_json(const State& state, int task, Day today) {
                          {"to", format_day(d.to)},
                          {"reason", d.reason}});
   }
-  int minutes = 0;
-  for (const LogEntry& l : state.logs) {
-    if (!l.removed && l.task == task) minutes += l.minutes.value_or(0);
-  }
+  const TaskView v = task_view(state, task, today);
   return {
       {"num", t.num},
       {"id", t.id},
@@ -74,7 +61,7 @@ ordered_json task_json(const State& state, int task, Day today) {
       {"importance", t.importance},
       {"estimate", or_null(t.estimate)},
       {"due", day_or_null(t.due)},
-      {"overdue", t.due && is_open(t.status) && *t.due < today},
+      {"overdue", v.overdue},
       {"tags", t.tags},
       {"status", to_string(t.status)},
       {"created", format_timestamp(t.created)},
@@ -82,7 +69,7 @@ ordered_json task_json(const State& state, int task, Day today) {
       {"finished",
        t.finished ? ordered_json(format_timestamp(*t.finished)) : ordered_json(nullptr)},
       {"deferrals", deferrals},
-      {"minutes_logged", minutes}};
+      {"minutes_logged", v.minutes_logged}};
 }
 
 ordered_json log_json(const State& state, int log) {

@@ -65,7 +65,7 @@ std::string sprint_status_text(const Sprint& sprint, Day today) {
 
 ordered_json sprint_json(const State& state, int sprint, Day today) {
   const Sprint& s = state.sprints[static_cast<std::size_t>(sprint)];
-  const SprintMinutes m = sprint_minutes(state, s, today);
+  const Minutes m = sprint_minutes(state, s, today);
   return {
       {"num", s.num},
       {"id", s.id},
@@ -79,7 +79,7 @@ ordered_json sprint_json(const State& state, int sprint, Day today) {
       {"needs_close", needs_close(s, today)},
       {"tasks", planned_json(state, s)},
       {"tasks_done", planned_done(state, s)},
-      {"minutes", {{"learn", m.learn}, {"do", m.doing}, {"total", m.learn + m.doing}}},
+      {"minutes", {{"learn", m.learn}, {"do", m.doing}, {"total", m.total()}}},
       {"burndown", burndown_json(state, s, today)},
       {"closed", s.closed_day ? ordered_json(format_day(*s.closed_day)) : ordered_json(nullptr)},
       {"retrospective", retro_json(s)}};

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "momentum/minutes.hpp"
+
 namespace momentum {
 namespace {
 
@@ -83,10 +85,12 @@ void task_metrics(const State& state, const Window& w, Day today, const Config& 
 
 void log_metrics(const State& state, const Window& w, const Config& config, Metrics& m) {
   int resistance_sum = 0;
+  const LogRange range{w.first, w.last, w.goal, std::nullopt};
+  const Minutes minutes = minutes_in(state, range);
+  m.learn_minutes = minutes.learn;
+  m.do_minutes = minutes.doing;
   for (const LogEntry& l : state.logs) {
-    if (l.removed || !matches(w, l.goal) || !in(w, l.day)) continue;
-    (l.kind == Kind::learn ? m.learn_minutes : m.do_minutes) += l.minutes.value_or(0);
-    if (l.resistance) {
+    if (covers(range, l) && l.resistance) {
       ++m.resistance_reports;
       resistance_sum += *l.resistance;
     }

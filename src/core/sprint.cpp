@@ -87,14 +87,8 @@ std::vector<BurndownDay> burndown(const State& state, const Sprint& sprint, Day 
   return days;
 }
 
-SprintMinutes sprint_minutes(const State& state, const Sprint& sprint, Day today) {
-  SprintMinutes m;
-  const Day last = std::min(sprint.end, today);
-  for (const LogEntry& l : state.logs) {
-    if (l.removed || l.day < sprint.start || l.day > last) continue;
-    (l.kind == Kind::learn ? m.learn : m.doing) += l.minutes.value_or(0);
-  }
-  return m;
+Minutes sprint_minutes(const State& state, const Sprint& sprint, Day today) {
+  return minutes_in(state, {sprint.start, std::min(sprint.end, today), std::nullopt, std::nullopt});
 }
 
 }  // namespace momentum

@@ -39,4 +39,23 @@ bool is_open(TaskStatus status) {
   return status == TaskStatus::todo || status == TaskStatus::doing;
 }
 
+bool is_overdue(const Task& task, Day today) {
+  return is_open(task.status) && task.due && *task.due < today;
+}
+
+bool is_due_on(const Task& task, Day today) {
+  return is_open(task.status) && task.due && *task.due == today;
+}
+
+bool is_ongoing(GoalStatus status) {
+  return status == GoalStatus::active || status == GoalStatus::paused;
+}
+
+std::optional<Day> paused_until(const Goal& goal, Day today) {
+  if (effective_status(goal, today) != GoalStatus::paused || goal.pauses.empty()) {
+    return std::nullopt;
+  }
+  return goal.pauses.back().until;
+}
+
 }  // namespace momentum

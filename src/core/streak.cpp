@@ -167,4 +167,18 @@ GoalSummary summarize(const State& state, int goal, Day today, const Config& con
   return summary;
 }
 
+bool owes_checkins(const GoalSummary& summary) {
+  return summary.needed.kind != PeriodKind::none && summary.status == GoalStatus::active;
+}
+
+std::optional<Streak> streak_at_risk(const State& state, int goal, Day today,
+                                     const Config& config) {
+  if (effective_status(state.goals.at(static_cast<std::size_t>(goal)), today) !=
+      GoalStatus::active) {
+    return std::nullopt;
+  }
+  const Streak current = current_streak(goal_days(state, goal), today, config);
+  return current.at_risk ? std::optional<Streak>(current) : std::nullopt;
+}
+
 }  // namespace momentum

@@ -305,3 +305,41 @@ TEST_CASE("a goal's summary bundles its numbers", "[streak]") {
   REQUIRE(s.strip.size() == 14);
   CHECK(s.strip.back() == DayMark::logged);
 }
+
+// ---- what the shell asks of a goal ----------------------------------------------------------
+
+TEST_CASE("owes_checkins: only an active goal with a period to keep", "[streak]") {
+  Journal journal(daily, 2025y / March / 1);
+  const Day today = 2025y / March / 10;
+  CHECK(owes_checkins(summarize(journal.state, 0, today, config)));
+  SECTION("paused") {
+    journal.pause(2025y / March / 9, std::nullopt);
+    CHECK_FALSE(owes_checkins(summarize(journal.state, 0, today, config)));
+  }
+  SECTION("achieved") {
+    journal.end(GoalStatus::achieved, 2025y / March / 9);
+    CHECK_FALSE(owes_checkins(summarize(journal.state, 0, today, config)));
+  }
+  SECTION("no cadence") {
+    journal.edit(2025y / March / 5, no_cadence);
+    CHECK_FALSE(owes_checkins(summarize(journal.state, 0, today, config)));
+  }
+}
+
+TEST_CASE("streak_at_risk: an active goal's current streak, when at risk", "[streak]") {
+  Journal journal(daily, 2025y / March / 1);
+  const Day today = 2025y / March / 10;
+  journal.log(every_day(2025y / March / 7, 2025y / March / 9));
+  const std::optional<Streak> s = streak_at_risk(journal.state, 0, today, config);
+  REQUIRE(s);
+  CHECK(s->length == 3);
+  CHECK(s->at_risk);
+  SECTION("not once today is logged") {
+    journal.log(today);
+    CHECK_FALSE(streak_at_risk(journal.state, 0, today, config));
+  }
+  SECTION("not for a paused goal") {
+    journal.pause(today, std::nullopt);
+    CHECK_FALSE(streak_at_risk(journal.state, 0, today, config));
+  }
+}

@@ -1,0 +1,47 @@
+// One day at a glance for `today` and `prompt`.
+#include "momentum/overview.hpp"
+
+#include <algorithm>
+
+namespace momentum {
+
+DayOverview day_overview(const State& state, Day today) {
+  DayOverview o;
+  const LogRange range{today, today, std::nullopt, std::nullopt};
+  for (std::size_t i = 0; i < state.logs.size(); ++i) {
+    if (covers(range, state.logs[i])) o.logs.push_back(static_cast<int>(i));
+  }
+  o.minutes = minutes_in(state, range);
+  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
+    const Task& t = state.tasks[i];
+    if (is_due_on(t, today)) o.due_today.push_back(static_cast<int>(i));
+    if (is_overdue(t, today)) o.overdue.push_back(static_cast<int>(i));
+  }
+  o.rest_day = std::any_of(state.skips.begin(), state.skips.end(),
+                           [&](const Skip& s) { return !s.removed && !s.goal && s.day == today; });
+  o.checkin = checkin_streak(state, today);
+  return o;
+}
+
+bool nothing_tracked(const State& state) {
+  return state.goals.empty() && state.tasks.empty() && state.logs.empty();
+}
+
+std::vector<AtRisk> goals_at_risk(const State& state, Day today, const Config& config) {
+  std::vector<AtRisk> out;
+  for (std::size_t i = 0; i < state.goals.size(); ++i) {
+    if (const auto s = streak_at_risk(state, static_cast<int>(i), today, config)) {
+      out.push_back({static_cast<int>(i), *s});
+    }
+  }
+  return out;
+}
+
+std::vector<AtRisk> longest_first(std::vector<AtRisk> goals) {
+  std::stable_sort(goals.begin(), goals.end(), [](const AtRisk& a, const AtRisk& b) {
+    return a.streak.length > b.streak.length;
+  });
+  return goals;
+}
+
+}  // namespace momentum
