@@ -8,6 +8,7 @@
 #include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/resolve.hpp"
+#include "momentum/views.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -99,8 +100,7 @@ int run_list(Context& ctx, const GoalOptions& o) {
   const State state = ctx.read().state;
   std::vector<int> shown;
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    const GoalStatus s = effective_status(state.goals[i], ctx.today);
-    if (o.all || s == GoalStatus::active || s == GoalStatus::paused)
+    if (o.all || is_ongoing(effective_status(state.goals[i], ctx.today)))
       shown.push_back(static_cast<int>(i));
   }
   if (ctx.global.json) {
@@ -123,32 +123,22 @@ int run_list(Context& ctx, const GoalOptions& o) {
                {"Target"},
                {"Status"}});
   for (int i : shown) {
-    const nlohmann::ordered_json j = goal_json(state, i, ctx.today);
+    const GoalView v = goal_view(state, i, ctx.today);
     const Goal& g = state.goals[static_cast<std::size_t>(i)];
     table.add({std::to_string(g.num), escape(g.title), format_cadence(g.cadences.back().cadence),
                std::to_string(g.importance),
-               fmt::format("{}/{}", j["tasks_done"].get<int>(),
-                           j["tasks_done"].get<int>() + j["tasks_open"].get<int>()),
-               g.target ? format_day(*g.target) : "-",
-               std::string(j["status"].get<std::string>())});
+               fmt::format("{}/{}", v.tasks_done, v.tasks_done + v.tasks_open),
+               g.target ? format_day(*g.target) : "-", std::string(to_string(v.status))});
   }
   table.print(ctx.out, ctx.style);
   return 0;
 }
 
 void show_checkins(const Context& ctx, const State& state, int goal) {
-  int count = 0;
-  int learn = 0;
-  int doing = 0;
-  int recent = 0;
-  for (const LogEntry& l : state.logs) {
-    if (l.removed || l.goal != goal) continue;
-    ++count;
-    (l.kind == Kind::learn ? learn : doing) += l.minutes.value_or(0);
-    if ((ctx.today - l.day).count() < 30) recent += l.minutes.value_or(0);
-  }
-  ctx.out << fmt::format("Check-ins   {} in all: {} learn, {} do; {} in the last 30 days\n", count,
-                         minutes_text(learn), minutes_text(doing), minutes_text(recent));
+  const GoalCheckins c = goal_checkins(state, goal, ctx.today);
+  ctx.out << fmt::format("Check-ins   {} in all: {} learn, {} do; {} in the last 30 days\n",
+                         c.all.checkins, minutes_text(c.all.learn), minutes_text(c.all.doing),
+                         minutes_text(c.last_30));
 }
 
 std::string period_line(const Context& ctx, const GoalSummary& s) {
@@ -172,7 +162,7 @@ void show_habit(const Context& ctx, const State& state, int index) {
   ctx.out << fmt::format(
       "Streak      {}{} (best {})\n", streak_words(s.current),
       s.current.at_risk ? paint(ctx, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "", best);
-  if (s.needed.kind != PeriodKind::none && s.status == GoalStatus::active) {
+  if (owes_checkins(s)) {
     ctx.out << fmt::format("Needed      {}\n", period_line(ctx, s));
   }
   const auto pct = [](std::optional<double> r) {
@@ -198,13 +188,13 @@ int run_show(Context& ctx, const GoalOptions& o) {
     return 0;
   }
   const Goal& g = state.goals[static_cast<std::size_t>(index)];
-  const nlohmann::ordered_json j = goal_json(state, index, ctx.today);
+  const GoalView v = goal_view(state, index, ctx.today);
   ctx.out << fmt::format("Goal {}: {}\n", g.num, paint(ctx, escape(g.title), fmt::emphasis::bold));
   if (!g.why.empty()) ctx.out << fmt::format("Why         {}\n", escape(g.why));
   ctx.out << fmt::format("Importance  {}/5\n", g.importance);
   ctx.out << fmt::format("Cadence     {}\n", cadence_words(g.cadences.back().cadence));
-  std::string status = j["status"].get<std::string>();
-  if (!j["paused_until"].is_null()) status += " until " + j["paused_until"].get<std::string>();
+  std::string status(to_string(v.status));
+  if (v.paused_until) status += " until " + format_day(*v.paused_until);
   ctx.out << fmt::format("Status      {}\n", status);
   if (g.target) {
     ctx.out << fmt::format("Target      {} ({} days from today)\n", weekday_day(*g.target),
@@ -221,8 +211,7 @@ int run_show(Context& ctx, const GoalOptions& o) {
     tasks.add({std::to_string(t.num), escape(t.title), std::string(to_string(t.kind)),
                t.due ? relative_due(ctx, *t.due) : "-", status_text(ctx, t.status)});
   }
-  ctx.out << fmt::format("Tasks       {} open, {} done\n", j["tasks_open"].get<int>(),
-                         j["tasks_done"].get<int>());
+  ctx.out << fmt::format("Tasks       {} open, {} done\n", v.tasks_open, v.tasks_done);
   if (!tasks.empty()) {
     ctx.out << '\n';
     tasks.print(ctx.out, ctx.style);

@@ -7,6 +7,7 @@
 #include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
+#include "momentum/minutes.hpp"
 #include "momentum/resolve.hpp"
 
 namespace momentum::cli {
@@ -107,15 +108,10 @@ std::string log_line(const Context& ctx, const State& state, const LogEntry& l) 
 
 // "Today: 1h15m (learn 30m, do 45m) in 2 check-ins".
 std::string day_total(const State& state, Day day) {
-  int learn = 0, doing = 0;
-  std::size_t count = 0;
-  for (const LogEntry& l : state.logs) {
-    if (l.removed || l.day != day) continue;
-    ++count;
-    (l.kind == Kind::learn ? learn : doing) += l.minutes.value_or(0);
-  }
-  return fmt::format("{} (learn {}, do {}) in {}", minutes_text(learn + doing), minutes_text(learn),
-                     minutes_text(doing), plural(count, "check-in", "check-ins"));
+  const Minutes m = minutes_in(state, {day, day, std::nullopt, std::nullopt});
+  return fmt::format("{} (learn {}, do {}) in {}", minutes_text(m.total()), minutes_text(m.learn),
+                     minutes_text(m.doing),
+                     plural(static_cast<std::size_t>(m.checkins), "check-in", "check-ins"));
 }
 
 int run_add(Context& ctx, const LogOptions& o) {

@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
+#include "momentum/overview.hpp"
 #include "momentum/streak.hpp"
 
 namespace momentum::cli {
@@ -82,7 +83,7 @@ std::vector<Piece> parse_format(std::string_view format) {
   return pieces;
 }
 
-// What the prompt shows, gathered in one pass over the state (no per-goal habit math).
+// What the prompt shows: the day's overview, no per-goal habit math.
 struct Facts {
   bool anything = false;  // any goal, task or check-in at all
   bool checkins = false;  // any goal or check-in: the streak and the mark apply
@@ -95,20 +96,14 @@ struct Facts {
 
 Facts gather(const State& state, Day today) {
   Facts f;
+  const DayOverview day = day_overview(state, today);
   f.checkins = !state.goals.empty() || !state.logs.empty();
-  f.anything = f.checkins || !state.tasks.empty();
-  f.streak = checkin_streak(state, today).length;
-  for (const LogEntry& l : state.logs) {
-    if (l.removed || l.day != today) continue;
-    f.logged_today = true;
-    f.minutes += l.minutes.value_or(0);
-  }
-  for (const Skip& s : state.skips) {
-    if (!s.removed && !s.goal && s.day == today) f.rest_day = true;
-  }
-  for (const Task& t : state.tasks) {
-    if (is_open(t.status) && t.due && *t.due < today) ++f.overdue;
-  }
+  f.anything = !nothing_tracked(state);
+  f.streak = day.checkin.length;
+  f.logged_today = !day.logs.empty();
+  f.rest_day = day.rest_day;
+  f.overdue = static_cast<int>(day.overdue.size());
+  f.minutes = day.minutes.total();
   return f;
 }
 

@@ -9,6 +9,7 @@
 #include "cli/render.hpp"
 #include "cli/review_doc.hpp"
 #include "momentum/error.hpp"
+#include "momentum/minutes.hpp"
 #include "momentum/next.hpp"
 #include "momentum/resolve.hpp"
 #include "momentum/sprint.hpp"
@@ -52,20 +53,18 @@ Period period_of(const Context& ctx, const State& state, const ReviewOptions& o)
 
 struct Facts {
   std::vector<int> logs;  // in the period, by day
-  std::map<std::optional<int>, int> minutes_by_goal;
-  int learn = 0;
-  int doing = 0;
+  std::map<std::optional<int>, Minutes> minutes_by_goal;
+  Minutes minutes;
 };
 
 Facts gather(const State& state, const Period& p) {
   Facts f;
+  const LogRange range{p.from, p.to, std::nullopt, std::nullopt};
   for (std::size_t i = 0; i < state.logs.size(); ++i) {
-    const LogEntry& l = state.logs[i];
-    if (l.removed || l.day < p.from || l.day > p.to) continue;
-    f.logs.push_back(static_cast<int>(i));
-    f.minutes_by_goal[l.goal] += l.minutes.value_or(0);
-    (l.kind == Kind::learn ? f.learn : f.doing) += l.minutes.value_or(0);
+    if (covers(range, state.logs[i])) f.logs.push_back(static_cast<int>(i));
   }
+  f.minutes_by_goal = minutes_by_goal(state, p.from, p.to);
+  f.minutes = minutes_in(state, range);
   std::stable_sort(f.logs.begin(), f.logs.end(), [&](int a, int b) {
     return state.logs[static_cast<std::size_t>(a)].day <
            state.logs[static_cast<std::size_t>(b)].day;
@@ -84,26 +83,28 @@ std::string share(int part, int total) {
 
 void summary(ReviewDoc& doc, const Facts& f) {
   doc.heading(2, "Summary");
-  const int total = f.learn + f.doing;
+  const int total = f.minutes.total();
+  const int learn_minutes = f.minutes.learn;
   doc.item(fmt::format("{}, {} in all", plural(f.logs.size(), "check-in", "check-ins"),
                        minutes_text(total)));
-  const std::string learn = share(f.learn, total);
+  const std::string learn = share(learn_minutes, total);
   const std::string doing =
-      total == 0 ? "n/a" : fmt::format("{}%", 100 - (f.learn * 200 + total) / (2 * total));
-  doc.item(fmt::format("Learn {} ({}), do {} ({})", minutes_text(f.learn), learn,
-                       minutes_text(f.doing), doing));
+      total == 0 ? "n/a" : fmt::format("{}%", 100 - (learn_minutes * 200 + total) / (2 * total));
+  doc.item(fmt::format("Learn {} ({}), do {} ({})", minutes_text(learn_minutes), learn,
+                       minutes_text(f.minutes.doing), doing));
 }
 
 void goals_and_logs(ReviewDoc& doc, const State& state, const Facts& f) {
   doc.heading(2, "Goals worked on");
   if (f.minutes_by_goal.empty()) doc.item("none");
   for (const auto& [goal, minutes] : f.minutes_by_goal) {
-    doc.item(fmt::format("{}: {}", goal_name(doc, state, goal), minutes_text(minutes)));
+    doc.item(fmt::format("{}: {}", goal_name(doc, state, goal), minutes_text(minutes.total())));
   }
   doc.heading(2, "Check-ins");
   if (f.logs.empty()) doc.item("none");
   for (const auto& [goal, minutes] : f.minutes_by_goal) {
-    doc.heading(3, fmt::format("{} ({})", goal_name(doc, state, goal), minutes_text(minutes)));
+    doc.heading(3,
+                fmt::format("{} ({})", goal_name(doc, state, goal), minutes_text(minutes.total())));
     for (int i : f.logs) {
       const LogEntry& l = state.logs[static_cast<std::size_t>(i)];
       if (l.goal != goal) continue;
@@ -153,7 +154,7 @@ void blocked_and_next(ReviewDoc& doc, const Context& ctx, const State& state, co
   if (s && !s->retro.blocked.empty()) doc.item(doc.text(s->retro.blocked));
   bool any = s && !s->retro.blocked.empty();
   for (const Task& t : state.tasks) {
-    if (!is_open(t.status) || !t.due || *t.due >= ctx.today) continue;
+    if (!is_overdue(t, ctx.today)) continue;
     doc.item(fmt::format("Task {}: {} (overdue since {})", t.num, doc.text(t.title),
                          format_day(*t.due)));
     any = true;

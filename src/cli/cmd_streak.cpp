@@ -20,8 +20,8 @@ std::vector<int> goals_shown(const Context& ctx, const State& state, const Strea
   if (o.goal) return {resolve_goal(state, *o.goal)};
   std::vector<int> shown;
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    const GoalStatus s = effective_status(state.goals[i], ctx.today);
-    if (s == GoalStatus::active || s == GoalStatus::paused) shown.push_back(static_cast<int>(i));
+    if (is_ongoing(effective_status(state.goals[i], ctx.today)))
+      shown.push_back(static_cast<int>(i));
   }
   return shown;
 }

@@ -9,6 +9,7 @@
 #include "momentum/next.hpp"
 #include "momentum/resolve.hpp"
 #include "momentum/sprint.hpp"
+#include "momentum/views.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -126,10 +127,7 @@ int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
   report(ctx, w, verbs[static_cast<int>(action)]);
   if (action == TaskAction::done && !ctx.global.json && !ctx.global.quiet) {
     const Task& t = w.state.tasks[static_cast<std::size_t>(task_of(w))];
-    int minutes = 0;
-    for (const LogEntry& l : w.state.logs) {
-      if (!l.removed && l.task == task_of(w)) minutes += l.minutes.value_or(0);
-    }
+    const int minutes = task_view(w.state, task_of(w), ctx.today).minutes_logged;
     const auto took = (ctx.today - t.created_day).count();
     ctx.out << fmt::format("{}; {} logged on it.\n",
                            took <= 0
@@ -330,14 +328,13 @@ void print_task(std::ostream& out, const Style& style, const TaskView& view) {
 int run_show(Context& ctx, const TaskOptions& o) {
   const State state = ctx.read().state;
   const int index = resolve_task(state, o.ref);
-  const nlohmann::ordered_json j = task_json(state, index, ctx.today);
   if (ctx.global.json) {
-    print_json(ctx, j);
+    print_json(ctx, task_json(state, index, ctx.today));
     return 0;
   }
   print_task(ctx.out, ctx.style,
              {state, state.tasks[static_cast<std::size_t>(index)], ctx.today,
-              j["minutes_logged"].get<int>()});
+              task_view(state, index, ctx.today).minutes_logged});
   return 0;
 }
 

@@ -187,8 +187,7 @@ std::string completion_records(const State& state, Day today, std::string_view k
   std::string out;
   if (kind == "goals") {
     for (const Goal& g : state.goals) {
-      const GoalStatus s = effective_status(g, today);
-      if (s == GoalStatus::active || s == GoalStatus::paused) add_record(out, g.num, g.title);
+      if (is_ongoing(effective_status(g, today))) add_record(out, g.num, g.title);
     }
   } else if (kind == "tasks") {
     for (const Task& t : state.tasks) {
