@@ -134,14 +134,14 @@ int run_list(Context& ctx, const GoalOptions& o) {
   return 0;
 }
 
-void show_checkins(const Context& ctx, const State& state, int goal) {
+void print_checkins(const Context& ctx, const State& state, int goal) {
   const GoalCheckins c = goal_checkins(state, goal, ctx.today);
   ctx.out << fmt::format("Check-ins   {} in all: {} learn, {} do; {} in the last 30 days\n",
                          c.all.checkins, minutes_text(c.all.learn), minutes_text(c.all.doing),
                          minutes_text(c.last_30));
 }
 
-std::string period_line(const Context& ctx, const GoalSummary& s) {
+std::string period_text(const Context& ctx, const GoalSummary& s) {
   std::string line = describe_needed(s.needed, ctx.today);
   if (s.needed.kind != PeriodKind::none && s.slack) {
     line += *s.slack == 0 ? " (act today)"
@@ -152,7 +152,7 @@ std::string period_line(const Context& ctx, const GoalSummary& s) {
 }
 
 // The goal's habit figures (docs/design.md §3), in words.
-void show_habit(const Context& ctx, const State& state, int index) {
+void print_habit(const Context& ctx, const State& state, int index) {
   const GoalSummary s = summarize(state, index, ctx.today, ctx.config);
   if (s.cadence.type == Cadence::Type::none) return;
   std::string best = streak_words(s.longest);
@@ -161,9 +161,10 @@ void show_habit(const Context& ctx, const State& state, int index) {
   }
   ctx.out << fmt::format(
       "Streak      {}{} (best {})\n", streak_words(s.current),
-      s.current.at_risk ? paint(ctx, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "", best);
+      s.current.at_risk ? paint(ctx.style, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "",
+      best);
   if (owes_checkins(s)) {
-    ctx.out << fmt::format("Needed      {}\n", period_line(ctx, s));
+    ctx.out << fmt::format("Needed      {}\n", period_text(ctx, s));
   }
   const auto pct = [](std::optional<double> r) {
     return r ? fmt::format("{:.0f}%", std::round(*r * 100)) : std::string("n/a");
@@ -189,7 +190,8 @@ int run_show(Context& ctx, const GoalOptions& o) {
   }
   const Goal& g = state.goals[static_cast<std::size_t>(index)];
   const GoalView v = goal_view(state, index, ctx.today);
-  ctx.out << fmt::format("Goal {}: {}\n", g.num, paint(ctx, escape(g.title), fmt::emphasis::bold));
+  ctx.out << fmt::format("Goal {}: {}\n", g.num,
+                         paint(ctx.style, escape(g.title), fmt::emphasis::bold));
   if (!g.why.empty()) ctx.out << fmt::format("Why         {}\n", escape(g.why));
   ctx.out << fmt::format("Importance  {}/5\n", g.importance);
   ctx.out << fmt::format("Cadence     {}\n", cadence_words(g.cadences.back().cadence));
@@ -203,13 +205,14 @@ int run_show(Context& ctx, const GoalOptions& o) {
   if (!g.tags.empty())
     ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(g.tags, ", "))));
   ctx.out << fmt::format("Created     {}\n", weekday_day(g.created_day));
-  show_habit(ctx, state, index);
-  show_checkins(ctx, state, index);
+  print_habit(ctx, state, index);
+  print_checkins(ctx, state, index);
   Table tasks({{"#", true}, {"Open task", false, true}, {"Kind"}, {"Due"}, {"Status"}});
   for (const Task& t : state.tasks) {
     if (t.goal != index || !is_open(t.status)) continue;
     tasks.add({std::to_string(t.num), escape(t.title), std::string(to_string(t.kind)),
-               t.due ? relative_due(ctx, *t.due) : "-", status_text(ctx, t.status)});
+               t.due ? relative_due(ctx.style, *t.due, ctx.today) : "-",
+               status_text(ctx.style, t.status)});
   }
   ctx.out << fmt::format("Tasks       {} open, {} done\n", v.tasks_open, v.tasks_done);
   if (!tasks.empty()) {

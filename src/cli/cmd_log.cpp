@@ -97,10 +97,11 @@ void split_words(const std::vector<std::string>& words, LogFields& f) {
   if (!note.empty()) f.note = parse_note(note);
 }
 
-std::string log_line(const Context& ctx, const State& state, const LogEntry& l) {
+std::string log_text(const Context& ctx, const State& state, const LogEntry& l) {
   std::string what = fmt::format("{} {}", minutes_text(l.minutes), to_string(l.kind));
   if (!l.minutes) what = fmt::format("a check-in ({})", to_string(l.kind));
-  what += l.goal ? fmt::format(" on goal {}", goal_short(ctx, state, l.goal, 40)) : " on no goal";
+  what +=
+      l.goal ? fmt::format(" on goal {}", goal_short(ctx.style, state, l.goal, 40)) : " on no goal";
   if (l.task) what += fmt::format(", task {}", state.tasks[static_cast<std::size_t>(*l.task)].num);
   const std::string when = l.day == ctx.today ? "today" : weekday_day(l.day);
   return fmt::format("check-in {}: {} for {}", l.num, what, when);
@@ -124,7 +125,7 @@ int run_add(Context& ctx, const LogOptions& o) {
   if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
   if (ctx.global.quiet) return 0;
   const LogEntry& l = w.state.logs[static_cast<std::size_t>(index)];
-  ctx.out << "Logged " << log_line(ctx, w.state, l) << '\n';
+  ctx.out << "Logged " << log_text(ctx, w.state, l) << '\n';
   ctx.out << (l.day == ctx.today ? "Today: " : weekday_day(l.day) + ": ")
           << day_total(w.state, l.day) << '\n';
   // How to give it a goal next time; a default_goal that did not apply was warned about.
@@ -153,7 +154,7 @@ int run_edit(Context& ctx, const LogOptions& o) {
   const int index = w.state.log_index.at(w.event.data["log"].get<std::string>());
   if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
   if (!ctx.global.quiet)
-    ctx.out << "Changed " << log_line(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
+    ctx.out << "Changed " << log_text(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
             << '\n';
   return 0;
 }
@@ -165,7 +166,7 @@ int run_rm(Context& ctx, const LogOptions& o) {
   const int index = w.state.log_index.at(w.event.data["log"].get<std::string>());
   if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
   if (!ctx.global.quiet)
-    ctx.out << "Removed " << log_line(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
+    ctx.out << "Removed " << log_text(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
             << '\n';
   return 0;
 }
@@ -182,8 +183,9 @@ int run_skip(Context& ctx, const LogOptions& o) {
   if (ctx.global.json) return print_json(ctx, skip_json(w.state, index)), 0;
   if (ctx.global.quiet) return 0;
   const Skip& k = w.state.skips[static_cast<std::size_t>(index)];
-  ctx.out << fmt::format("Planned a rest day on {} for {}\n", weekday_day(k.day),
-                         k.goal ? "goal " + goal_short(ctx, w.state, k.goal, 40) : "all goals");
+  ctx.out << fmt::format(
+      "Planned a rest day on {} for {}\n", weekday_day(k.day),
+      k.goal ? "goal " + goal_short(ctx.style, w.state, k.goal, 40) : "all goals");
   return 0;
 }
 
@@ -221,14 +223,14 @@ int run_list(Context& ctx, const LogOptions& o) {
     rows.emplace(std::pair{l.day, l.ts},
                  std::vector<std::string>{
                      std::to_string(l.num), weekday_day(l.day), minutes_text(l.minutes),
-                     std::string(to_string(l.kind)), goal_short(ctx, state, l.goal, 20),
+                     std::string(to_string(l.kind)), goal_short(ctx.style, state, l.goal, 20),
                      escape(task.empty() ? l.note : task + (l.note.empty() ? "" : " " + l.note))});
   }
   for (const Skip& k : state.skips) {
     if (!wanted(k.day, k.goal ? k.goal : goal, k.removed)) continue;
     rows.emplace(std::pair{k.day, k.ts},
                  std::vector<std::string>{"", weekday_day(k.day), "-", "rest",
-                                          k.goal ? goal_short(ctx, state, k.goal, 20) : "all",
+                                          k.goal ? goal_short(ctx.style, state, k.goal, 20) : "all",
                                           escape(k.reason)});
   }
   if (rows.empty()) {

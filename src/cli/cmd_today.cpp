@@ -18,13 +18,13 @@
 namespace momentum::cli {
 namespace {
 
-void greet(const Context& ctx) {
-  ctx.out << "Welcome to momentum: learn just enough, solve a real problem, learn again.\n"
-             "Nothing is tracked yet. Start with a goal, a first task and a check-in:\n\n"
-             "  momentum goal add \"Become an ML engineer\" --cadence daily\n"
-             "  momentum task add \"Finish the Titanic tutorial\" --goal 1 --due friday\n"
-             "  momentum log 30m \"read the pandas docs\" --goal 1\n\n"
-             "'momentum --help' lists every command.\n";
+void print_greeting(std::ostream& out) {
+  out << "Welcome to momentum: learn just enough, solve a real problem, learn again.\n"
+         "Nothing is tracked yet. Start with a goal, a first task and a check-in:\n\n"
+         "  momentum goal add \"Become an ML engineer\" --cadence daily\n"
+         "  momentum task add \"Finish the Titanic tutorial\" --goal 1 --due friday\n"
+         "  momentum log 30m \"read the pandas docs\" --goal 1\n\n"
+         "'momentum --help' lists every command.\n";
 }
 
 nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state,
@@ -60,7 +60,7 @@ int print_json_today(const Context& ctx, const State& state, const DayOverview& 
               {"at_risk", at_risk_json(ctx, state, goals_at_risk(state, ctx.today, ctx.config))},
               {"next", ranked.empty() ? ordered_json(nullptr)
                                       : task_json(state, ranked.front().task, ctx.today)},
-              {"nudge", nudge_json(ctx, state)},
+              {"nudge", nudge_json({state, pick_nudge(state, ctx.today, ctx.config), ctx.today})},
               {"sprint", sprint_or_null(ctx, state)}});
   return 0;
 }
@@ -69,27 +69,28 @@ int print_json_today(const Context& ctx, const State& state, const DayOverview& 
 // most urgent) and then how many more there are and where to see them all.
 constexpr std::size_t shown_per_section = 3;
 
-void more_line(const Context& ctx, std::size_t total, std::string_view what,
-               std::string_view command) {
+void print_more(std::ostream& out, std::size_t total, std::string_view what,
+                std::string_view command) {
   if (total <= shown_per_section) return;
-  ctx.out << fmt::format("{:<10} ... and {} more {} ({})\n", "", total - shown_per_section, what,
-                         command);  // what: "overdue", "due today", "goals at risk"
+  out << fmt::format("{:<10} ... and {} more {} ({})\n", "", total - shown_per_section, what,
+                     command);  // what: "overdue", "due today", "goals at risk"
 }
 
-void task_lines(const Context& ctx, const State& state, std::string_view label,
-                const std::vector<int>& list) {
+void print_task_lines(const Context& ctx, const State& state, std::string_view label,
+                      const std::vector<int>& list) {
   for (std::size_t n = 0; n < list.size() && n < shown_per_section; ++n) {
     const Task& t = state.tasks[static_cast<std::size_t>(list[n])];
-    const std::string line = fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num,
-                                         escape(t.title), relative_due(ctx, *t.due));
+    const std::string line =
+        fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num, escape(t.title),
+                    relative_due(ctx.style, *t.due, ctx.today));
     ctx.out << truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8) << '\n';
   }
-  more_line(ctx, list.size(), label == "Due" ? "due today" : "overdue", "momentum task list");
+  print_more(ctx.out, list.size(), label == "Due" ? "due today" : "overdue", "momentum task list");
 }
 
 // The check-in streak, then the goals whose streak is at risk, the longest streaks first,
 // with their slack.
-void habit_lines(const Context& ctx, const State& state, const Streak& checkin) {
+void print_habit_lines(const Context& ctx, const State& state, const Streak& checkin) {
   ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_text(ctx.style, checkin));
   const std::vector<AtRisk> risky = longest_first(goals_at_risk(state, ctx.today, ctx.config));
   for (std::size_t n = 0; n < risky.size() && n < shown_per_section; ++n) {
@@ -103,11 +104,12 @@ void habit_lines(const Context& ctx, const State& state, const Streak& checkin) 
         std::max(8, ctx.style.width - static_cast<int>(display_width(head + tail))));
     const std::string line =
         head + truncate(escape(state.goals[i].title), room, ctx.style.utf8) + tail;
-    ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8),
+    ctx.out << paint(ctx.style,
+                     truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8),
                      fmt::fg(fmt::terminal_color::yellow))
             << '\n';
   }
-  more_line(ctx, risky.size(), "at risk", "momentum streak");
+  print_more(ctx.out, risky.size(), "at risk", "momentum streak");
 }
 
 }  // namespace
@@ -118,15 +120,15 @@ int run_today(Context& ctx) {
   const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   if (ctx.global.json) return print_json_today(ctx, state, s, ranked);
   if (nothing_tracked(state)) {
-    greet(ctx);
+    print_greeting(ctx.out);
     return 0;
   }
-  ctx.out << paint(ctx, weekday_name(ctx.today, true) + " " + format_day(ctx.today),
+  ctx.out << paint(ctx.style, weekday_name(ctx.today, true) + " " + format_day(ctx.today),
                    fmt::emphasis::bold)
           << "\n\n";
   if (s.logs.empty()) {
     ctx.out << fmt::format("{:<10} {}\n", "Today",
-                           paint(ctx, "no check-in yet: momentum log 30m \"what you did\"",
+                           paint(ctx.style, "no check-in yet: momentum log 30m \"what you did\"",
                                  fmt::fg(fmt::terminal_color::yellow)));
   } else {
     ctx.out << fmt::format("{:<10} {} logged (learn {}, do {}) in {}\n", "Today",
@@ -134,10 +136,10 @@ int run_today(Context& ctx) {
                            minutes_text(s.minutes.doing),
                            plural(s.logs.size(), "check-in", "check-ins"));
   }
-  habit_lines(ctx, state, s.checkin);
+  print_habit_lines(ctx, state, s.checkin);
   if (const auto line = sprint_today_text(ctx.style, state, ctx.today)) ctx.out << *line << '\n';
-  task_lines(ctx, state, "Overdue", most_urgent_first(state, ranked, s.overdue));
-  task_lines(ctx, state, "Due", most_urgent_first(state, ranked, s.due_today));
+  print_task_lines(ctx, state, "Overdue", most_urgent_first(state, ranked, s.overdue));
+  print_task_lines(ctx, state, "Due", most_urgent_first(state, ranked, s.due_today));
   if (!ranked.empty()) {
     const Task& t = state.tasks[static_cast<std::size_t>(ranked.front().task)];
     const std::string hint = t.status == TaskStatus::doing
@@ -150,7 +152,7 @@ int run_today(Context& ctx) {
     ctx.out << fmt::format("{:<10} nothing open: momentum task add \"a small next step\"\n",
                            "Next");
   }
-  print_nudge(ctx, state);
+  print_nudge(ctx.out, ctx.style, {state, pick_nudge(state, ctx.today, ctx.config), ctx.today});
   return 0;
 }
 

@@ -57,25 +57,26 @@ std::string nudge_text(const State& state, const Nudge& n, Day today) {
   return "";
 }
 
-void print_nudge(const Context& ctx, const State& state) {
-  const std::optional<Nudge> n = pick_nudge(state, ctx.today, ctx.config);
-  if (!n) return;
-  const std::string line = fmt::format("{:<10} {}", "Nudge", nudge_text(state, *n, ctx.today));
-  ctx.out << paint(ctx, truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8),
-                   fmt::emphasis::bold)
-          << '\n';
+void print_nudge(std::ostream& out, const Style& style, const NudgeView& view) {
+  if (!view.nudge) return;
+  const std::string line =
+      fmt::format("{:<10} {}", "Nudge", nudge_text(view.state, *view.nudge, view.today));
+  out << paint(style, truncate(line, static_cast<std::size_t>(style.width), style.utf8),
+               fmt::emphasis::bold)
+      << '\n';
 }
 
-nlohmann::ordered_json nudge_json(const Context& ctx, const State& state) {
+nlohmann::ordered_json nudge_json(const NudgeView& view) {
   using nlohmann::ordered_json;
-  const std::optional<Nudge> n = pick_nudge(state, ctx.today, ctx.config);
+  const State& state = view.state;
+  const std::optional<Nudge>& n = view.nudge;
   if (!n) return nullptr;
   const auto goal = n->goal ? ordered_json(state.goals[static_cast<std::size_t>(*n->goal)].num)
                             : ordered_json(nullptr);
   const auto task = n->task ? ordered_json(state.tasks[static_cast<std::size_t>(*n->task)].num)
                             : ordered_json(nullptr);
   return {{"kind", kind_name(n->kind)},
-          {"text", nudge_text(state, *n, ctx.today)},
+          {"text", nudge_text(state, *n, view.today)},
           {"goal", goal},
           {"task", task}};
 }

@@ -4,11 +4,13 @@
 #include <fmt/color.h>
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "cli/context.hpp"
+#include "cli/style.hpp"
+#include "momentum/day.hpp"
 #include "momentum/state.hpp"
 #include "momentum/text.hpp"  // escape(): every renderer shows user text through it
 
@@ -64,21 +66,5 @@ std::string status_text(const Style& style, TaskStatus status);
 // "1 Become an ML engineer": a goal's number and title, cut to `max_width`; "-" when none.
 std::string goal_short(const Style& style, const State& state, std::optional<int> goal,
                        std::size_t max_width = 24);
-
-// The forms above for a command's Context, while cmd_today, cmd_goal, cmd_log, cmd_review and
-// nudge still pass it whole.
-inline std::string paint(const Context& ctx, std::string_view text, fmt::text_style look) {
-  return paint(ctx.style, text, look);
-}
-inline std::string relative_due(const Context& ctx, Day due) {
-  return relative_due(ctx.style, due, ctx.today);
-}
-inline std::string status_text(const Context& ctx, TaskStatus status) {
-  return status_text(ctx.style, status);
-}
-inline std::string goal_short(const Context& ctx, const State& state, std::optional<int> goal,
-                              std::size_t max_width = 24) {
-  return goal_short(ctx.style, state, goal, max_width);
-}
 
 }  // namespace momentum::cli
