@@ -122,7 +122,10 @@ int run_add(Context& ctx, const LogOptions& o) {
     return add_log(s, f, stamp, ctx.today, ctx.config.default_goal);
   });
   const int index = w.state.log_index.at(w.event.stamp.id);
-  if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
+  if (ctx.global.json) {
+    print_json(ctx, log_json(w.state, index));
+    return 0;
+  }
   if (ctx.global.quiet) return 0;
   const LogEntry& l = w.state.logs[static_cast<std::size_t>(index)];
   ctx.out << "Logged " << log_text(ctx, w.state, l) << '\n';
@@ -152,7 +155,10 @@ int run_edit(Context& ctx, const LogOptions& o) {
     return edit_log(s, resolve_log(s, o.ref), f, stamp, ctx.today);
   });
   const int index = w.state.log_index.at(w.event.data["log"].get<std::string>());
-  if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
+  if (ctx.global.json) {
+    print_json(ctx, log_json(w.state, index));
+    return 0;
+  }
   if (!ctx.global.quiet)
     ctx.out << "Changed " << log_text(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
             << '\n';
@@ -164,7 +170,10 @@ int run_rm(Context& ctx, const LogOptions& o) {
     return remove_log(s, resolve_log(s, o.ref), stamp);
   });
   const int index = w.state.log_index.at(w.event.data["log"].get<std::string>());
-  if (ctx.global.json) return print_json(ctx, log_json(w.state, index)), 0;
+  if (ctx.global.json) {
+    print_json(ctx, log_json(w.state, index));
+    return 0;
+  }
   if (!ctx.global.quiet)
     ctx.out << "Removed " << log_text(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
             << '\n';
@@ -180,7 +189,10 @@ int run_skip(Context& ctx, const LogOptions& o) {
     return add_skip(s, day, goal, reason, stamp);
   });
   const int index = w.state.skip_index.at(w.event.stamp.id);
-  if (ctx.global.json) return print_json(ctx, skip_json(w.state, index)), 0;
+  if (ctx.global.json) {
+    print_json(ctx, skip_json(w.state, index));
+    return 0;
+  }
   if (ctx.global.quiet) return 0;
   const Skip& k = w.state.skips[static_cast<std::size_t>(index)];
   ctx.out << fmt::format(
