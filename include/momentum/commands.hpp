@@ -1,6 +1,7 @@
 #pragma once
 // What each write command means: it checks its input against the State and returns the
-// one Event to append (and any warnings), or throws UsageError and nothing is written.
+// one Event to append (and the entity it touches, and any warnings), or throws UsageError
+// and nothing is written.
 
 #include <array>
 #include <cstdint>
@@ -18,15 +19,22 @@ namespace momentum {
 // the clock is behind or frozen; `random` supplies the UUID's bits.
 Stamp next_stamp(const State& state, const Clock& clock, std::array<std::uint64_t, 2> random);
 
-// An event to append, and what the user should be told about it.
-struct Change {
-  Event event;
-  std::vector<std::string> warnings;
+// The kinds of entity a State holds.
+enum class EntityKind { goal, task, log, skip, sprint };
+
+// The entity a change adds or changes: its kind and its index into that State vector.
+struct Touched {
+  EntityKind kind = EntityKind::goal;
+  int index = 0;
+  friend bool operator==(const Touched&, const Touched&) = default;
 };
 
-// A value an edit may set, or clear (the inner nullopt).
-template <class T>
-using Clearable = std::optional<std::optional<T>>;
+// An event to append, the entity it touches, and what the user should be told about it.
+struct Change {
+  Event event;
+  Touched touched;
+  std::vector<std::string> warnings;
+};
 
 // Goal fields given on the command line; unset ones keep their value (add: the default).
 struct GoalFields {

@@ -2,10 +2,10 @@
 // Events, the lines of the journal, and replay: folding them into a State.
 
 #include <chrono>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "momentum/day.hpp"
@@ -15,25 +15,181 @@ namespace momentum {
 
 inline constexpr int journal_version = 1;
 
+// A value an edit may set, or clear (the inner nullopt): on the wire, absent or null.
+template <class T>
+using Clearable = std::optional<std::optional<T>>;
+
+// The ops, one plain struct each, as they are on the wire (docs/journal-format.md): a field
+// the writer may leave out is optional, one it may write as null is Clearable. References
+// to other items are their UUIDs; `day` is absent when the writer gave none.
+struct GoalAdd {
+  std::string title;
+  std::optional<std::string> why;
+  std::optional<int> importance;
+  std::optional<Cadence> cadence;
+  Clearable<Day> target;
+  std::optional<std::vector<std::string>> tags;
+  std::optional<Day> day;
+  friend bool operator==(const GoalAdd&, const GoalAdd&) = default;
+};
+
+struct GoalEdit {
+  Uuid goal;
+  std::optional<std::string> title;
+  std::optional<std::string> why;
+  std::optional<int> importance;
+  std::optional<Cadence> cadence;
+  Clearable<Day> target;
+  std::optional<std::vector<std::string>> tags;
+  std::optional<Day> day;
+  friend bool operator==(const GoalEdit&, const GoalEdit&) = default;
+};
+
+struct GoalSetStatus {
+  Uuid goal;
+  GoalStatus status = GoalStatus::active;
+  std::optional<Day> until;  // with paused: active again on this day
+  std::optional<Day> day;
+  friend bool operator==(const GoalSetStatus&, const GoalSetStatus&) = default;
+};
+
+struct TaskAdd {
+  std::string title;
+  Clearable<Uuid> goal;
+  std::optional<Kind> kind;
+  std::optional<int> importance;
+  Clearable<int> estimate;  // minutes
+  Clearable<Day> due;
+  std::optional<std::vector<std::string>> tags;
+  std::optional<Day> day;
+  friend bool operator==(const TaskAdd&, const TaskAdd&) = default;
+};
+
+struct TaskEdit {
+  Uuid task;
+  std::optional<std::string> title;
+  Clearable<Uuid> goal;
+  std::optional<Kind> kind;
+  std::optional<int> importance;
+  Clearable<int> estimate;
+  Clearable<Day> due;
+  std::optional<std::vector<std::string>> tags;
+  std::optional<Day> day;
+  friend bool operator==(const TaskEdit&, const TaskEdit&) = default;
+};
+
+struct TaskSetStatus {
+  Uuid task;
+  TaskStatus status = TaskStatus::todo;
+  std::optional<Day> day;
+  friend bool operator==(const TaskSetStatus&, const TaskSetStatus&) = default;
+};
+
+struct TaskDefer {
+  Uuid task;
+  std::optional<Day> from;  // the due day before; written always, null when there was none
+  Day to{};
+  std::optional<std::string> reason;
+  std::optional<Day> day;
+  friend bool operator==(const TaskDefer&, const TaskDefer&) = default;
+};
+
+// A check-in's fields, as log.add writes them and log.edit changes them.
+struct LogData {
+  std::optional<Day> day;  // the day it counts for
+  Clearable<int> minutes;
+  std::optional<Kind> kind;
+  Clearable<Uuid> goal;
+  Clearable<Uuid> task;
+  std::optional<std::string> note;
+  Clearable<int> resistance;
+  std::optional<std::vector<std::string>> tags;
+  friend bool operator==(const LogData&, const LogData&) = default;
+};
+
+struct LogAdd : LogData {
+  friend bool operator==(const LogAdd&, const LogAdd&) = default;
+};
+
+struct LogEdit : LogData {
+  Uuid log;
+  friend bool operator==(const LogEdit&, const LogEdit&) = default;
+};
+
+struct LogRemove {
+  Uuid log;
+  friend bool operator==(const LogRemove&, const LogRemove&) = default;
+};
+
+struct SkipAdd {
+  std::optional<Day> day;    // the rest day
+  std::optional<Uuid> goal;  // none: all goals
+  std::optional<std::string> reason;
+  friend bool operator==(const SkipAdd&, const SkipAdd&) = default;
+};
+
+struct SprintStart {
+  std::string title;
+  std::optional<Uuid> goal;
+  Day start{};
+  Day end{};
+  std::vector<Uuid> tasks;
+  std::optional<Day> day;
+  friend bool operator==(const SprintStart&, const SprintStart&) = default;
+};
+
+struct SprintAdd {
+  Uuid sprint;
+  std::vector<Uuid> tasks;
+  std::optional<Day> day;
+  friend bool operator==(const SprintAdd&, const SprintAdd&) = default;
+};
+
+struct SprintRemove {
+  Uuid sprint;
+  std::vector<Uuid> tasks;
+  std::optional<Day> day;
+  friend bool operator==(const SprintRemove&, const SprintRemove&) = default;
+};
+
+struct SprintClose {
+  Uuid sprint;
+  std::optional<std::string> learned;
+  std::optional<std::string> blocked;
+  std::optional<std::string> next;
+  std::optional<int> rating;
+  std::optional<Day> day;
+  friend bool operator==(const SprintClose&, const SprintClose&) = default;
+};
+
+// An op from a newer momentum: kept as its name and its data's JSON text, and not applied.
+struct UnknownOp {
+  std::string name;
+  std::string data = "{}";
+  friend bool operator==(const UnknownOp&, const UnknownOp&) = default;
+};
+
+using Op = std::variant<GoalAdd, GoalEdit, GoalSetStatus, TaskAdd, TaskEdit, TaskSetStatus,
+                        TaskDefer, LogAdd, LogEdit, LogRemove, SkipAdd, SprintStart, SprintAdd,
+                        SprintRemove, SprintClose, UnknownOp>;
+
 // When and where an event is written: its id, its strictly increasing `ts`, the writer's offset.
 struct Stamp {
   Uuid id;
   Timestamp ts{};
   std::chrono::minutes tz{0};
+  friend bool operator==(const Stamp&, const Stamp&) = default;
 };
 
-// One journal line: `{"id":…,"ts":…,"tz":…,"op":…,"data":{…}}`.
+// One journal line: `{"id":…,"ts":…,"tz":…,"op":…,"data":{…}}` (codec.hpp reads and writes it).
 struct Event {
   Stamp stamp;
-  std::string op;
-  nlohmann::json data = nlohmann::json::object();
+  Op op;
+  friend bool operator==(const Event&, const Event&) = default;
 };
 
-// The event as one complete journal line, ending in '\n'.
-std::string to_line(const Event& event);
-
-// The header line that opens a new journal, ending in '\n'.
-std::string header_line(Timestamp created);
+// The op's name on the wire, e.g. "goal.add".
+std::string_view op_name(const Op& op);
 
 // The result of reading a journal's bytes.
 struct Loaded {

@@ -173,6 +173,13 @@ struct State {
   std::map<std::string, int> unknown_ops;  // ops from a newer version: kept, counted
   Timestamp last_ts{};  // the latest `ts` in the journal; a writer goes strictly later
   std::size_t event_count = 0;
+
+  // The entity at `index` (as entities refer to each other); `index` must be in range.
+  const Goal& goal(int index) const { return goals[static_cast<std::size_t>(index)]; }
+  const Task& task(int index) const { return tasks[static_cast<std::size_t>(index)]; }
+  const LogEntry& log(int index) const { return logs[static_cast<std::size_t>(index)]; }
+  const Skip& skip(int index) const { return skips[static_cast<std::size_t>(index)]; }
+  const Sprint& sprint(int index) const { return sprints[static_cast<std::size_t>(index)]; }
 };
 
 // The goal's status on `today`: a pause whose `until` has come is active again.

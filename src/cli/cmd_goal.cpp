@@ -73,11 +73,10 @@ std::string cadence_words(const Cadence& c) {
 }
 
 void report(const Context& ctx, const Written& w, std::string_view verb) {
-  const int index = w.state.goal_index.at(
-      w.event.op == "goal.add" ? w.event.stamp.id : w.event.data["goal"].get<std::string>());
+  const int index = w.touched.index;
   if (ctx.global.json) return print_json(ctx, goal_json(w.state, index, ctx.today));
   if (ctx.global.quiet) return;
-  const Goal& g = w.state.goals[static_cast<std::size_t>(index)];
+  const Goal& g = w.state.goal(index);
   ctx.out << fmt::format("{} goal {}: {} ({})\n", verb, g.num, escape(g.title),
                          format_cadence(g.cadences.back().cadence));
 }

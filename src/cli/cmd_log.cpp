@@ -121,13 +121,13 @@ int run_add(Context& ctx, const LogOptions& o) {
     split_words(o.words, f);
     return add_log(s, f, stamp, ctx.today, ctx.config.default_goal);
   });
-  const int index = w.state.log_index.at(w.event.stamp.id);
+  const int index = w.touched.index;
   if (ctx.global.json) {
     print_json(ctx, log_json(w.state, index));
     return 0;
   }
   if (ctx.global.quiet) return 0;
-  const LogEntry& l = w.state.logs[static_cast<std::size_t>(index)];
+  const LogEntry& l = w.state.log(index);
   ctx.out << "Logged " << log_text(ctx, w.state, l) << '\n';
   ctx.out << (l.day == ctx.today ? "Today: " : weekday_day(l.day) + ": ")
           << day_total(w.state, l.day) << '\n';
@@ -136,8 +136,7 @@ int run_add(Context& ctx, const LogOptions& o) {
     ctx.out << fmt::format(
         "Counts for no goal: task {} has none ('momentum task edit {} --goal "
         "G')\n",
-        w.state.tasks[static_cast<std::size_t>(*l.task)].num,
-        w.state.tasks[static_cast<std::size_t>(*l.task)].num);
+        w.state.task(*l.task).num, w.state.task(*l.task).num);
   } else if (!l.goal && ctx.config.default_goal.empty()) {
     ctx.out << "Counts for no goal: add --goal G, or once 'momentum config set default_goal G'\n";
   }
@@ -154,14 +153,13 @@ int run_edit(Context& ctx, const LogOptions& o) {
     if (o.note) f.note = parse_note(*o.note);
     return edit_log(s, resolve_log(s, o.ref), f, stamp, ctx.today);
   });
-  const int index = w.state.log_index.at(w.event.data["log"].get<std::string>());
+  const int index = w.touched.index;
   if (ctx.global.json) {
     print_json(ctx, log_json(w.state, index));
     return 0;
   }
   if (!ctx.global.quiet)
-    ctx.out << "Changed " << log_text(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
-            << '\n';
+    ctx.out << "Changed " << log_text(ctx, w.state, w.state.log(index)) << '\n';
   return 0;
 }
 
@@ -169,14 +167,13 @@ int run_rm(Context& ctx, const LogOptions& o) {
   const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
     return remove_log(s, resolve_log(s, o.ref), stamp);
   });
-  const int index = w.state.log_index.at(w.event.data["log"].get<std::string>());
+  const int index = w.touched.index;
   if (ctx.global.json) {
     print_json(ctx, log_json(w.state, index));
     return 0;
   }
   if (!ctx.global.quiet)
-    ctx.out << "Removed " << log_text(ctx, w.state, w.state.logs[static_cast<std::size_t>(index)])
-            << '\n';
+    ctx.out << "Removed " << log_text(ctx, w.state, w.state.log(index)) << '\n';
   return 0;
 }
 
@@ -188,13 +185,13 @@ int run_skip(Context& ctx, const LogOptions& o) {
     if (o.goal) goal = resolve_goal(s, *o.goal);
     return add_skip(s, day, goal, reason, stamp);
   });
-  const int index = w.state.skip_index.at(w.event.stamp.id);
+  const int index = w.touched.index;
   if (ctx.global.json) {
     print_json(ctx, skip_json(w.state, index));
     return 0;
   }
   if (ctx.global.quiet) return 0;
-  const Skip& k = w.state.skips[static_cast<std::size_t>(index)];
+  const Skip& k = w.state.skip(index);
   ctx.out << fmt::format(
       "Planned a rest day on {} for {}\n", weekday_day(k.day),
       k.goal ? "goal " + goal_short(ctx.style, w.state, k.goal, 40) : "all goals");

@@ -26,16 +26,6 @@ struct SprintOptions {
   std::string ref;
 };
 
-const Sprint& sprint_of(const State& state, int i) {
-  return state.sprints[static_cast<std::size_t>(i)];
-}
-
-int sprint_index(const Written& w) {
-  const auto& data = w.event.data;
-  return data.contains("sprint") ? w.state.sprint_index.at(data["sprint"].get<std::string>())
-                                 : w.state.sprint_index.at(w.event.stamp.id);
-}
-
 SprintFields fields_of(const Context& ctx, const State& state, const SprintOptions& o) {
   SprintFields f;
   f.title = parse_title(o.title);
@@ -49,7 +39,7 @@ SprintFields fields_of(const Context& ctx, const State& state, const SprintOptio
 }
 
 void report(const Context& ctx, const Written& w, const std::string& text) {
-  if (ctx.global.json) return print_json(ctx, sprint_json(w.state, sprint_index(w), ctx.today));
+  if (ctx.global.json) return print_json(ctx, sprint_json(w.state, w.touched.index, ctx.today));
   if (!ctx.global.quiet) ctx.out << text << '\n';
 }
 
@@ -57,7 +47,7 @@ int run_start(Context& ctx, const SprintOptions& o) {
   const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
     return start_sprint(s, fields_of(ctx, s, o), stamp, ctx.today);
   });
-  const Sprint& s = sprint_of(w.state, sprint_index(w));
+  const Sprint& s = w.state.sprint(w.touched.index);
   const long days = (s.end - s.start).count() + 1;
   report(ctx, w,
          fmt::format("{} sprint {} '{}': {} to {} ({}), {} planned",
@@ -75,7 +65,7 @@ int run_plan(Context& ctx, const SprintOptions& o, bool add) {
     return add ? add_to_sprint(s, tasks, stamp, ctx.today)
                : remove_from_sprint(s, tasks, stamp, ctx.today);
   });
-  const Sprint& s = sprint_of(w.state, sprint_index(w));
+  const Sprint& s = w.state.sprint(w.touched.index);
   report(ctx, w,
          fmt::format("{} {} {} sprint {}; {} planned", add ? "Added" : "Removed",
                      plural(o.tasks.size(), "task", "tasks"), add ? "to" : "from", s.num,
@@ -110,7 +100,7 @@ int run_close(Context& ctx, const SprintOptions& o) {
   const Retrospective retro = retro_of(ctx, o);
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) { return close_sprint(s, retro, stamp, ctx.today); });
-  const Sprint& s = sprint_of(w.state, sprint_index(w));
+  const Sprint& s = w.state.sprint(w.touched.index);
   report(ctx, w,
          fmt::format("Closed sprint {} '{}': {}/{} planned tasks done", s.num, escape(s.title),
                      planned_done(w.state, s), s.planned.size()));
@@ -190,7 +180,7 @@ int show(Context& ctx, const State& state, int index) {
     print_json(ctx, sprint_json(state, index, ctx.today));
     return 0;
   }
-  const Sprint& s = sprint_of(state, index);
+  const Sprint& s = state.sprint(index);
   print_sprint(ctx.out, ctx.style, {state, s, ctx.today});
   if (needs_close(s, ctx.today))
     ctx.warn(fmt::format("sprint {} ended {} without a close: momentum sprint close", s.num,

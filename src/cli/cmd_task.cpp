@@ -81,19 +81,11 @@ std::string task_text(const Style& style, const State& state, const Task& t, Day
   return fmt::format("task {}: {} ({})", t.num, escape(t.title), fmt::join(parts, ", "));
 }
 
-int task_of(const Written& w) {
-  return w.event.op == "task.add" ? w.state.task_index.at(w.event.stamp.id)
-                                  : w.state.task_index.at(w.event.data["task"].get<std::string>());
-}
-
 void report(const Context& ctx, const Written& w, std::string_view verb) {
-  const int index = task_of(w);
+  const int index = w.touched.index;
   if (ctx.global.json) return print_json(ctx, task_json(w.state, index, ctx.today));
   if (ctx.global.quiet) return;
-  ctx.out << verb << ' '
-          << task_text(ctx.style, w.state, w.state.tasks[static_cast<std::size_t>(index)],
-                       ctx.today)
-          << '\n';
+  ctx.out << verb << ' ' << task_text(ctx.style, w.state, w.state.task(index), ctx.today) << '\n';
 }
 
 int run_add(Context& ctx, const TaskOptions& o) {
@@ -126,8 +118,8 @@ int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
   constexpr std::string_view verbs[] = {"Started", "Done:", "Dropped", "Reopened"};
   report(ctx, w, verbs[static_cast<int>(action)]);
   if (action == TaskAction::done && !ctx.global.json && !ctx.global.quiet) {
-    const Task& t = w.state.tasks[static_cast<std::size_t>(task_of(w))];
-    const int minutes = task_view(w.state, task_of(w), ctx.today).minutes_logged;
+    const Task& t = w.state.task(w.touched.index);
+    const int minutes = task_view(w.state, w.touched.index, ctx.today).minutes_logged;
     const auto took = (ctx.today - t.created_day).count();
     ctx.out << fmt::format("{}; {} logged on it.\n",
                            took <= 0
@@ -146,7 +138,7 @@ int run_defer(Context& ctx, const TaskOptions& o) {
     return defer_task(s, resolve_task(s, o.ref), to, reason, stamp, ctx.today);
   });
   report(ctx, w, "Deferred");
-  const Task& t = w.state.tasks[static_cast<std::size_t>(task_of(w))];
+  const Task& t = w.state.task(w.touched.index);
   if (t.deferrals.size() >= 3) {
     ctx.warn(
         fmt::format("task {} has been deferred {} times; try breaking it into a smaller first "

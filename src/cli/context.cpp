@@ -11,6 +11,7 @@
 #include <random>
 
 #include "cli/config.hpp"
+#include "momentum/codec.hpp"
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"
 #include "momentum/store/cache.hpp"
@@ -197,7 +198,7 @@ Written Context::write(const std::function<Change(const State&, const Stamp&)>& 
   for (const std::string& warning : change.warnings) warn(warning);
   apply(loaded.state, change.event);
   record_append(journal, before, bytes, loaded.state);
-  return {std::move(loaded.state), std::move(change.event)};
+  return {std::move(loaded.state), std::move(change.event), change.touched};
 }
 
 void Context::warn(std::string_view message) const {

@@ -38,10 +38,11 @@ struct Terminal {
   bool stdin_tty = false;
 };
 
-// The result of a write: the state after the event, and the event itself.
+// The result of a write: the state after the event, the event itself and what it touched.
 struct Written {
   State state;
   Event event;
+  Touched touched;
 };
 
 class Context {

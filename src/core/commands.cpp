@@ -12,8 +12,6 @@
 namespace momentum {
 namespace {
 
-using nlohmann::json;
-
 std::string uuid_v4(std::array<std::uint64_t, 2> r) {
   r[0] = (r[0] & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;  // version 4
   r[1] = (r[1] & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;  // RFC 4122 variant
@@ -21,47 +19,17 @@ std::string uuid_v4(std::array<std::uint64_t, 2> r) {
                      r[0] & 0xffff, r[1] >> 48, r[1] & 0xffffffffffffULL);
 }
 
-json day_json(std::optional<Day> day) { return day ? json(format_day(*day)) : json(nullptr); }
-
-template <class T, class F>
-void put(json& data, const char* key, const std::optional<T>& value, F convert) {
-  if (value) data[key] = convert(*value);
-}
-template <class T, class F>
-void put_clearable(json& data, const char* key, const Clearable<T>& value, F convert) {
-  if (value) data[key] = *value ? json(convert(**value)) : json(nullptr);
-}
-const auto same = [](const auto& v) { return json(v); };
-
 const Goal& goal_at(const State& s, int i) { return s.goals[static_cast<std::size_t>(i)]; }
 const Task& task_at(const State& s, int i) { return s.tasks[static_cast<std::size_t>(i)]; }
 
-json goal_data(const State& state, const GoalFields& f) {
-  json data = json::object();
-  put(data, "title", f.title, same);
-  put(data, "why", f.why, same);
-  put(data, "importance", f.importance, same);
-  put(data, "cadence", f.cadence, [](const Cadence& c) { return format_cadence(c); });
-  put_clearable(data, "target", f.target, [](Day d) { return format_day(d); });
-  put(data, "tags", f.tags, same);
-  (void)state;
-  return data;
+// A goal reference given by index, as the goal's UUID.
+Clearable<Uuid> goal_id(const State& s, const Clearable<int>& goal) {
+  if (!goal) return std::nullopt;
+  return *goal ? std::optional<Uuid>(goal_at(s, **goal).id) : std::nullopt;
 }
 
-json task_data(const State& state, const TaskFields& f) {
-  json data = json::object();
-  put(data, "title", f.title, same);
-  put_clearable(data, "goal", f.goal, [&](int g) { return goal_at(state, g).id; });
-  put(data, "kind", f.kind, [](Kind k) { return std::string(to_string(k)); });
-  put(data, "importance", f.importance, same);
-  put_clearable(data, "estimate", f.estimate, same);
-  put_clearable(data, "due", f.due, [](Day d) { return format_day(d); });
-  put(data, "tags", f.tags, same);
-  return data;
-}
-
-void require_changes(const json& data, std::string_view what) {
-  if (data.size() <= 1) {  // only the reference itself
+void require_changes(bool any, std::string_view what) {
+  if (!any) {
     throw UsageError(
         fmt::format("nothing to change; give {} one of the options shown by --help", what));
   }
@@ -79,21 +47,26 @@ Stamp next_stamp(const State& state, const Clock& clock, std::array<std::uint64_
 }
 
 Change add_goal(const State& state, const GoalFields& fields, const Stamp& stamp, Day today) {
-  json data = goal_data(state, fields);
-  if (!fields.cadence) data["cadence"] = format_cadence(Cadence{});
-  if (!fields.importance) data["importance"] = 3;
-  if (!fields.tags) data["tags"] = json::array();
-  data["day"] = format_day(today);
-  return {Event{stamp, "goal.add", std::move(data)}, {}};
+  const GoalFields& f = fields;
+  GoalAdd op{f.title.value_or(""),
+             f.why,
+             f.importance.value_or(3),
+             f.cadence.value_or(Cadence{}),
+             f.target,
+             f.tags.value_or(std::vector<std::string>{}),
+             today};
+  const int index = static_cast<int>(state.goals.size());
+  return {Event{stamp, std::move(op)}, {EntityKind::goal, index}, {}};
 }
 
 Change edit_goal(const State& state, int goal, const GoalFields& fields, const Stamp& stamp,
                  Day today) {
-  json data = goal_data(state, fields);
-  data["goal"] = goal_at(state, goal).id;
-  require_changes(data, "'goal edit'");
-  data["day"] = format_day(today);
-  return {Event{stamp, "goal.edit", std::move(data)}, {}};
+  const GoalFields& f = fields;
+  require_changes(f.title || f.why || f.importance || f.cadence || f.target || f.tags,
+                  "'goal edit'");
+  GoalEdit op{
+      goal_at(state, goal).id, f.title, f.why, f.importance, f.cadence, f.target, f.tags, today};
+  return {Event{stamp, std::move(op)}, {EntityKind::goal, goal}, {}};
 }
 
 Change change_goal(const State& state, int goal, GoalAction action, std::optional<Day> until,
@@ -101,7 +74,7 @@ Change change_goal(const State& state, int goal, GoalAction action, std::optiona
   const Goal& g = goal_at(state, goal);
   const GoalStatus now = effective_status(g, today);
   const bool finished = now == GoalStatus::achieved || now == GoalStatus::dropped;
-  std::string status;
+  GoalStatus status = GoalStatus::active;
   switch (action) {
     case GoalAction::pause:
       if (finished) {
@@ -118,49 +91,60 @@ Change change_goal(const State& state, int goal, GoalAction action, std::optiona
         throw UsageError(fmt::format("--until '{}' must be after today ({})", format_day(*until),
                                      format_day(today)));
       }
-      status = "paused";
+      status = GoalStatus::paused;
       break;
     case GoalAction::resume:
       if (now == GoalStatus::active) {
         throw UsageError(fmt::format("{} is already active", goal_label(g)));
       }
-      status = "active";
+      status = GoalStatus::active;
       break;
     case GoalAction::achieve:
     case GoalAction::drop:
-      status = action == GoalAction::achieve ? "achieved" : "dropped";
-      if (to_string(now) == status) {
-        throw UsageError(fmt::format("{} is already {}", goal_label(g), status));
+      status = action == GoalAction::achieve ? GoalStatus::achieved : GoalStatus::dropped;
+      if (now == status) {
+        throw UsageError(fmt::format("{} is already {}", goal_label(g), to_string(status)));
       }
       break;
   }
-  json data = {{"goal", g.id}, {"status", status}, {"day", format_day(today)}};
-  if (until) data["until"] = format_day(*until);
-  return {Event{stamp, "goal.status", std::move(data)}, {}};
+  return {Event{stamp, GoalSetStatus{g.id, status, until, today}}, {EntityKind::goal, goal}, {}};
 }
 
 Change add_task(const State& state, const TaskFields& fields, const Stamp& stamp, Day today) {
-  json data = task_data(state, fields);
-  if (!fields.kind) data["kind"] = "do";
-  if (!fields.importance) data["importance"] = 3;
-  if (!fields.tags) data["tags"] = json::array();
-  data["day"] = format_day(today);
-  return {Event{stamp, "task.add", std::move(data)}, {}};
+  const TaskFields& f = fields;
+  TaskAdd op{f.title.value_or(""),
+             goal_id(state, f.goal),
+             f.kind.value_or(Kind::do_),
+             f.importance.value_or(3),
+             f.estimate,
+             f.due,
+             f.tags.value_or(std::vector<std::string>{}),
+             today};
+  const int index = static_cast<int>(state.tasks.size());
+  return {Event{stamp, std::move(op)}, {EntityKind::task, index}, {}};
 }
 
 Change edit_task(const State& state, int task, const TaskFields& fields, const Stamp& stamp,
                  Day today) {
-  json data = task_data(state, fields);
-  data["task"] = task_at(state, task).id;
-  require_changes(data, "'task edit'");
-  data["day"] = format_day(today);
-  return {Event{stamp, "task.edit", std::move(data)}, {}};
+  const TaskFields& f = fields;
+  require_changes(f.title || f.goal || f.kind || f.importance || f.estimate || f.due || f.tags,
+                  "'task edit'");
+  TaskEdit op{task_at(state, task).id,
+              f.title,
+              goal_id(state, f.goal),
+              f.kind,
+              f.importance,
+              f.estimate,
+              f.due,
+              f.tags,
+              today};
+  return {Event{stamp, std::move(op)}, {EntityKind::task, task}, {}};
 }
 
 Change change_task(const State& state, int task, TaskAction action, const Stamp& stamp, Day today) {
   const Task& t = task_at(state, task);
   const bool open = is_open(t.status);
-  std::string status;
+  TaskStatus status = TaskStatus::todo;
   switch (action) {
     case TaskAction::start:
       if (t.status == TaskStatus::doing) {
@@ -170,11 +154,11 @@ Change change_task(const State& state, int task, TaskAction action, const Stamp&
         throw UsageError(fmt::format("{} is {}; reopen it first ('momentum task reopen {}')",
                                      task_label(t), to_string(t.status), t.num));
       }
-      status = "doing";
+      status = TaskStatus::doing;
       break;
     case TaskAction::done:
     case TaskAction::drop:
-      status = action == TaskAction::done ? "done" : "dropped";
+      status = action == TaskAction::done ? TaskStatus::done : TaskStatus::dropped;
       if (!open) {
         throw UsageError(fmt::format("{} is already {}", task_label(t), to_string(t.status)));
       }
@@ -186,11 +170,10 @@ Change change_task(const State& state, int task, TaskAction action, const Stamp&
                         "reopened",
                         task_label(t), to_string(t.status)));
       }
-      status = t.started ? "doing" : "todo";
+      status = t.started ? TaskStatus::doing : TaskStatus::todo;
       break;
   }
-  json data = {{"task", t.id}, {"status", status}, {"day", format_day(today)}};
-  return {Event{stamp, "task.status", std::move(data)}, {}};
+  return {Event{stamp, TaskSetStatus{t.id, status, today}}, {EntityKind::task, task}, {}};
 }
 
 Change defer_task(const State& state, int task, Day to, const std::string& reason,
@@ -207,12 +190,9 @@ Change defer_task(const State& state, int task, Day to, const std::string& reaso
   if (t.due && *t.due == to) {
     throw UsageError(fmt::format("{} is already due {}", task_label(t), format_day(to)));
   }
-  json data = {{"task", t.id},
-               {"from", day_json(t.due)},
-               {"to", format_day(to)},
-               {"day", format_day(today)}};
-  if (!reason.empty()) data["reason"] = reason;
-  return {Event{stamp, "task.defer", std::move(data)}, {}};
+  std::optional<std::string> why;
+  if (!reason.empty()) why = reason;
+  return {Event{stamp, TaskDefer{t.id, t.due, to, why, today}}, {EntityKind::task, task}, {}};
 }
 
 }  // namespace momentum

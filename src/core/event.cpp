@@ -1,4 +1,4 @@
-// Journal lines: writing them (nlohmann) and folding them back into a State (simdjson).
+// Replay: a journal's lines, read by the codec, folded into a State in (ts, id) order.
 #include "momentum/event.hpp"
 
 #include <fmt/format.h>
@@ -10,24 +10,6 @@
 #include "momentum/error.hpp"
 
 namespace momentum {
-
-std::string to_line(const Event& event) {
-  nlohmann::ordered_json line;
-  line["id"] = event.stamp.id;
-  line["ts"] = format_timestamp(event.stamp.ts);
-  line["tz"] = format_offset(event.stamp.tz);
-  line["op"] = event.op;
-  line["data"] = event.data;
-  return line.dump() + '\n';
-}
-
-std::string header_line(Timestamp created) {
-  nlohmann::ordered_json header;
-  header["momentum"] = "journal";
-  header["version"] = journal_version;
-  header["created"] = format_timestamp(created);
-  return header.dump() + '\n';
-}
 
 namespace {
 
@@ -72,63 +54,20 @@ class LineReader {
   od::parser parser_;
 };
 
-// The id's text inside the journal buffer (ids are UUIDs: no escapes), so it outlives the parse.
-std::string_view id_in_buffer(od::value id) {
-  const std::string_view token = id.raw_json_token();
-  const std::size_t close = token.find('"', 1);
-  if (token.size() < 2 || token.front() != '"' || close == std::string_view::npos ||
-      token.substr(1, close - 1).find('\\') != std::string_view::npos) {
-    throw UsageError("'id' must be a string without escapes");
+// Hands a line's event to the Applier, noting where it sits in the (ts, id) order.
+class LineSink final : public codec::EventSink {
+ public:
+  LineSink(LineRef& ref, Applier& applier) : ref_(ref), applier_(applier) {}
+  void event(const EventHead& head, std::string_view op, od::object& data) override {
+    ref_.id = head.id;
+    ref_.ts = head.ts;
+    applier_.apply(head, op, data);
   }
-  return token.substr(1, close - 1);
-}
 
-// What one line holds: a header's fields, or an event's envelope.
-struct Envelope {
-  std::optional<std::string_view> magic;
-  std::optional<std::int64_t> version;
-  std::optional<std::string_view> id, ts, tz, op;
-  bool applied = false;
-  bool data_seen = false;
+ private:
+  LineRef& ref_;
+  Applier& applier_;
 };
-
-void apply_event(Envelope& e, od::object& data, LineRef& ref, Applier& applier) {
-  const EventHead head{*e.id, parse_timestamp(*e.ts), parse_offset(*e.tz)};
-  ref.id = head.id;
-  ref.ts = head.ts;
-  e.applied = true;
-  applier.apply(head, *e.op, data);
-}
-
-// One pass over a line's top-level fields; the event's data is applied as soon as it is
-// reached when the envelope came first (the writer's order), else after the pass.
-Envelope read_fields(od::object& obj, LineRef& ref, Applier& applier) {
-  Envelope e;
-  for (auto field : obj) {
-    const std::string_view key = field.unescaped_key();
-    od::value value = field.value();
-    if (key == "id")
-      e.id = id_in_buffer(value);
-    else if (key == "ts")
-      e.ts = std::string_view(value.get_string());
-    else if (key == "tz")
-      e.tz = std::string_view(value.get_string());
-    else if (key == "op")
-      e.op = std::string_view(value.get_string());
-    else if (key == "momentum")
-      e.magic = std::string_view(value.get_string());
-    else if (key == "version")
-      e.version = std::int64_t(value.get_int64());
-    else if (key == "data") {
-      e.data_seen = true;
-      if (e.id && e.ts && e.tz && e.op) {
-        od::object data = value.get_object();
-        apply_event(e, data, ref, applier);
-      }
-    }
-  }
-  return e;
-}
 
 class Replayer {
  public:
@@ -163,45 +102,22 @@ class Replayer {
   [[noreturn]] void fail(int line, std::string_view why) { reader_.fail(line, why); }
 
  private:
-  // Checks a header line; a second header (two journals merged by git) must match our major.
-  void check_header(const Envelope& e, int line) {
-    if (e.magic != "journal")
-      reader_.fail(line, "not a momentum journal (a line that is not an event)");
-    if (!e.version) reader_.fail(line, "the journal header has no version");
-    if (*e.version != journal_version) {
-      reader_.fail(line, fmt::format("journal version {} is not supported; this momentum reads "
-                                     "version {}",
-                                     *e.version, journal_version));
-    }
-  }
-
-  // An event whose data came before its envelope (not as momentum writes it, but valid).
-  void apply_late(od::object& obj, Envelope& e, LineRef& ref, int line, Applier& applier) {
-    for (const auto& [field, name] :
-         {std::pair{e.id, "id"}, {e.ts, "ts"}, {e.tz, "tz"}, {e.op, "op"}}) {
-      if (!field) reader_.fail(line, fmt::format("malformed event: '{}' is missing", name));
-    }
-    if (!e.data_seen) reader_.fail(line, "malformed event: 'data' is missing");
-    obj.reset();
-    od::object data = obj.find_field_unordered("data").get_object();
-    apply_event(e, data, ref, applier);
-  }
-
   std::optional<LineRef> apply_line(std::size_t offset, std::size_t length, int line,
                                     bool& header_seen, Applier& applier) {
     try {
       od::document doc = reader_.parse(offset, length, line);
       od::object obj = doc.get_object();
       LineRef ref{{}, {}, offset, length, line};
-      Envelope e = read_fields(obj, ref, applier);
+      LineSink sink(ref, applier);
+      codec::Envelope e = codec::read_envelope(obj, sink);
       if (!doc.current_location().error()) reader_.fail(line, "unexpected text after the event");
-      if (e.magic || e.version) {
-        check_header(e, line);
+      if (e.is_header()) {
+        if (auto problem = codec::header_problem(e)) reader_.fail(line, *problem);
         header_seen = true;
         return std::nullopt;
       }
       if (!header_seen) reader_.fail(line, "not a momentum journal (no header line)");
-      if (!e.applied) apply_late(obj, e, ref, line, applier);
+      if (!e.applied) codec::read_late(obj, e, sink);
       return ref;
     } catch (const simdjson::simdjson_error& e) {
       std::string why = e.what();
@@ -222,10 +138,7 @@ void check_tail(const std::string& text, std::string_view source, Loaded& out) {
   out.valid_size = nl == std::string::npos ? 0 : nl + 1;
   const std::string_view tail(text.data() + out.valid_size, text.size() - out.valid_size);
   if (is_blank(tail)) return;
-  simdjson::padded_string padded(tail);
-  simdjson::dom::parser parser;  // a full parse: on-demand would not notice a cut-off end
-  simdjson::dom::object obj;
-  if (!parser.parse(padded).get(obj) && !obj["id"].error()) {
+  if (codec::is_whole_event(tail)) {
     out.valid_size = text.size();
     out.ends_without_newline = true;
     return;
@@ -307,13 +220,8 @@ std::optional<std::string> unknown_ops_warning(const State& state, std::string_v
 }
 
 void apply(State& state, const Event& event) {
-  std::string line = to_line(event);
-  line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
-  od::parser parser;
-  od::document doc = parser.iterate(line);
-  od::object data = doc.find_field_unordered("data").get_object();
   Applier applier(state);
-  applier.apply(EventHead{event.stamp.id, event.stamp.ts, event.stamp.tz}, event.op, data);
+  applier.apply(EventHead{event.stamp.id, event.stamp.ts, event.stamp.tz}, event.op);
 }
 
 }  // namespace momentum

@@ -9,8 +9,6 @@
 namespace momentum {
 namespace {
 
-using nlohmann::json;
-
 void check_day(Day day, Day today) {
   if (day > today) {
     throw UsageError(
@@ -55,23 +53,16 @@ void warn_finished_task(const State& state, const LogFields& f, std::vector<std:
   }
 }
 
-json log_data(const State& state, const LogFields& f) {
-  json data = json::object();
-  if (f.day) data["day"] = format_day(*f.day);
-  if (f.minutes) data["minutes"] = *f.minutes ? json(**f.minutes) : json(nullptr);
-  if (f.kind) data["kind"] = std::string(to_string(*f.kind));
-  if (f.goal) {
-    data["goal"] =
-        *f.goal ? json(state.goals[static_cast<std::size_t>(**f.goal)].id) : json(nullptr);
-  }
-  if (f.task) {
-    data["task"] =
-        *f.task ? json(state.tasks[static_cast<std::size_t>(**f.task)].id) : json(nullptr);
-  }
-  if (f.note) data["note"] = *f.note;
-  if (f.resistance) data["resistance"] = *f.resistance ? json(**f.resistance) : json(nullptr);
-  if (f.tags) data["tags"] = *f.tags;
-  return data;
+// A reference given by index, as the item's UUID.
+template <class Entity>
+Clearable<Uuid> id_of(const std::vector<Entity>& items, const Clearable<int>& ref) {
+  if (!ref) return std::nullopt;
+  return *ref ? std::optional<Uuid>(items[static_cast<std::size_t>(**ref)].id) : std::nullopt;
+}
+
+LogData log_data(const State& state, const LogFields& f) {
+  return {f.day,  f.minutes,    f.kind, id_of(state.goals, f.goal), id_of(state.tasks, f.task),
+          f.note, f.resistance, f.tags};
 }
 
 // The goal of the sprint that covered `day`, if it has one: started by then and not closed
@@ -131,7 +122,8 @@ Change add_log(const State& state, const LogFields& fields, const Stamp& stamp, 
   }
   inherit_from_task(state, f);
   if (!f.kind) f.kind = Kind::do_;
-  Change change{Event{stamp, "log.add", log_data(state, f)}, {}};
+  const int index = static_cast<int>(state.logs.size());
+  Change change{Event{stamp, LogAdd{log_data(state, f)}}, {EntityKind::log, index}, {}};
   if (!implied_warning.empty()) change.warnings.push_back(implied_warning);
   warn_finished_task(state, f, change.warnings);
   warn_long_day(state, f, -1, change.warnings);
@@ -146,18 +138,19 @@ Change edit_log(const State& state, int log, const LogFields& fields, const Stam
     // A log moved onto a task takes the task's goal and kind unless given.
     inherit_from_task(state, f);
   }
-  json data = log_data(state, f);
-  if (data.empty()) {
+  LogEdit op{log_data(state, f), state.logs[static_cast<std::size_t>(log)].id};
+  if (static_cast<const LogData&>(op) == LogData{}) {
     throw UsageError("nothing to change; give 'log edit' one of the options shown by --help");
   }
-  data["log"] = state.logs[static_cast<std::size_t>(log)].id;
-  Change change{Event{stamp, "log.edit", std::move(data)}, {}};
+  Change change{Event{stamp, std::move(op)}, {EntityKind::log, log}, {}};
   warn_finished_task(state, f, change.warnings);
   return change;
 }
 
 Change remove_log(const State& state, int log, const Stamp& stamp) {
-  return {Event{stamp, "log.rm", {{"log", state.logs[static_cast<std::size_t>(log)].id}}}, {}};
+  return {Event{stamp, LogRemove{state.logs[static_cast<std::size_t>(log)].id}},
+          {EntityKind::log, log},
+          {}};
 }
 
 Change add_skip(const State& state, Day day, std::optional<int> goal, const std::string& reason,
@@ -170,10 +163,11 @@ Change add_skip(const State& state, Day day, std::optional<int> goal, const std:
                : std::string("all goals")));
     }
   }
-  json data = {{"day", format_day(day)}};
-  if (goal) data["goal"] = state.goals[static_cast<std::size_t>(*goal)].id;
-  if (!reason.empty()) data["reason"] = reason;
-  return {Event{stamp, "skip.add", std::move(data)}, {}};
+  SkipAdd op{day, std::nullopt, std::nullopt};
+  if (goal) op.goal = state.goals[static_cast<std::size_t>(*goal)].id;
+  if (!reason.empty()) op.reason = reason;
+  const int index = static_cast<int>(state.skips.size());
+  return {Event{stamp, std::move(op)}, {EntityKind::skip, index}, {}};
 }
 
 }  // namespace momentum

@@ -10,8 +10,6 @@
 namespace momentum {
 namespace {
 
-using nlohmann::json;
-
 const Sprint& sprint_at(const State& s, int i) { return s.sprints[static_cast<std::size_t>(i)]; }
 const Task& task_at(const State& s, int i) { return s.tasks[static_cast<std::size_t>(i)]; }
 
@@ -83,19 +81,23 @@ std::vector<int> tasks_to_plan(const State& state, const SprintFields& f) {
   return tasks;
 }
 
-json task_ids(const State& state, const std::vector<int>& tasks) {
-  json ids = json::array();
+std::vector<Uuid> task_ids(const State& state, const std::vector<int>& tasks) {
+  std::vector<Uuid> ids;
   for (int t : tasks) ids.push_back(task_at(state, t).id);
   return ids;
 }
 
-const Sprint& require_current(const State& state, std::string_view verb) {
+std::optional<std::string> unless_empty(const std::string& text) {
+  return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+int require_current(const State& state, std::string_view verb) {
   const std::optional<int> current = current_sprint(state);
   if (!current) {
     throw UsageError(
         fmt::format("no sprint to {}; start one with 'momentum sprint start TITLE'", verb));
   }
-  return sprint_at(state, *current);
+  return *current;
 }
 
 }  // namespace
@@ -104,18 +106,17 @@ Change start_sprint(const State& state, const SprintFields& fields, const Stamp&
   check_dates(fields, today);
   check_no_clash(state, fields, today);
   const std::vector<int> tasks = tasks_to_plan(state, fields);
-  json data = {{"title", fields.title},
-               {"start", format_day(fields.start)},
-               {"end", format_day(fields.end)},
-               {"tasks", task_ids(state, tasks)},
-               {"day", format_day(today)}};
-  if (fields.goal) data["goal"] = state.goals[static_cast<std::size_t>(*fields.goal)].id;
-  return {Event{stamp, "sprint.start", std::move(data)}, {}};
+  SprintStart op{fields.title, std::nullopt,           fields.start,
+                 fields.end,   task_ids(state, tasks), today};
+  if (fields.goal) op.goal = state.goals[static_cast<std::size_t>(*fields.goal)].id;
+  const int index = static_cast<int>(state.sprints.size());
+  return {Event{stamp, std::move(op)}, {EntityKind::sprint, index}, {}};
 }
 
 Change add_to_sprint(const State& state, const std::vector<int>& tasks, const Stamp& stamp,
                      Day today) {
-  const Sprint& s = require_current(state, "add to");
+  const int current = require_current(state, "add to");
+  const Sprint& s = sprint_at(state, current);
   std::vector<int> added;
   for (int t : tasks) {
     check_plannable(task_at(state, t));
@@ -125,21 +126,24 @@ Change add_to_sprint(const State& state, const std::vector<int>& tasks, const St
     }
     added.push_back(t);
   }
-  json data = {{"sprint", s.id}, {"tasks", task_ids(state, added)}, {"day", format_day(today)}};
-  return {Event{stamp, "sprint.add", std::move(data)}, {}};
+  return {Event{stamp, SprintAdd{s.id, task_ids(state, added), today}},
+          {EntityKind::sprint, current},
+          {}};
 }
 
 Change remove_from_sprint(const State& state, const std::vector<int>& tasks, const Stamp& stamp,
                           Day today) {
-  const Sprint& s = require_current(state, "remove from");
+  const int current = require_current(state, "remove from");
+  const Sprint& s = sprint_at(state, current);
   for (int t : tasks) {
     if (!is_planned(s, t)) {
       throw UsageError(
           fmt::format("task {} is not planned in sprint {}", task_at(state, t).num, s.num));
     }
   }
-  json data = {{"sprint", s.id}, {"tasks", task_ids(state, tasks)}, {"day", format_day(today)}};
-  return {Event{stamp, "sprint.remove", std::move(data)}, {}};
+  return {Event{stamp, SprintRemove{s.id, task_ids(state, tasks), today}},
+          {EntityKind::sprint, current},
+          {}};
 }
 
 Change close_sprint(const State& state, const Retrospective& retro, const Stamp& stamp, Day today) {
@@ -156,12 +160,13 @@ Change close_sprint(const State& state, const Retrospective& retro, const Stamp&
   if (retro.rating && (*retro.rating < 1 || *retro.rating > 5)) {
     throw UsageError(fmt::format("--rating '{}' is not a whole number from 1 to 5", *retro.rating));
   }
-  json data = {{"sprint", sprint_at(state, *open).id}, {"day", format_day(today)}};
-  if (!retro.learned.empty()) data["learned"] = retro.learned;
-  if (!retro.blocked.empty()) data["blocked"] = retro.blocked;
-  if (!retro.next.empty()) data["next"] = retro.next;
-  if (retro.rating) data["rating"] = *retro.rating;
-  return {Event{stamp, "sprint.close", std::move(data)}, {}};
+  SprintClose op{sprint_at(state, *open).id,
+                 unless_empty(retro.learned),
+                 unless_empty(retro.blocked),
+                 unless_empty(retro.next),
+                 retro.rating,
+                 today};
+  return {Event{stamp, std::move(op)}, {EntityKind::sprint, *open}, {}};
 }
 
 }  // namespace momentum

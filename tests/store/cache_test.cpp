@@ -45,7 +45,8 @@ Book sample_book() {
   const int extra = b.log();
   b.write(remove_log(b.state, extra, b.stamp()));
   b.write(add_skip(b.state, b.today, g, "travel", b.stamp()));
-  b.write(Change{event(uuid(900), noon(b.today, minutes{1}), "goal.frobnicate", {{"x", 1}}), {}});
+  b.write(
+      Change{event(uuid(900), noon(b.today, minutes{1}), "goal.frobnicate", {{"x", 1}}), {}, {}});
   b.goal_action(g, GoalAction::pause, sys_days{2026y / March / 20});
   return b;
 }

@@ -7,10 +7,12 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "momentum/codec.hpp"
 #include "momentum/commands.hpp"
 #include "momentum/event.hpp"
 #include "momentum/state.hpp"
@@ -31,10 +33,22 @@ inline std::string uuid(std::uint64_t n, std::uint32_t head = 0) {
   return fmt::format("{:08x}-0000-4000-8000-{:012x}", head, n);
 }
 
-// A hand-made event line's parts: chosen id and time, offset +00:00.
+// A hand-made event: chosen id and time, offset +00:00, the op's data as JSON, read as
+// replay reads that line.
 inline Event event(std::string id, Timestamp ts, std::string op, nlohmann::json data) {
-  return Event{Stamp{std::move(id), ts, minutes{0}}, std::move(op), std::move(data)};
+  nlohmann::ordered_json line;
+  line["id"] = std::move(id);
+  line["ts"] = format_timestamp(ts);
+  line["tz"] = "+00:00";
+  line["op"] = std::move(op);
+  line["data"] = std::move(data);
+  return read_event(line.dump());
 }
+
+// The event's line as JSON: its "op" and "data", as written.
+inline nlohmann::json line_json(const Event& e) { return nlohmann::json::parse(to_line(e)); }
+inline nlohmann::json data_of(const Event& e) { return line_json(e).at("data"); }
+inline std::string op_of(const Event& e) { return line_json(e).at("op"); }
 
 // The journal's text: a header, then `events` as lines in the given order.
 inline std::string journal_of(const std::vector<Event>& events,

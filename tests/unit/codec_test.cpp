@@ -1,6 +1,11 @@
 // Golden journal lines: the exact bytes each write command appends, for every op and for
-// the null and left-out fields it can write. A change here changes the journal format.
+// the null and left-out fields it can write, and that each reads back as the same event.
+// A change here changes the journal format.
+#include "momentum/codec.hpp"
+
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "builders.hpp"
@@ -26,9 +31,21 @@ struct Golden {
     ++n;
     return Stamp{uuid(n), Timestamp{sys_days{march_10}} + hours{9} + milliseconds{n}, hours{1}};
   }
+  // The change's line; it reads back as the same event, with keys journal_ops() lists.
   std::string write(const Change& change) {
     apply(state, change.event);
-    return to_line(change.event);
+    const std::string line = to_line(change.event);
+    CHECK(read_event(line) == change.event);
+    const nlohmann::json written = nlohmann::json::parse(line);
+    const auto& ops = journal_ops();
+    const auto op = std::find_if(ops.begin(), ops.end(),
+                                 [&](const OpKeys& o) { return o.op == written.at("op"); });
+    REQUIRE(op != ops.end());
+    for (const auto& [key, value] : written.at("data").items()) {
+      INFO(op->op << " writes " << key);
+      CHECK(std::find(op->keys.begin(), op->keys.end(), key) != op->keys.end());
+    }
+    return line;
   }
 };
 

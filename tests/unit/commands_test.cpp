@@ -88,12 +88,12 @@ TEST_CASE("goal add writes the defaults it was not given", "[commands]") {
   GoalFields f;
   f.title = "G";
   const Change c = add_goal(b.state, f, b.stamp(), march_10);
-  CHECK(c.event.op == "goal.add");
-  CHECK(c.event.data == json{{"title", "G"},
-                             {"cadence", "daily"},
-                             {"importance", 3},
-                             {"tags", json::array()},
-                             {"day", "2026-03-10"}});
+  CHECK(op_of(c.event) == "goal.add");
+  CHECK(data_of(c.event) == json{{"title", "G"},
+                                 {"cadence", "daily"},
+                                 {"importance", 3},
+                                 {"tags", json::array()},
+                                 {"day", "2026-03-10"}});
   CHECK(c.warnings.empty());
 }
 
@@ -153,21 +153,21 @@ TEST_CASE("goal pause, resume and achieve write a status event", "[commands]") {
   const int g = b.goal("G");
   const Change pause =
       change_goal(b.state, g, GoalAction::pause, Day{2026y / March / 14}, b.stamp(), march_10);
-  CHECK(pause.event.op == "goal.status");
-  CHECK(pause.event.data == json{{"goal", b.goal_at(g).id},
-                                 {"status", "paused"},
-                                 {"day", "2026-03-10"},
-                                 {"until", "2026-03-14"}});
+  CHECK(op_of(pause.event) == "goal.status");
+  CHECK(data_of(pause.event) == json{{"goal", b.goal_at(g).id},
+                                     {"status", "paused"},
+                                     {"day", "2026-03-10"},
+                                     {"until", "2026-03-14"}});
   b.write(pause);
   const Change resume =
       change_goal(b.state, g, GoalAction::resume, std::nullopt, b.stamp(), march_10);
-  CHECK(resume.event.data.at("status") == "active");
+  CHECK(data_of(resume.event).at("status") == "active");
   b.write(resume);
   b.goal_action(g, GoalAction::pause);
   // A paused goal may still be achieved.
   const Change achieve =
       change_goal(b.state, g, GoalAction::achieve, std::nullopt, b.stamp(), march_10);
-  CHECK(achieve.event.data.at("status") == "achieved");
+  CHECK(data_of(achieve.event).at("status") == "achieved");
 }
 
 TEST_CASE("goal edit with nothing to change is refused", "[commands]") {
@@ -179,7 +179,7 @@ TEST_CASE("goal edit with nothing to change is refused", "[commands]") {
   GoalFields clear_target;
   clear_target.target = std::optional<Day>();
   const Change c = edit_goal(b.state, g, clear_target, b.stamp(), march_10);
-  CHECK(c.event.data.at("target").is_null());
+  CHECK(data_of(c.event).at("target").is_null());
 }
 
 // ---- tasks
@@ -192,14 +192,14 @@ TEST_CASE("task add writes the defaults it was not given", "[commands]") {
   f.goal = Clearable<int>::value_type(g);
   f.due = Clearable<Day>::value_type(2026y / March / 20);
   const Change c = add_task(b.state, f, b.stamp(), march_10);
-  CHECK(c.event.op == "task.add");
-  CHECK(c.event.data == json{{"title", "T"},
-                             {"goal", b.goal_at(g).id},
-                             {"due", "2026-03-20"},
-                             {"kind", "do"},
-                             {"importance", 3},
-                             {"tags", json::array()},
-                             {"day", "2026-03-10"}});
+  CHECK(op_of(c.event) == "task.add");
+  CHECK(data_of(c.event) == json{{"title", "T"},
+                                 {"goal", b.goal_at(g).id},
+                                 {"due", "2026-03-20"},
+                                 {"kind", "do"},
+                                 {"importance", 3},
+                                 {"tags", json::array()},
+                                 {"day", "2026-03-10"}});
 }
 
 TEST_CASE("task start, done, drop and reopen refuse what makes no sense", "[commands]") {
@@ -249,11 +249,10 @@ TEST_CASE("task done works from todo and from doing", "[commands]") {
   const int todo = b.task("todo");
   const int doing = b.task("doing");
   b.task_action(doing, TaskAction::start);
-  CHECK(change_task(b.state, todo, TaskAction::done, b.stamp(), march_10).event.data ==
+  CHECK(data_of(change_task(b.state, todo, TaskAction::done, b.stamp(), march_10).event) ==
         json{{"task", b.task_at(todo).id}, {"status", "done"}, {"day", "2026-03-10"}});
-  CHECK(
-      change_task(b.state, doing, TaskAction::done, b.stamp(), march_10).event.data.at("status") ==
-      "done");
+  CHECK(data_of(change_task(b.state, doing, TaskAction::done, b.stamp(), march_10).event)
+            .at("status") == "done");
 }
 
 TEST_CASE("task reopen goes back to doing if started, else to todo", "[commands]") {
@@ -263,10 +262,10 @@ TEST_CASE("task reopen goes back to doing if started, else to todo", "[commands]
   b.task_action(started, TaskAction::start);
   b.task_action(started, TaskAction::done);
   b.task_action(never, TaskAction::drop);
-  CHECK(change_task(b.state, started, TaskAction::reopen, b.stamp(), march_10)
-            .event.data.at("status") == "doing");
-  CHECK(change_task(b.state, never, TaskAction::reopen, b.stamp(), march_10)
-            .event.data.at("status") == "todo");
+  CHECK(data_of(change_task(b.state, started, TaskAction::reopen, b.stamp(), march_10).event)
+            .at("status") == "doing");
+  CHECK(data_of(change_task(b.state, never, TaskAction::reopen, b.stamp(), march_10).event)
+            .at("status") == "todo");
 }
 
 TEST_CASE("task defer refuses closed tasks, past days and the same due day", "[commands]") {
@@ -297,10 +296,10 @@ TEST_CASE("task defer refuses closed tasks, past days and the same due day", "[c
   }
   SECTION("to today is allowed") {
     const Change c = defer_task(b.state, t, march_10, "", b.stamp(), march_10);
-    CHECK(c.event.data == json{{"task", b.task_at(t).id},
-                               {"from", "2026-03-12"},
-                               {"to", "2026-03-10"},
-                               {"day", "2026-03-10"}});
+    CHECK(data_of(c.event) == json{{"task", b.task_at(t).id},
+                                   {"from", "2026-03-12"},
+                                   {"to", "2026-03-10"},
+                                   {"day", "2026-03-10"}});
   }
 }
 
@@ -308,10 +307,10 @@ TEST_CASE("task defer of a task without a due day records from as null", "[comma
   Book b(march_10);
   const int t = b.task("T");
   const Change c = defer_task(b.state, t, 2026y / March / 15, "tired", b.stamp(), march_10);
-  CHECK(c.event.op == "task.defer");
-  CHECK(c.event.data.at("from").is_null());
-  CHECK(c.event.data.at("to") == "2026-03-15");
-  CHECK(c.event.data.at("reason") == "tired");
+  CHECK(op_of(c.event) == "task.defer");
+  CHECK(data_of(c.event).at("from").is_null());
+  CHECK(data_of(c.event).at("to") == "2026-03-15");
+  CHECK(data_of(c.event).at("reason") == "tired");
 }
 
 TEST_CASE("task edit with nothing to change is refused", "[commands]") {
@@ -322,7 +321,7 @@ TEST_CASE("task edit with nothing to change is refused", "[commands]") {
                     "nothing to change; give 'task edit' one of the options shown by --help");
   TaskFields clear_due;
   clear_due.due = std::optional<Day>();
-  CHECK(edit_task(b.state, t, clear_due, b.stamp(), march_10).event.data.at("due").is_null());
+  CHECK(data_of(edit_task(b.state, t, clear_due, b.stamp(), march_10).event).at("due").is_null());
 }
 
 // ---- check-ins
@@ -344,8 +343,8 @@ TEST_CASE("a check-in in the future is refused", "[commands]") {
 TEST_CASE("a check-in defaults to today and 'do'", "[commands]") {
   Book b(march_10);
   const Change c = add_log(b.state, LogFields{}, b.stamp(), march_10);
-  CHECK(c.event.op == "log.add");
-  CHECK(c.event.data == json{{"day", "2026-03-10"}, {"kind", "do"}});
+  CHECK(op_of(c.event) == "log.add");
+  CHECK(data_of(c.event) == json{{"day", "2026-03-10"}, {"kind", "do"}});
   CHECK(c.warnings.empty());
 }
 
@@ -353,7 +352,7 @@ TEST_CASE("a check-in naming no goal or task counts for the implied goal", "[com
   Book b(march_10);
   const auto goal_of = [&](std::string_view default_goal = {}) {
     const Change c = add_log(b.state, LogFields{}, b.stamp(), march_10, default_goal);
-    return c.event.data.value("goal", std::string("none"));
+    return data_of(c.event).value("goal", std::string("none"));
   };
   CHECK(goal_of() == "none");  // no goals at all
   CHECK(goal_of("kaggle").starts_with("none"));
@@ -368,7 +367,7 @@ TEST_CASE("a check-in naming no goal or task counts for the implied goal", "[com
     CHECK(goal_of("kaggle") == b.goal_at(kaggle).id);
     CHECK(implied_goal(b.state, march_10, "kaggle").source == GoalSource::default_goal);
     const Change c = add_log(b.state, LogFields{}, b.stamp(), march_10, "blog");
-    CHECK_FALSE(c.event.data.contains("goal"));
+    CHECK_FALSE(data_of(c.event).contains("goal"));
     CHECK(c.warnings == std::vector<std::string>{
                             "config default_goal: unknown goal 'blog'; expected a goal number "
                             "(1 to 2), a UUID prefix or the start of a title word; the check-in "
@@ -379,7 +378,7 @@ TEST_CASE("a check-in naming no goal or task counts for the implied goal", "[com
     CHECK(goal_of() == b.goal_at(ml).id);
     LogFields later;
     later.day = 2026y / March / 9;  // before the pause: both goals were active
-    CHECK_FALSE(add_log(b.state, later, b.stamp(), march_10).event.data.contains("goal"));
+    CHECK_FALSE(data_of(add_log(b.state, later, b.stamp(), march_10).event).contains("goal"));
   }
   SECTION("the running sprint's goal first") {
     const SprintFields titanic{"Titanic", kaggle, march_10, 2026y / March / 16, {}, false};
@@ -395,10 +394,10 @@ TEST_CASE("a check-in naming no goal or task counts for the implied goal", "[com
           "goal");
     LogFields named;
     named.goal = Clearable<int>::value_type(ml);
-    CHECK(add_log(b.state, named, b.stamp(), march_10).event.data["goal"] == b.goal_at(ml).id);
+    CHECK(data_of(add_log(b.state, named, b.stamp(), march_10).event)["goal"] == b.goal_at(ml).id);
     LogFields none;
     none.goal = Clearable<int>::value_type();
-    CHECK(add_log(b.state, none, b.stamp(), march_10).event.data["goal"].is_null());
+    CHECK(data_of(add_log(b.state, none, b.stamp(), march_10).event)["goal"].is_null());
   }
 }
 
@@ -468,20 +467,20 @@ TEST_CASE("a check-in moved onto a task takes the task's goal and kind", "[comma
   const int t = b.task("T", tf);
   const int l = b.log();
   const Change c = edit_log(b.state, l, log_on_task(t), b.stamp(), march_10);
-  CHECK(c.event.data == json{{"log", b.log_at(l).id},
-                             {"task", b.task_at(t).id},
-                             {"goal", b.goal_at(g).id},
-                             {"kind", "learn"}});
+  CHECK(data_of(c.event) == json{{"log", b.log_at(l).id},
+                                 {"task", b.task_at(t).id},
+                                 {"goal", b.goal_at(g).id},
+                                 {"kind", "learn"}});
 }
 
 TEST_CASE("log rm and skip write the ids they refer to", "[commands]") {
   Book b(march_10);
   const int g = b.goal("G");
   const int l = b.log();
-  CHECK(remove_log(b.state, l, b.stamp()).event.data == json{{"log", b.log_at(l).id}});
-  CHECK(add_skip(b.state, 2026y / March / 12, g, "sick", b.stamp()).event.data ==
+  CHECK(data_of(remove_log(b.state, l, b.stamp()).event) == json{{"log", b.log_at(l).id}});
+  CHECK(data_of(add_skip(b.state, 2026y / March / 12, g, "sick", b.stamp()).event) ==
         json{{"day", "2026-03-12"}, {"goal", b.goal_at(g).id}, {"reason", "sick"}});
-  CHECK(add_skip(b.state, 2026y / March / 12, std::nullopt, "", b.stamp()).event.data ==
+  CHECK(data_of(add_skip(b.state, 2026y / March / 12, std::nullopt, "", b.stamp()).event) ==
         json{{"day", "2026-03-12"}});
 }
 

@@ -502,8 +502,8 @@ TEST_CASE("a check-in on a task inherits the task's goal and kind", "[event]") {
 
   SECTION("unless told otherwise") {
     b.log(log_on_task(t));
-    CHECK(b.events.back().data.at("goal") == b.goal_at(g).id);
-    CHECK(b.events.back().data.at("kind") == "learn");
+    CHECK(data_of(b.events.back()).at("goal") == b.goal_at(g).id);
+    CHECK(data_of(b.events.back()).at("kind") == "learn");
     const LogEntry l = replay_text(b.text).state.logs.at(0);
     CHECK(l.goal == g);
     CHECK(l.kind == Kind::learn);
