@@ -66,6 +66,9 @@ struct BurndownDay {
 // falls from the tasks planned by the start to 0 at the end of the last day.
 std::vector<BurndownDay> burndown(const State& state, const Sprint& sprint, Day today);
 
+// How many of the tasks planned in `sprint` are done (dropped ones are not).
+int planned_done(const State& state, const Sprint& sprint);
+
 // Minutes logged from the sprint's start through min(end, today).
 Minutes sprint_minutes(const State& state, const Sprint& sprint, Day today);
 

@@ -206,6 +206,9 @@ bool is_overdue(const Task& task, Day today);
 // True when `task` is open and due on `today`.
 bool is_due_on(const Task& task, Day today);
 
+// True when `task` is done (not dropped) on a day from `first` through `last`.
+bool done_between(const Task& task, Day first, Day last);
+
 // True for active and paused: the goals that lists show unless asked for all.
 bool is_ongoing(GoalStatus status);
 

@@ -121,9 +121,7 @@ void tasks_finished(ReviewDoc& doc, const State& state, const Period& p) {
   doc.heading(2, "Tasks finished");
   bool any = false;
   for (const Task& t : state.tasks) {
-    if (t.status != TaskStatus::done || !t.finished_day || *t.finished_day < p.from ||
-        *t.finished_day > p.to)
-      continue;
+    if (!done_between(t, p.from, p.to)) continue;
     doc.item(
         fmt::format("Task {}: {} ({})", t.num, doc.text(t.title), format_day(*t.finished_day)));
     any = true;
@@ -186,14 +184,8 @@ int run_review(Context& ctx, const ReviewOptions& o) {
   doc.heading(1, s ? fmt::format("Sprint {}: {}", s->num, doc.text(s->title))
                    : fmt::format("Review {} to {}", format_day(p.from), format_day(p.to)));
   if (s)
-    doc.para(
-        fmt::format("{} to {}, {}/{} planned tasks done", format_day(p.from), format_day(p.to),
-                    std::count_if(s->planned.begin(), s->planned.end(),
-                                  [&](const PlannedTask& t) {
-                                    return state.tasks[static_cast<std::size_t>(t.task)].status ==
-                                           TaskStatus::done;
-                                  }),
-                    s->planned.size()));
+    doc.para(fmt::format("{} to {}, {}/{} planned tasks done", format_day(p.from), format_day(p.to),
+                         planned_done(state, *s), s->planned.size()));
   const Facts f = gather(state, p);
   summary(doc, f);
   goals_and_logs(doc, state, f);

@@ -50,13 +50,6 @@ ordered_json burndown_json(const State& state, const Sprint& s, Day today) {
 
 }  // namespace
 
-int planned_done(const State& state, const Sprint& sprint) {
-  return static_cast<int>(
-      std::count_if(sprint.planned.begin(), sprint.planned.end(), [&](const PlannedTask& p) {
-        return state.tasks[static_cast<std::size_t>(p.task)].status == TaskStatus::done;
-      }));
-}
-
 std::string sprint_status_text(const Sprint& sprint, Day today) {
   if (needs_close(sprint, today)) return "ended";
   constexpr std::string_view words[] = {"planned", "active", "closed"};

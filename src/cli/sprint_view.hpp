@@ -20,9 +20,6 @@ nlohmann::ordered_json sprint_json(const State& state, int sprint, Day today);
 // coloured as a warning when the sprint ended without a close; nullopt without a sprint.
 std::optional<std::string> sprint_today_text(const Style& style, const State& state, Day today);
 
-// Tasks done of those planned in `sprint`.
-int planned_done(const State& state, const Sprint& sprint);
-
 // The status word: planned, active, closed, or "ended" (active past its end, not closed).
 std::string sprint_status_text(const Sprint& sprint, Day today);
 

@@ -21,9 +21,7 @@ std::optional<double> ratio(int num, int den) {
   return static_cast<double>(num) / static_cast<double>(den);
 }
 
-bool done_in(const Window& w, const Task& t) {
-  return t.status == TaskStatus::done && in(w, t.finished_day);
-}
+bool done_in(const Window& w, const Task& t) { return done_between(t, w.first, w.last); }
 
 // Open at some point of the window: created by its end, not finished before its start.
 bool live_in(const Window& w, const Task& t) {

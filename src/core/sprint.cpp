@@ -87,6 +87,13 @@ std::vector<BurndownDay> burndown(const State& state, const Sprint& sprint, Day 
   return days;
 }
 
+int planned_done(const State& state, const Sprint& sprint) {
+  return static_cast<int>(
+      std::count_if(sprint.planned.begin(), sprint.planned.end(), [&](const PlannedTask& p) {
+        return state.tasks[static_cast<std::size_t>(p.task)].status == TaskStatus::done;
+      }));
+}
+
 Minutes sprint_minutes(const State& state, const Sprint& sprint, Day today) {
   return minutes_in(state, {sprint.start, std::min(sprint.end, today), std::nullopt, std::nullopt});
 }

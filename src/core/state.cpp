@@ -47,6 +47,11 @@ bool is_due_on(const Task& task, Day today) {
   return is_open(task.status) && task.due && *task.due == today;
 }
 
+bool done_between(const Task& task, Day first, Day last) {
+  return task.status == TaskStatus::done && task.finished_day && *task.finished_day >= first &&
+         *task.finished_day <= last;
+}
+
 bool is_ongoing(GoalStatus status) {
   return status == GoalStatus::active || status == GoalStatus::paused;
 }

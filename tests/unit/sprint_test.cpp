@@ -196,3 +196,16 @@ TEST_CASE("sprint events replay from the journal text", "[sprint]") {
   CHECK(loaded.state.sprints[0].retro.next == "n");
   CHECK(loaded.warnings.empty());
 }
+
+TEST_CASE("planned_done counts the planned tasks that are done, not the dropped", "[sprint]") {
+  Book b(march10);
+  const int done = b.task("done");
+  const int dropped = b.task("dropped");
+  const int open = b.task("open");
+  b.task("not planned");
+  start(b, fields("Titanic", march10, 7, {done, dropped, open}));
+  b.task_action(done, TaskAction::done);
+  b.task_action(dropped, TaskAction::drop);
+  b.task_action(3, TaskAction::done);
+  CHECK(planned_done(b.state, b.state.sprints.at(0)) == 1);
+}

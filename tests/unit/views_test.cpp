@@ -38,6 +38,18 @@ TEST_CASE("is_overdue and is_due_on: open tasks only", "[state]") {
   CHECK_FALSE(is_overdue(t, sys_days{2026y / March / 11}));
 }
 
+TEST_CASE("done_between: done, not dropped, on a day in the range", "[state]") {
+  Task t;
+  t.status = TaskStatus::done;
+  t.finished_day = march10;
+  CHECK(done_between(t, march10, march10));
+  CHECK(done_between(t, march1, march10));
+  CHECK_FALSE(done_between(t, march1, sys_days{2026y / March / 9}));
+  CHECK_FALSE(done_between(t, sys_days{2026y / March / 11}, sys_days{2026y / March / 12}));
+  t.status = TaskStatus::dropped;
+  CHECK_FALSE(done_between(t, march1, march10));
+}
+
 TEST_CASE("is_ongoing: active and paused goals", "[state]") {
   CHECK(is_ongoing(GoalStatus::active));
   CHECK(is_ongoing(GoalStatus::paused));
