@@ -201,18 +201,18 @@ struct Loaded {
   bool ends_without_newline = false;        // a whole last event lacks its newline: add one first
 };
 
-// Folds the journal bytes `text` into a State, events ordered by (ts, id). `source` names
+// Folds the journal bytes `input` into a State, events ordered by (ts, id). `source` names
 // the file in messages. A torn last line and unknown ops are warnings; a malformed line
-// elsewhere throws StorageError "SOURCE:LINE: …". `text` should have 64 bytes of spare
+// elsewhere throws StorageError "SOURCE:LINE: …". `input` should have 64 bytes of spare
 // capacity (reserve) to avoid a copy.
-Loaded replay(const std::string& text, std::string_view source);
+Loaded replay(const std::string& input, std::string_view source);
 
-// Folds `text`, whole event lines appended after the events that made `loaded` (its first
+// Folds `input`, whole event lines appended after the events that made `loaded` (its first
 // line is line `first_line` of `source`), into `loaded`, and adds the unknown-ops warning
 // that replay gives (`loaded.warnings` must not hold it yet). Returns false, leaving
 // `loaded` unusable, when an event is not ordered after all the earlier ones: then only a
 // full replay is right.
-bool replay_appended(Loaded& loaded, const std::string& text, std::string_view source,
+bool replay_appended(Loaded& loaded, const std::string& input, std::string_view source,
                      int first_line);
 
 // "SOURCE: kept but ignored events from a newer momentum (op ×N, …)", or nullopt.

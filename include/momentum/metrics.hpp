@@ -78,8 +78,8 @@ inline constexpr int chronic_deferrals = 3;
 // Start delays are capped here (days) when they enter the index.
 inline constexpr double start_delay_cap = 14;
 
-// 100 · Σ weight·value ÷ Σ weight over the components that have a value; nullopt if none.
-std::optional<double> procrastination_index(const std::vector<Component>& components);
+// 100 · Σ weight·value ÷ Σ weight over the parts that have a value; nullopt if none.
+std::optional<double> procrastination_index(const std::vector<Component>& parts);
 
 // Every metric over `window`, open-task lists as of `today`, thresholds from `config`.
 Metrics compute_metrics(const State& state, const Window& window, Day today, const Config& config);

@@ -44,7 +44,7 @@ const CLI::App* deepest(const CLI::App& app) {
 std::string command_path(const CLI::App* app) {
   std::string path = app->get_name();
   for (const CLI::App* p = app->get_parent(); p; p = p->get_parent())
-    path = p->get_name() + " " + path;
+    path.insert(0, p->get_name() + " ");
   return path;
 }
 

@@ -57,7 +57,8 @@ std::string month_row(const CalendarView& view, std::size_t limit) {
     const std::chrono::year_month_day top{view.calendar.first + days{7 * w}};
     if (previous == top.month()) continue;
     previous = top.month();
-    const auto at = static_cast<std::size_t>(label_width + cell_width * w);
+    const std::size_t at =
+        static_cast<std::size_t>(label_width) + static_cast<std::size_t>(cell_width * w);
     const std::string name = month_name(top.month());
     // The first column's month yields to a month starting right after it.
     const bool crowded =

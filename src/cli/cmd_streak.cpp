@@ -65,7 +65,9 @@ void print_streaks(std::ostream& out, const Style& style, const StreaksView& vie
   std::vector<std::string> risks;
   for (const auto& [g, s] : view.rows) {
     std::string now = streak_length(s.current);
-    if (s.current.at_risk) now = paint(style, now + "!", fmt::fg(fmt::terminal_color::yellow));
+    if (s.current.at_risk) {
+      now = paint(style, fmt::format("{}!", now), fmt::fg(fmt::terminal_color::yellow));
+    }
     table.add({std::to_string(g.num), escape(g.title), format_cadence(s.cadence), now,
                streak_length(s.longest), percent(s.completion_30), percent(s.completion_90),
                fmt::format("{:.0f}", std::floor(s.strength * 100)), slack_text(s),

@@ -102,8 +102,8 @@ void print_habit_lines(const Context& ctx, const State& state, const Streak& che
     const std::string head = fmt::format("{:<10} #{} ", "At risk", state.goals[i].num);
     const auto room = static_cast<std::size_t>(
         std::max(8, ctx.style.width - static_cast<int>(display_width(head + tail))));
-    const std::string line =
-        head + truncate(escape(state.goals[i].title), room, ctx.style.utf8) + tail;
+    const std::string line = fmt::format(
+        "{}{}{}", head, truncate(escape(state.goals[i].title), room, ctx.style.utf8), tail);
     ctx.out << paint(ctx.style,
                      truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8),
                      fmt::fg(fmt::terminal_color::yellow))

@@ -43,7 +43,7 @@ std::string spec_function(const CommandLineSpec& spec) {
     std::vector<std::string> names, subs, opts, vopts;
     for (const auto& [name, help] : command.subcommands) {
       names.push_back(name);
-      subs.push_back(name + ":" + help);
+      subs.push_back(fmt::format("{}:{}", name, help));
     }
     option_lists(command.options, opts, vopts);
     out +=

@@ -129,7 +129,7 @@ void Table::print(std::ostream& out, const Style& style) const {
 }
 
 std::string status_text(const Style& style, TaskStatus status) {
-  const std::string word(to_string(status));
+  std::string word(to_string(status));
   switch (status) {
     case TaskStatus::doing:
       return paint(style, word, fmt::fg(fmt::terminal_color::cyan));

@@ -207,7 +207,9 @@ void read(od::value value, Field<T>& field) {
   field.present = true;
   if (value.is_null()) {
     field.is_null = true;
-  } else if constexpr (std::is_same_v<T, std::string_view>) {
+    return;
+  }
+  if constexpr (std::is_same_v<T, std::string_view>) {
     field.value = value.get_string();
   } else if constexpr (std::is_same_v<T, std::int64_t>) {
     field.value = value.get_int64();

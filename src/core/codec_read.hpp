@@ -51,7 +51,7 @@ Envelope read_envelope(simdjson::ondemand::object& line, EventSink& sink);
 void read_late(simdjson::ondemand::object& line, Envelope& envelope, EventSink& sink);
 
 // Why a header line cannot be read ("journal version 2 is not supported; …"), or nullopt.
-std::optional<std::string> header_problem(const Envelope& header);
+std::optional<std::string> header_problem(const Envelope& e);
 
 // True when `text` (one line, without its '\n') is a complete event.
 bool is_whole_event(std::string_view text);

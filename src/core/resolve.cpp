@@ -137,9 +137,10 @@ std::u32string folded(std::string_view text) {
       c += 0x20;
     } else if (c >= 0x400 && c <= 0x40f) {
       c += 0x50;
-    } else if (((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) && c % 2 == 0) {
-      c += 1;
-    } else if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) && c % 2 == 1) {
+    } else if ((((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177)) && c % 2 == 0) ||
+               (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e)) && c % 2 == 1)) {
+      // Latin Extended-A pairs: capital at the even code point in the first two runs, at the odd
+      // one in the last two.
       c += 1;
     } else if (c == 0x178) {
       c = 0xff;

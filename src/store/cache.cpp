@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint64_t cache_magic = 0x31484341434d4f4dULL;  // "MOMCACH1"
-constexpr std::size_t hashed_bytes = 4096;        // of the journal, just before the snapshot's end
-constexpr std::size_t rebuild_after = 64 * 1024;  // bytes replayed on top of the snapshot
+constexpr std::size_t hashed_bytes = 4096;  // of the journal, just before the snapshot's end
+constexpr std::size_t rebuild_after = 64 * 1024ul;  // bytes replayed on top of the snapshot
 
 // The header's words, in file order.
 struct W {
