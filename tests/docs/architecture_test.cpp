@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -40,12 +41,13 @@ std::vector<fs::path> mapped_files() {
   return files;
 }
 
-// Whether `name` appears in `text` as a whole file name (not as the tail of a longer one).
-bool names(const std::string& text, const std::string& name) {
+// How often `name` appears in `text` as a whole file name (not as the tail of a longer one).
+long mentions(const std::string& text, const std::string& name) {
   const std::regex whole("(^|[^A-Za-z0-9_])" +
                          std::regex_replace(name, std::regex(R"(\.)"), R"(\.)") +
                          "($|[^A-Za-z0-9_])");
-  return std::regex_search(text, whole);
+  return std::distance(std::sregex_iterator(text.begin(), text.end(), whole),
+                       std::sregex_iterator());
 }
 
 }  // namespace
@@ -55,8 +57,12 @@ TEST_CASE("docs/architecture.md names every header, command file and main.cpp", 
   const std::vector<fs::path> files = mapped_files();
   REQUIRE(files.size() > 40);
   for (const fs::path& file : files) {
+    // Two headers may share a name (the core's nudge.hpp and the shell's): each needs a line.
+    const std::string name = file.filename().string();
+    const auto same_name = std::count_if(files.begin(), files.end(),
+                                         [&](const fs::path& f) { return f.filename() == name; });
     INFO(fs::relative(file, root).string() << " is not in docs/architecture.md");
-    CHECK(names(map, file.filename().string()));
+    CHECK(mentions(map, name) >= same_name);
   }
 }
 
