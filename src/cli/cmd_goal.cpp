@@ -1,8 +1,6 @@
 // momentum goal add | list | show | edit | pause | resume | achieve | drop
 #include <fmt/format.h>
 
-#include <cmath>
-
 #include "cli/habit.hpp"
 #include "cli/json_out.hpp"
 #include "cli/options.hpp"
@@ -133,57 +131,13 @@ int run_list(Context& ctx, const GoalOptions& o) {
   return 0;
 }
 
-void print_checkins(const Context& ctx, const State& state, int goal) {
-  const GoalCheckins c = goal_checkins(state, goal, ctx.today);
-  ctx.out << fmt::format("Check-ins   {} in all: {} learn, {} do; {} in the last 30 days\n",
-                         c.all.checkins, minutes_text(c.all.learn), minutes_text(c.all.doing),
-                         minutes_text(c.last_30));
-}
-
-std::string period_text(const Context& ctx, const GoalSummary& s) {
-  std::string line = describe_needed(s.needed, ctx.today);
-  if (s.needed.kind != PeriodKind::none && s.slack) {
-    line += *s.slack == 0 ? " (act today)"
-                          : fmt::format(" (slack {})",
-                                        plural(static_cast<std::size_t>(*s.slack), "day", "days"));
-  }
-  return line;
-}
-
-// The goal's habit figures (docs/design.md §3), in words.
-void print_habit(const Context& ctx, const State& state, int index) {
-  const GoalSummary s = summarize(state, index, ctx.today, ctx.config);
-  if (s.cadence.type == Cadence::Type::none) return;
-  std::string best = streak_words(s.longest);
-  if (s.longest.first && s.longest.last) {
-    best += fmt::format(", {} to {}", format_day(*s.longest.first), format_day(*s.longest.last));
-  }
-  ctx.out << fmt::format(
-      "Streak      {}{} (best {})\n", streak_words(s.current),
-      s.current.at_risk ? paint(ctx.style, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "",
-      best);
-  if (owes_checkins(s)) {
-    ctx.out << fmt::format("Needed      {}\n", period_text(ctx, s));
-  }
-  const auto pct = [](std::optional<double> r) {
-    return r ? fmt::format("{:.0f}%", std::round(*r * 100)) : std::string("n/a");
-  };
-  if (s.completion_30 || s.completion_90) {
-    ctx.out << fmt::format("Completion  {} of the last 30 days, {} of 90\n", pct(s.completion_30),
-                           pct(s.completion_90));
-  } else {
-    ctx.out << "Completion  n/a: nothing was required yet\n";
-  }
-  ctx.out << fmt::format("Strength    {:.0f}/100\n", std::floor(s.strength * 100));
-  ctx.out << fmt::format("Last 14     {}\n", strip_text(ctx.style, s.strip));
-}
-
 int run_show(Context& ctx, const GoalOptions& o) {
   const State state = ctx.read().state;
   const int index = resolve_goal(state, o.ref);
   if (ctx.global.json) {
     nlohmann::ordered_json j = goal_json(state, index, ctx.today);
-    j["habit"] = summary_json(state, index, ctx);
+    j["habit"] =
+        summary_json(state.goal(index), summarize(state, index, ctx.today, ctx.config), ctx.today);
     print_json(ctx, j);
     return 0;
   }
@@ -204,8 +158,8 @@ int run_show(Context& ctx, const GoalOptions& o) {
   if (!g.tags.empty())
     ctx.out << fmt::format("Tags        {}\n", escape(fmt::format("{}", fmt::join(g.tags, ", "))));
   ctx.out << fmt::format("Created     {}\n", weekday_day(g.created_day));
-  print_habit(ctx, state, index);
-  print_checkins(ctx, state, index);
+  print_goal_habit(ctx.out, ctx.style, summarize(state, index, ctx.today, ctx.config), ctx.today);
+  ctx.out << checkins_text(goal_checkins(state, index, ctx.today)) << '\n';
   Table tasks({{"#", true}, {"Open task", false, true}, {"Kind"}, {"Due"}, {"Status"}});
   for (const Task& t : state.tasks) {
     if (t.goal != index || !is_open(t.status)) continue;

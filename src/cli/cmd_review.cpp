@@ -129,12 +129,12 @@ void tasks_finished(ReviewDoc& doc, const State& state, const Period& p) {
   if (!any) doc.item("none");
 }
 
-void streaks(ReviewDoc& doc, const Context& ctx, const State& state) {
+void streaks(ReviewDoc& doc, const State& state, Day today, const Config& config) {
   doc.heading(2, "Streaks");
-  doc.item(fmt::format("Check-ins: {}", streak_words(checkin_streak(state, ctx.today))));
+  doc.item(fmt::format("Check-ins: {}", streak_words(checkin_streak(state, today))));
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (effective_status(state.goals[i], ctx.today) != GoalStatus::active) continue;
-    const GoalSummary s = summarize(state, static_cast<int>(i), ctx.today, ctx.config);
+    if (effective_status(state.goals[i], today) != GoalStatus::active) continue;
+    const GoalSummary s = summarize(state, static_cast<int>(i), today, config);
     doc.item(fmt::format("{}: {} now, longest {}", doc.text(state.goals[i].title),
                          streak_words(s.current), streak_words(s.longest)));
   }
@@ -147,12 +147,12 @@ void retrospective(ReviewDoc& doc, const Sprint& s) {
   doc.item("Learned: " + (s.retro.learned.empty() ? "-" : doc.text(s.retro.learned)));
 }
 
-void blocked_and_next(ReviewDoc& doc, const Context& ctx, const State& state, const Sprint* s) {
+void blocked_and_next(ReviewDoc& doc, const State& state, Day today, const Sprint* s) {
   doc.heading(2, "Blocked");
   if (s && !s->retro.blocked.empty()) doc.item(doc.text(s->retro.blocked));
   bool any = s && !s->retro.blocked.empty();
   for (const Task& t : state.tasks) {
-    if (!is_overdue(t, ctx.today)) continue;
+    if (!is_overdue(t, today)) continue;
     doc.item(fmt::format("Task {}: {} (overdue since {})", t.num, doc.text(t.title),
                          format_day(*t.due)));
     any = true;
@@ -160,7 +160,7 @@ void blocked_and_next(ReviewDoc& doc, const Context& ctx, const State& state, co
   if (!any) doc.item("nothing");
   doc.heading(2, "Next");
   if (s && !s->retro.next.empty()) doc.item(doc.text(s->retro.next));
-  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
+  const auto ranked = rank_tasks(state, today, in_sprint_flags(state, today));
   for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) {
     const Task& t = state.tasks[static_cast<std::size_t>(ranked[i].task)];
     doc.item(fmt::format("Task {}: {}", t.num, doc.text(t.title)));
@@ -190,10 +190,10 @@ int run_review(Context& ctx, const ReviewOptions& o) {
   summary(doc, f);
   goals_and_logs(doc, state, f);
   tasks_finished(doc, state, p);
-  streaks(doc, ctx, state);
+  streaks(doc, state, ctx.today, ctx.config);
   const Sprint* in_period = s ? s : overlapping(state, p);
   if (in_period) retrospective(doc, *in_period);
-  blocked_and_next(doc, ctx, state, in_period);
+  blocked_and_next(doc, state, ctx.today, in_period);
   return 0;
 }
 

@@ -31,22 +31,16 @@ std::string percent(std::optional<double> rate) {
 }
 
 // One goal of the streak table, summarized as of the view's day.
-struct StreakRow {
-  const Goal& goal;
-  GoalSummary summary;
-};
-
 // What `streak` prints below the check-in streak: the goals shown and the day they are seen on.
 struct StreaksView {
-  std::vector<StreakRow> rows;
+  std::vector<HabitRow> rows;
   Day today{};
 };
 
 StreaksView streaks_view(const Context& ctx, const State& state, const std::vector<int>& shown) {
   StreaksView view{{}, ctx.today};
   for (int i : shown) {
-    view.rows.push_back(
-        {state.goals[static_cast<std::size_t>(i)], summarize(state, i, ctx.today, ctx.config)});
+    view.rows.push_back({state.goal(i), summarize(state, i, ctx.today, ctx.config)});
   }
   return view;
 }
@@ -88,9 +82,10 @@ int run_streak(Context& ctx, const StreakOptions& o) {
   const State state = ctx.read().state;
   const std::vector<int> shown = goals_shown(ctx, state, o);
   const Streak checkin = checkin_streak(state, ctx.today);
+  const StreaksView view = streaks_view(ctx, state, shown);
   if (ctx.global.json) {
     nlohmann::ordered_json goals = nlohmann::ordered_json::array();
-    for (int i : shown) goals.push_back(summary_json(state, i, ctx));
+    for (const auto& [g, s] : view.rows) goals.push_back(summary_json(g, s, ctx.today));
     print_json(ctx, {{"day", format_day(ctx.today)},
                      {"checkin_streak", streak_json(checkin)},
                      {"goals", goals}});
@@ -103,7 +98,7 @@ int run_streak(Context& ctx, const StreakOptions& o) {
     return 0;
   }
   ctx.out << '\n';
-  print_streaks(ctx.out, ctx.style, streaks_view(ctx, state, shown));
+  print_streaks(ctx.out, ctx.style, view);
   ctx.out << "\n" << strip_legend(ctx.style) << '\n';
   return 0;
 }

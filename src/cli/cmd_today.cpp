@@ -11,6 +11,7 @@
 #include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "cli/sprint_view.hpp"
+#include "cli/today_render.hpp"
 #include "momentum/next.hpp"
 #include "momentum/overview.hpp"
 #include "momentum/sprint.hpp"
@@ -30,7 +31,9 @@ void print_greeting(std::ostream& out) {
 nlohmann::ordered_json at_risk_json(const Context& ctx, const State& state,
                                     const std::vector<AtRisk>& risky) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const AtRisk& r : risky) out.push_back(summary_json(state, r.goal, ctx));
+  for (const AtRisk& r : risky)
+    out.push_back(summary_json(state.goal(r.goal), summarize(state, r.goal, ctx.today, ctx.config),
+                               ctx.today));
   return out;
 }
 
@@ -65,51 +68,23 @@ int print_json_today(const Context& ctx, const State& state, const DayOverview& 
   return 0;
 }
 
-// A dashboard fits one 80x24 screen whatever the data: each list shows its first few (the
-// most urgent) and then how many more there are and where to see them all.
-constexpr std::size_t shown_per_section = 3;
-
-void print_more(std::ostream& out, std::size_t total, std::string_view what,
-                std::string_view command) {
-  if (total <= shown_per_section) return;
-  out << fmt::format("{:<10} ... and {} more {} ({})\n", "", total - shown_per_section, what,
-                     command);  // what: "overdue", "due today", "goals at risk"
-}
-
-void print_task_lines(const Context& ctx, const State& state, std::string_view label,
-                      const std::vector<int>& list) {
-  for (std::size_t n = 0; n < list.size() && n < shown_per_section; ++n) {
-    const Task& t = state.tasks[static_cast<std::size_t>(list[n])];
-    const std::string line =
-        fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num, escape(t.title),
-                    relative_due(ctx.style, *t.due, ctx.today));
-    ctx.out << truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8) << '\n';
+// The dashboard's lists, most urgent first.
+TodayView today_view(const Context& ctx, const State& state, const DayOverview& day,
+                     const std::vector<Ranked>& ranked) {
+  TodayView v{.state = state,
+              .today = ctx.today,
+              .day = day,
+              .at_risk = {},
+              .overdue = {},
+              .due = {},
+              .next = ranked.empty() ? nullptr : &state.task(ranked.front().task),
+              .nudge = {state, pick_nudge(state, ctx.today, ctx.config), ctx.today}};
+  for (const AtRisk& r : longest_first(goals_at_risk(state, ctx.today, ctx.config))) {
+    v.at_risk.push_back({state.goal(r.goal), summarize(state, r.goal, ctx.today, ctx.config)});
   }
-  print_more(ctx.out, list.size(), label == "Due" ? "due today" : "overdue", "momentum task list");
-}
-
-// The check-in streak, then the goals whose streak is at risk, the longest streaks first,
-// with their slack.
-void print_habit_lines(const Context& ctx, const State& state, const Streak& checkin) {
-  ctx.out << fmt::format("{:<10} {}\n", "Streak", checkin_text(ctx.style, checkin));
-  const std::vector<AtRisk> risky = longest_first(goals_at_risk(state, ctx.today, ctx.config));
-  for (std::size_t n = 0; n < risky.size() && n < shown_per_section; ++n) {
-    const auto i = static_cast<std::size_t>(risky[n].goal);
-    const GoalSummary s = summarize(state, risky[n].goal, ctx.today, ctx.config);
-    const std::string tail =
-        fmt::format(": {} (streak {}, slack {})", describe_needed(s.needed, ctx.today),
-                    streak_length(s.current), slack_text(s));
-    const std::string head = fmt::format("{:<10} #{} ", "At risk", state.goals[i].num);
-    const auto room = static_cast<std::size_t>(
-        std::max(8, ctx.style.width - static_cast<int>(display_width(head + tail))));
-    const std::string line = fmt::format(
-        "{}{}{}", head, truncate(escape(state.goals[i].title), room, ctx.style.utf8), tail);
-    ctx.out << paint(ctx.style,
-                     truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8),
-                     fmt::fg(fmt::terminal_color::yellow))
-            << '\n';
-  }
-  print_more(ctx.out, risky.size(), "at risk", "momentum streak");
+  for (int i : most_urgent_first(state, ranked, day.overdue)) v.overdue.push_back(&state.task(i));
+  for (int i : most_urgent_first(state, ranked, day.due_today)) v.due.push_back(&state.task(i));
+  return v;
 }
 
 }  // namespace
@@ -123,36 +98,7 @@ int run_today(Context& ctx) {
     print_greeting(ctx.out);
     return 0;
   }
-  ctx.out << paint(ctx.style, weekday_name(ctx.today, true) + " " + format_day(ctx.today),
-                   fmt::emphasis::bold)
-          << "\n\n";
-  if (s.logs.empty()) {
-    ctx.out << fmt::format("{:<10} {}\n", "Today",
-                           paint(ctx.style, "no check-in yet: momentum log 30m \"what you did\"",
-                                 fmt::fg(fmt::terminal_color::yellow)));
-  } else {
-    ctx.out << fmt::format("{:<10} {} logged (learn {}, do {}) in {}\n", "Today",
-                           minutes_text(s.minutes.total()), minutes_text(s.minutes.learn),
-                           minutes_text(s.minutes.doing),
-                           plural(s.logs.size(), "check-in", "check-ins"));
-  }
-  print_habit_lines(ctx, state, s.checkin);
-  if (const auto line = sprint_today_text(ctx.style, state, ctx.today)) ctx.out << *line << '\n';
-  print_task_lines(ctx, state, "Overdue", most_urgent_first(state, ranked, s.overdue));
-  print_task_lines(ctx, state, "Due", most_urgent_first(state, ranked, s.due_today));
-  if (!ranked.empty()) {
-    const Task& t = state.tasks[static_cast<std::size_t>(ranked.front().task)];
-    const std::string hint = t.status == TaskStatus::doing
-                                 ? fmt::format("momentum log 30m --task {}", t.num)
-                                 : fmt::format("momentum task start {}", t.num);
-    const std::string line =
-        fmt::format("{:<10} #{} {}  ({})", "Next", t.num, escape(t.title), hint);
-    ctx.out << truncate(line, static_cast<std::size_t>(ctx.style.width), ctx.style.utf8) << '\n';
-  } else {
-    ctx.out << fmt::format("{:<10} nothing open: momentum task add \"a small next step\"\n",
-                           "Next");
-  }
-  print_nudge(ctx.out, ctx.style, {state, pick_nudge(state, ctx.today, ctx.config), ctx.today});
+  print_today(ctx.out, ctx.style, today_view(ctx, state, s, ranked));
   return 0;
 }
 

@@ -128,9 +128,7 @@ nlohmann::ordered_json streak_json(const Streak& s) {
           {"at_risk", s.at_risk}};
 }
 
-nlohmann::ordered_json summary_json(const State& state, int goal, const Context& ctx) {
-  const Goal& g = state.goals[static_cast<std::size_t>(goal)];
-  const GoalSummary s = summarize(state, goal, ctx.today, ctx.config);
+nlohmann::ordered_json summary_json(const Goal& g, const GoalSummary& s, Day today) {
   const auto rate = [](std::optional<double> r) {
     return r ? nlohmann::ordered_json(std::round(*r * 1000) / 1000)
              : nlohmann::ordered_json(nullptr);
@@ -150,12 +148,52 @@ nlohmann::ordered_json summary_json(const State& state, int goal, const Context&
           {"slack",
            s.slack && due ? nlohmann::ordered_json(*s.slack) : nlohmann::ordered_json(nullptr)},
           {"needed",
-           {{"text", describe_needed(s.needed, ctx.today)},
+           {{"text", describe_needed(s.needed, today)},
             {"more", s.needed.more},
             {"keepable", s.needed.keepable},
             {"by", !due ? nlohmann::ordered_json(nullptr)
                         : nlohmann::ordered_json(format_day(s.needed.last))}}},
           {"strip", strip}};
+}
+
+std::string needed_text(const GoalSummary& s, Day today) {
+  std::string line = describe_needed(s.needed, today);
+  if (s.needed.kind != PeriodKind::none && s.slack) {
+    line += *s.slack == 0 ? " (act today)"
+                          : fmt::format(" (slack {})",
+                                        plural(static_cast<std::size_t>(*s.slack), "day", "days"));
+  }
+  return line;
+}
+
+void print_goal_habit(std::ostream& out, const Style& style, const GoalSummary& s, Day today) {
+  if (s.cadence.type == Cadence::Type::none) return;
+  std::string best = streak_words(s.longest);
+  if (s.longest.first && s.longest.last) {
+    best += fmt::format(", {} to {}", format_day(*s.longest.first), format_day(*s.longest.last));
+  }
+  out << fmt::format(
+      "Streak      {}{} (best {})\n", streak_words(s.current),
+      s.current.at_risk ? paint(style, ", at risk", fmt::fg(fmt::terminal_color::yellow)) : "",
+      best);
+  if (owes_checkins(s)) out << fmt::format("Needed      {}\n", needed_text(s, today));
+  const auto pct = [](std::optional<double> r) {
+    return r ? fmt::format("{:.0f}%", std::round(*r * 100)) : std::string("n/a");
+  };
+  if (s.completion_30 || s.completion_90) {
+    out << fmt::format("Completion  {} of the last 30 days, {} of 90\n", pct(s.completion_30),
+                       pct(s.completion_90));
+  } else {
+    out << "Completion  n/a: nothing was required yet\n";
+  }
+  out << fmt::format("Strength    {:.0f}/100\n", std::floor(s.strength * 100));
+  out << fmt::format("Last 14     {}\n", strip_text(style, s.strip));
+}
+
+std::string checkins_text(const GoalCheckins& c) {
+  return fmt::format("Check-ins   {} in all: {} learn, {} do; {} in the last 30 days",
+                     c.all.checkins, minutes_text(c.all.learn), minutes_text(c.all.doing),
+                     minutes_text(c.last_30));
 }
 
 }  // namespace momentum::cli

@@ -20,15 +20,16 @@ std::optional<Reminder> goal_reminder(const State& state, int goal, Day today,
   if (effective_status(g, today) != GoalStatus::active) return std::nullopt;
   const Cadence::Type type = cadence_on(g, today).type;
   if (type == Cadence::Type::none) return std::nullopt;
-  const GoalDays days = goal_days(state, goal);
   Reminder r;
   r.goal = goal;
   if (type == Cadence::Type::daily || type == Cadence::Type::weekdays) {
+    const std::optional<Streak> at_risk = streak_at_risk(state, goal, today, config);
+    if (!at_risk) return std::nullopt;
     r.kind = ReminderKind::streak_at_risk;
-    r.streak = current_streak(days, today, config);
-    if (!r.streak.at_risk) return std::nullopt;
+    r.streak = *at_risk;
     return r;
   }
+  const GoalDays days = goal_days(state, goal);
   if (slack(days, today, config) != 0) return std::nullopt;
   r.kind = ReminderKind::target_at_risk;
   r.streak = current_streak(days, today, config);
