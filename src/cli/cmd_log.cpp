@@ -97,13 +97,12 @@ void split_words(const std::vector<std::string>& words, LogFields& f) {
   if (!note.empty()) f.note = parse_note(note);
 }
 
-std::string log_text(const Context& ctx, const State& state, const LogEntry& l) {
+std::string log_text(const Style& style, const State& state, const LogEntry& l, Day today) {
   std::string what = fmt::format("{} {}", minutes_text(l.minutes), to_string(l.kind));
   if (!l.minutes) what = fmt::format("a check-in ({})", to_string(l.kind));
-  what +=
-      l.goal ? fmt::format(" on goal {}", goal_short(ctx.style, state, l.goal, 40)) : " on no goal";
-  if (l.task) what += fmt::format(", task {}", state.tasks[static_cast<std::size_t>(*l.task)].num);
-  const std::string when = l.day == ctx.today ? "today" : weekday_day(l.day);
+  what += l.goal ? fmt::format(" on goal {}", goal_short(style, state, l.goal, 40)) : " on no goal";
+  if (l.task) what += fmt::format(", task {}", state.task(*l.task).num);
+  const std::string when = l.day == today ? "today" : weekday_day(l.day);
   return fmt::format("check-in {}: {} for {}", l.num, what, when);
 }
 
@@ -128,7 +127,7 @@ int run_add(Context& ctx, const LogOptions& o) {
   }
   if (ctx.global.quiet) return 0;
   const LogEntry& l = w.state.log(index);
-  ctx.out << "Logged " << log_text(ctx, w.state, l) << '\n';
+  ctx.out << "Logged " << log_text(ctx.style, w.state, l, ctx.today) << '\n';
   ctx.out << (l.day == ctx.today ? "Today: " : weekday_day(l.day) + ": ")
           << day_total(w.state, l.day) << '\n';
   // How to give it a goal next time; a default_goal that did not apply was warned about.
@@ -159,7 +158,7 @@ int run_edit(Context& ctx, const LogOptions& o) {
     return 0;
   }
   if (!ctx.global.quiet)
-    ctx.out << "Changed " << log_text(ctx, w.state, w.state.log(index)) << '\n';
+    ctx.out << "Changed " << log_text(ctx.style, w.state, w.state.log(index), ctx.today) << '\n';
   return 0;
 }
 
@@ -173,7 +172,7 @@ int run_rm(Context& ctx, const LogOptions& o) {
     return 0;
   }
   if (!ctx.global.quiet)
-    ctx.out << "Removed " << log_text(ctx, w.state, w.state.log(index)) << '\n';
+    ctx.out << "Removed " << log_text(ctx.style, w.state, w.state.log(index), ctx.today) << '\n';
   return 0;
 }
 

@@ -137,13 +137,12 @@ Group group_of(ReminderKind kind) {
 constexpr std::size_t shown_per_group = 5;
 
 // The tasks to show: the most urgent of those due today or overdue.
-std::vector<int> shown_tasks(const Context& ctx, const State& state,
-                             const std::vector<Reminder>& found) {
+std::vector<int> shown_tasks(const State& state, Day today, const std::vector<Reminder>& found) {
   std::vector<int> tasks;
   for (const Reminder& r : found) {
     if (group_of(r.kind) == Group::tasks) tasks.push_back(*r.task);
   }
-  const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
+  const auto ranked = rank_tasks(state, today, in_sprint_flags(state, today));
   tasks = most_urgent_first(state, ranked, std::move(tasks));
   if (tasks.size() > shown_per_group) tasks.resize(shown_per_group);
   return tasks;
@@ -224,9 +223,8 @@ void add_fields(ordered_json& j, const State& state, const Reminder& r) {
   }
 }
 
-ordered_json reminder_json(const Context& ctx, const State& state, const Reminder& r) {
-  ordered_json j = {{"kind", kind_name(r.kind)},
-                    {"text", phrase_text(phrase(state, r, ctx.today))}};
+ordered_json reminder_json(const State& state, const Reminder& r, Day today) {
+  ordered_json j = {{"kind", kind_name(r.kind)}, {"text", phrase_text(phrase(state, r, today))}};
   add_fields(j, state, r);
   return j;
 }
@@ -236,10 +234,11 @@ int run_remind(Context& ctx, const RemindOptions& o) {
   const std::vector<Reminder> found = reminders(state, ctx.clock, ctx.config);
   if (ctx.global.json || o.format == "json") {
     ordered_json list = ordered_json::array();
-    for (const Reminder& r : found) list.push_back(reminder_json(ctx, state, r));
+    for (const Reminder& r : found) list.push_back(reminder_json(state, r, ctx.today));
     print_json(ctx, {{"day", format_day(ctx.today)}, {"reminders", list}});
   } else if (!ctx.global.quiet) {
-    print_reminders(ctx.out, ctx.style, {state, found, shown_tasks(ctx, state, found), ctx.today});
+    print_reminders(ctx.out, ctx.style,
+                    {state, found, shown_tasks(state, ctx.today, found), ctx.today});
   }
   return found.empty() ? 0 : 1;
 }

@@ -63,8 +63,8 @@ void print_task_lines(std::ostream& out, const Style& style, Day today, std::str
                       const std::vector<const Task*>& list) {
   for (std::size_t n = 0; n < list.size() && n < shown_per_section; ++n) {
     const Task& t = *list[n];
-    out << cut(style, fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num,
-                                  escape(t.title), relative_due(style, *t.due, today)))
+    out << cut(style, fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num, escape(t.title),
+                                  relative_due(style, *t.due, today)))
         << '\n';
   }
   print_more(out, list.size(), label == "Due" ? "due today" : "overdue", "momentum task list");
@@ -78,8 +78,8 @@ void print_next(std::ostream& out, const Style& style, const Task* next) {
   const std::string hint = next->status == TaskStatus::doing
                                ? fmt::format("momentum log 30m --task {}", next->num)
                                : fmt::format("momentum task start {}", next->num);
-  out << cut(style, fmt::format("{:<10} #{} {}  ({})", "Next", next->num, escape(next->title),
-                                hint))
+  out << cut(style,
+             fmt::format("{:<10} #{} {}  ({})", "Next", next->num, escape(next->title), hint))
       << '\n';
 }
 

@@ -1,5 +1,7 @@
 // today_render.hpp and goal show's habit lines (habit.hpp): the dashboard and the habit
 // figures, exact, from hand-made views.
+#include "cli/today_render.hpp"
+
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -7,7 +9,6 @@
 #include <sstream>
 
 #include "cli/habit.hpp"
-#include "cli/today_render.hpp"
 
 namespace {
 
@@ -57,8 +58,8 @@ std::string today_text(const Style& style, const momentum::cli::TodayView& view)
 TEST_CASE("the dashboard with no check-in yet, a goal at risk, an overdue task", "[today]") {
   const momentum::State state;
   const momentum::Goal ml = goal(1, "Become an ML engineer");
-  const momentum::Task late = task(3, "Finish the Titanic tutorial", monday - days{2},
-                                   momentum::TaskStatus::doing);
+  const momentum::Task late =
+      task(3, "Finish the Titanic tutorial", monday - days{2}, momentum::TaskStatus::doing);
   momentum::cli::TodayView view{.state = state,
                                 .today = monday,
                                 .day = {},
