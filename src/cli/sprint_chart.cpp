@@ -44,9 +44,10 @@ std::string cell(const Glyphs& g, const BurndownDay& b, const Scale& s, int row,
   } else if (s.level(b.ideal) == row) {
     mark = g.ideal;
   }
+  // A gap between days when there is room; one column a day is all mark.
   std::string out;
-  for (std::size_t i = 0; i + 1 < width; ++i) out += mark;
-  return out + " ";
+  for (std::size_t i = 0; i < std::max<std::size_t>(width - 1, 1); ++i) out += mark;
+  return width > 1 ? out + " " : out;
 }
 
 }  // namespace

@@ -80,6 +80,27 @@ TEST_CASE("a narrow burndown draws thinner bars", "[sprint]") {
         "     █ open tasks  · ideal  + tasks added that day\n");
 }
 
+TEST_CASE("a sprint with more days than columns draws one column a day, the last ones",
+          "[sprint]") {
+  std::vector<BurndownDay> sprint;
+  for (int d = 0; d < 12; ++d) {
+    sprint.push_back({start + days{d}, 11 - d, 11.0 - d, 0});
+  }
+  // 16 columns leave room for 10 days: the last 10, each one column wide, no gaps.
+  CHECK(chart(Style{false, false, 16}, sprint) ==
+        "   9 #\n"
+        "     ##\n"
+        "     ###\n"
+        "     ####\n"
+        "     #####\n"
+        "     ######\n"
+        "     #######\n"
+        "     ########\n"
+        "   1 #########\n"
+        "   0 +---------\n"
+        "     # open tasks  . ideal\n");
+}
+
 TEST_CASE("the dashboard's sprint line says the day, progress and days left", "[sprint]") {
   const auto state = with_sprint(start, start + days{6});
   CHECK(line(Style{true, false, 80}, momentum::State{}, start) == "(none)");
