@@ -1,6 +1,6 @@
 # A thin front for CMake presets. `make run` and `make test` work on a fresh Debian machine.
 # dpkg-dev and file: CPack asks dpkg-shlibdeps for the .deb's Depends (make package).
-PACKAGES := cmake g++ make libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev catch2 libxml2-utils \
+PACKAGES := cmake g++ make git libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev catch2 libxml2-utils \
             dpkg-dev file
 # Only for `make format`, `format-check` and `tidy`, which CI runs.
 # clang-tidy 16: Debian's default clang-tidy (14) cannot parse libstdc++ 12's <ranges>.

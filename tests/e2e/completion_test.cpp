@@ -185,7 +185,8 @@ TEST_CASE("bash completes commands, options and their values", "[e2e][completion
   Sandbox box;
   save_script(box, "bash");
   CHECK(bash_complete(box, {"momentum", "go"}) == "goal\n");
-  CHECK(bash_complete(box, {"momentum", "s"}) == "streak\nstats\nsprint\n");
+  CHECK(bash_complete(box, {"momentum", "s"}) == "streak\nstats\nsprint\nsync\n");
+  CHECK(bash_complete(box, {"momentum", "sync", "--i"}) == "--init\n");
   CHECK(bash_complete(box, {"momentum", "task", "a"}) == "add\n");
   CHECK(bash_complete(box, {"momentum", "--json", "task", "d"}) == "done\ndrop\ndefer\n");
   CHECK(bash_complete(box, {"momentum", "task", "add", "--k"}) == "--kind\n");
@@ -275,7 +276,7 @@ TEST_CASE("the hidden __complete is not offered as a command", "[e2e][completion
   CHECK(help.out.find("__complete") == std::string::npos);
   const Result r = box.run({"frob"});
   CHECK(r.code == 2);
-  CHECK_THAT(r.err, Catch::EndsWith(", config or completion\n"));
+  CHECK_THAT(r.err, Catch::EndsWith(", config, sync or completion\n"));
   // A near miss of the hidden name gets the same list and no "did you mean".
   const std::string expected = r.err.substr(r.err.find("expected "));
   check_rejects(
