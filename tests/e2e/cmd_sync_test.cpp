@@ -337,3 +337,48 @@ TEST_CASE("sync without git on PATH is a storage error that changes nothing", "[
               "git is not installed or not on PATH; sync needs git (install the 'git' package)");
   CHECK_FALSE(fs::exists(box.dir() / ".git"));
 }
+
+TEST_CASE("sync refuses a data directory or journal name git would mishandle", "[e2e][sync]") {
+  REQUIRE_GIT();
+  Sandbox box;
+  isolate_git(box);
+  run_ok(box, {"goal", "add", "Learn Go"});
+  SECTION("the home directory") {
+    box.set_env("HOME", box.dir().string());
+    check_rejects(box, {"sync"},
+                  "cannot sync the journal in '" + box.dir().string() +
+                      "': it is the home directory, which would become a git repository; move "
+                      "the journal to a directory of its own (MOMENTUM_DIR)");
+  }
+  SECTION("a journal name that needs quoting in .gitattributes") {
+    const std::string journal = (box.dir() / "my journal.jsonl").string();
+    const Result r = box.run_raw({"--journal", journal, "sync"});
+    CHECK(r.code == 2);
+    CHECK(r.err ==
+          "momentum: error: cannot sync journal 'my journal.jsonl': sync needs a file name of "
+          "letters, digits, '.', '_' and '-'\n");
+  }
+  CHECK_FALSE(fs::exists(box.dir() / ".git"));
+}
+
+TEST_CASE("sync ends the journal's last line before git merges it line by line", "[e2e][sync]") {
+  REQUIRE_GIT();
+  Sandbox server, box;
+  const std::string remote = bare_remote(server);
+  isolate_git(box);
+  set_identity(box, "frank");
+  run_ok(box, {"goal", "add", "Learn Go"});
+  std::string bytes = box.journal_bytes();
+  bytes.pop_back();  // a whole event without its newline
+  SECTION("a torn line left by a crash is dropped") {
+    box.write_journal(bytes + "\n{\"id\":\"torn");
+    const Result r = sync(box, {"--init", remote});
+    CHECK(r.code == 0);
+  }
+  SECTION("a whole last event gets its newline") {
+    box.write_journal(bytes);
+    CHECK(sync_ok(box, {"--init", remote}).find("sent 1 event.") != std::string::npos);
+  }
+  CHECK(box.journal_bytes() == bytes + "\n");
+  CHECK(git(box.dir(), {"-C", remote, "show", "main:journal.jsonl"}) == bytes + "\n");
+}
