@@ -342,11 +342,34 @@ void Applier::apply_op(const EventHead& head, const Op& op) {
 
 void Applier::apply(const EventHead& head, std::string_view op, simdjson::ondemand::object& data) {
   if (!first_time(head)) return;
-  if (std::optional<Op> decoded = codec::decode_op(op, data)) {
+  std::optional<Op> decoded;
+  try {
+    decoded = codec::decode_op(op, data);
+  } catch (...) {
+    if (unknown_target(head, op, data)) return;
+    throw;
+  }
+  if (decoded) {
     apply_op(head, *decoded);
   } else {
     ++state_.unknown_ops[std::string(op)];
   }
+}
+
+// A change to an entity the journal does not hold is ignored with a warning whatever else
+// its data holds (a value from a newer momentum, say): its entity is looked up first.
+bool Applier::unknown_target(const EventHead& head, std::string_view op,
+                             simdjson::ondemand::object& data) {
+  const std::optional<codec::Target> target = codec::target_of(op, data);
+  if (!target) return false;
+  const UuidIndex& index = target->kind == "goal"   ? state_.goal_index
+                           : target->kind == "task" ? state_.task_index
+                           : target->kind == "log"  ? state_.log_index
+                                                    : state_.sprint_index;
+  if (index.contains(target->id)) return false;
+  warnings_.push_back(fmt::format("event {} refers to an unknown {} {}; ignored", head.id,
+                                  target->kind, target->id));
+  return true;
 }
 
 void Applier::apply(const EventHead& head, const Op& op) {

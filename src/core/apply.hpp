@@ -36,6 +36,7 @@ class Applier {
   // Counts the event; false when its id was seen before (a line merged in twice counts once).
   bool first_time(const EventHead& head);
   void apply_op(const EventHead& head, const Op& op);
+  bool unknown_target(const EventHead& head, std::string_view op, simdjson::ondemand::object& data);
 
   State& state_;
   std::vector<std::string> warnings_;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "codec_read.hpp"
@@ -290,7 +291,12 @@ Data read_data(od::object& obj) {
 
 // How a field's value becomes the op's: strings are copied, ints narrowed.
 std::string own(std::string_view s) { return std::string(s); }
-int own(std::int64_t i) { return static_cast<int>(i); }
+int own(std::int64_t i) {
+  if (i < std::numeric_limits<int>::min() || i > std::numeric_limits<int>::max()) {
+    throw UsageError(fmt::format("number {} is out of range", i));
+  }
+  return static_cast<int>(i);
+}
 Day own(Day d) { return d; }
 std::vector<std::string> own(const std::vector<std::string>& v) { return v; }
 
@@ -473,6 +479,26 @@ std::optional<Op> decode_op(std::string_view name, od::object& data) {
     if (op_names[i] == name) return decode(i, read_data(data));
   }
   return std::nullopt;
+}
+
+std::optional<Target> target_of(std::string_view name, od::object& data) noexcept {
+  static constexpr std::pair<std::string_view, std::string_view> targets[] = {
+      {"goal.edit", "goal"},     {"goal.status", "goal"},  {"task.edit", "task"},
+      {"task.status", "task"},   {"task.defer", "task"},   {"log.edit", "log"},
+      {"log.rm", "log"},         {"sprint.add", "sprint"}, {"sprint.remove", "sprint"},
+      {"sprint.close", "sprint"}};
+  const auto* it = std::find_if(std::begin(targets), std::end(targets),
+                                [&](const auto& t) { return t.first == name; });
+  if (it == std::end(targets)) return std::nullopt;
+  try {
+    std::string_view id;
+    if (data.reset().error() || data.find_field_unordered(it->second).get_string().get(id)) {
+      return std::nullopt;
+    }
+    return Target{it->second, std::string(id)};
+  } catch (...) {  // a string that does not fit in memory: no target to name
+    return std::nullopt;
+  }
 }
 
 Envelope read_envelope(od::object& line, EventSink& sink) {

@@ -60,4 +60,13 @@ bool is_whole_event(std::string_view text);
 // type-checked, whatever the op. Throws UsageError or simdjson_error when it is malformed.
 std::optional<Op> decode_op(std::string_view name, simdjson::ondemand::object& data);
 
+// The entity an op changes, as its data names it: {"goal", id} for goal.edit and goal.status,
+// a task for task.edit, .status and .defer, a log for log.edit and log.rm, a sprint for
+// sprint.add, .remove and .close. Nullopt for other ops or when the id cannot be read.
+struct Target {
+  std::string_view kind;  // "goal", "task", "log" or "sprint"
+  std::string id;
+};
+std::optional<Target> target_of(std::string_view name, simdjson::ondemand::object& data) noexcept;
+
 }  // namespace momentum::codec

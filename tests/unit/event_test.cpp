@@ -412,6 +412,52 @@ TEST_CASE("events about unknown entities are ignored with a warning", "[event]")
   CHECK(loaded.state.event_count == 5);
 }
 
+TEST_CASE("a change to an unknown entity is ignored whatever else its data holds", "[event]") {
+  // A newer momentum's value, a missing field: the entity is looked up first, as it always was.
+  const std::string ghost = uuid(99, 0xdead);
+  const auto line = [&](int n, std::string_view op, const std::string& data) {
+    return fmt::format(R"({{"id":"{}","ts":"2026-03-10T12:00:00.00{}Z","tz":"+00:00","op":"{}",)"
+                       R"("data":{}}})"
+                       "\n",
+                       uuid(static_cast<std::uint64_t>(n)), n, op, data);
+  };
+  const std::string text =
+      header_line(noon(march_10)) + line(1, "goal.add", R"({"title":"G"})") +
+      line(2, "task.status", fmt::format(R"({{"task":"{}","status":"blocked"}})", ghost)) +
+      line(3, "goal.edit", fmt::format(R"({{"goal":"{}","cadence":"hourly"}})", ghost)) +
+      line(4, "task.defer", fmt::format(R"({{"task":"{}"}})", ghost)) +
+      line(5, "log.edit", fmt::format(R"({{"log":"{}","kind":7}})", ghost)) +
+      line(6, "sprint.close", fmt::format(R"({{"sprint":"{}","rating":"great"}})", ghost));
+  const Loaded loaded = replay_text(text);
+  CHECK(
+      loaded.warnings ==
+      std::vector<std::string>{
+          fmt::format("j.jsonl: event {} refers to an unknown task {}; ignored", uuid(2), ghost),
+          fmt::format("j.jsonl: event {} refers to an unknown goal {}; ignored", uuid(3), ghost),
+          fmt::format("j.jsonl: event {} refers to an unknown task {}; ignored", uuid(4), ghost),
+          fmt::format("j.jsonl: event {} refers to an unknown log {}; ignored", uuid(5), ghost),
+          fmt::format("j.jsonl: event {} refers to an unknown sprint {}; ignored", uuid(6), ghost),
+      });
+  CHECK(loaded.state.event_count == 6);
+
+  // The same value on a goal the journal holds is a malformed event.
+  const std::string known =
+      header_line(noon(march_10)) + line(1, "goal.add", R"({"title":"G"})") +
+      line(2, "goal.edit", fmt::format(R"({{"goal":"{}","cadence":"hourly"}})", uuid(1)));
+  CHECK_THROWS_WITH(replay_text(known),
+                    Catch::Contains("j.jsonl:3: malformed event") && Catch::Contains("hourly"));
+}
+
+TEST_CASE("a number too large for its field is a malformed event, not a wrapped one", "[event]") {
+  const std::string text =
+      header_line(noon(march_10)) +
+      R"({"id":"00000000-0000-4000-8000-000000000001","ts":"2026-03-10T12:00:00.000Z",)"
+      R"("tz":"+00:00","op":"log.add","data":{"minutes":4294967326}})"
+      "\n";
+  CHECK_THROWS_WITH(replay_text(text), Catch::Contains("j.jsonl:2: malformed event") &&
+                                           Catch::Contains("4294967326 is out of range"));
+}
+
 TEST_CASE("a journal folded again in (ts, id) order reports each warning once", "[event]") {
   const Timestamp t = noon(march_10);
   const std::string ghost = uuid(99, 0xdead);
