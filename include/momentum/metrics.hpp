@@ -75,6 +75,11 @@ std::optional<double> median(std::vector<int> values);
 // Tasks deferred this many times or more are chronic.
 inline constexpr int chronic_deferrals = 3;
 
+// True when `task` has been deferred chronic_deferrals times or more (docs/procrastination.md).
+inline bool deferred_chronically(const Task& task) {
+  return task.deferrals.size() >= static_cast<std::size_t>(chronic_deferrals);
+}
+
 // Start delays are capped here (days) when they enter the index.
 inline constexpr double start_delay_cap = 14;
 

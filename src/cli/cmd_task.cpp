@@ -6,6 +6,7 @@
 #include "cli/json_out.hpp"
 #include "cli/options.hpp"
 #include "cli/render.hpp"
+#include "momentum/metrics.hpp"
 #include "momentum/next.hpp"
 #include "momentum/resolve.hpp"
 #include "momentum/sprint.hpp"
@@ -139,7 +140,7 @@ int run_defer(Context& ctx, const TaskOptions& o) {
   });
   report(ctx, w, "Deferred");
   const Task& t = w.state.task(w.touched.index);
-  if (t.deferrals.size() >= 3) {
+  if (deferred_chronically(t)) {
     ctx.warn(
         fmt::format("task {} has been deferred {} times; try breaking it into a smaller first "
                     "step you can do today",

@@ -73,7 +73,7 @@ void task_metrics(const State& state, const Window& w, Day today, const Config& 
     if (!is_open(t.status)) continue;
     const int index = static_cast<int>(i);
     ++m.open_tasks;
-    if (static_cast<int>(t.deferrals.size()) >= chronic_deferrals) m.chronic.push_back(index);
+    if (deferred_chronically(t)) m.chronic.push_back(index);
     if (t.due && *t.due < today) m.overdue.push_back(index);
     if (days_between(t.last_activity_day, today) >= config.stale_days) m.stale.push_back(index);
   }
