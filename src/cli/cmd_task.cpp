@@ -293,14 +293,14 @@ void print_history(std::ostream& out, const Task& t) {
 }
 
 // What `task show` prints: one task, as of `today`, with the minutes logged on it.
-struct TaskView {
+struct TaskShow {
   const State& state;
   const Task& task;
   Day today{};
   int minutes_logged = 0;
 };
 
-void print_task(std::ostream& out, const Style& style, const TaskView& view) {
+void print_task(std::ostream& out, const Style& style, const TaskShow& view) {
   const Task& t = view.task;
   out << fmt::format("Task {}: {}\n", t.num, paint(style, escape(t.title), fmt::emphasis::bold));
   out << fmt::format("Status      {}\n", status_text(style, t.status));
@@ -325,9 +325,9 @@ int run_show(Context& ctx, const TaskOptions& o) {
     print_json(ctx, task_json(state, index, ctx.today));
     return 0;
   }
-  print_task(ctx.out, ctx.style,
-             {state, state.tasks[static_cast<std::size_t>(index)], ctx.today,
-              task_view(state, index, ctx.today).minutes_logged});
+  print_task(
+      ctx.out, ctx.style,
+      {state, state.task(index), ctx.today, task_view(state, index, ctx.today).minutes_logged});
   return 0;
 }
 
