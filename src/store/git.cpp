@@ -119,13 +119,17 @@ Git::Git(fs::path dir, const std::map<std::string, std::string>& env) : dir_(std
 }
 
 GitRun Git::run(const std::vector<std::string>& args) const {
+  // No transport that runs commands; the journal's bytes as momentum wrote them, whatever the
+  // user's config says of line endings.
   std::vector<std::string> argv{"git",
                                 "-C",
                                 dir_.string(),
                                 "-c",
                                 "protocol.ext.allow=never",
                                 "-c",
-                                "protocol.fd.allow=never"};
+                                "protocol.fd.allow=never",
+                                "-c",
+                                "core.autocrlf=false"};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<char*> argv_ptrs;
   for (std::string& arg : argv) argv_ptrs.push_back(arg.data());

@@ -30,8 +30,9 @@ class Git {
   // Throws StorageError when there is no git.
   Git(std::filesystem::path dir, const std::map<std::string, std::string>& env);
 
-  // Runs `git -C DIR -c protocol.ext.allow=never -c protocol.fd.allow=never ARGS…` with stdin
-  // from /dev/null. Throws StorageError only when it cannot be started.
+  // Runs `git -C DIR -c protocol.ext.allow=never -c protocol.fd.allow=never
+  // -c core.autocrlf=false ARGS…` with stdin from /dev/null. Throws StorageError only when it
+  // cannot be started.
   GitRun run(const std::vector<std::string>& args) const;
 
   // As run(), and a non-zero status throws StorageError "git ARGS[0] failed in 'DIR': …"
