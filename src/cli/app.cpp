@@ -178,6 +178,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
   setup_review(app, ctx, action);
   setup_remind(app, ctx, action);
   setup_prompt(app, ctx, action);
+  setup_export(app, ctx, action);
   setup_config(app, ctx, action);
   setup_sync(app, ctx, action);
   setup_completion(app, ctx, action);  // last: it describes everything above
