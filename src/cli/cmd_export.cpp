@@ -1,4 +1,4 @@
-// momentum export --format json|csv [--output FILE] [--what logs|tasks|goals]
+// momentum export --format json|csv|md [--output FILE] [--what logs|tasks|goals]
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,7 +15,7 @@
 namespace momentum::cli {
 namespace {
 
-const std::vector<std::string> formats = {"json", "csv"};
+const std::vector<std::string> formats = {"json", "csv", "md"};
 
 struct ExportOptions {
   std::optional<std::string> format;
@@ -71,6 +71,7 @@ std::string written_items(const std::string& format, ExportTable table, const So
                           std::size_t events) {
   const State& s = source.loaded.state;
   if (format == "json") return plural(events, "event", "events");
+  if (format == "md") return "the Markdown dump";
   switch (table) {
     case ExportTable::tasks:
       return plural(s.tasks.size(), "task", "tasks");
@@ -94,6 +95,8 @@ int run_export(Context& ctx, const ExportOptions& o) {
   const auto print = [&](std::ostream& out) {
     if (format == "json")
       print_export_json(out, view, lines);
+    else if (format == "md")
+      print_export_md(out, view);
     else
       print_export_csv(out, view, table);
   };
@@ -116,8 +119,9 @@ int run_export(Context& ctx, const ExportOptions& o) {
 
 void setup_export(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<ExportOptions>();
-  CLI::App* sub = app.add_subcommand("export", "Everything as JSON (re-importable) or a CSV table");
-  sub->add_option("--format", o->format, "json (history and state) or csv (a table)")
+  CLI::App* sub =
+      app.add_subcommand("export", "Everything as JSON (re-importable), a CSV table or Markdown");
+  sub->add_option("--format", o->format, "json (history and state), csv (a table) or md")
       ->check(one_of("format", formats))
       ->option_text("F");
   sub->add_option("--what", o->what, "The csv table: logs (default), tasks or goals")

@@ -28,4 +28,8 @@ void print_export_json(std::ostream& out, const ExportView& view, const JournalL
 // are not removed, the tasks or the goals, by number.
 void print_export_csv(std::ostream& out, const ExportView& view, ExportTable table);
 
+// The Markdown export (CommonMark, user text escaped, no control bytes): goals, tasks by goal,
+// sprints with their retrospectives, then check-ins and rest days month by month.
+void print_export_md(std::ostream& out, const ExportView& view);
+
 }  // namespace momentum::cli

@@ -213,11 +213,11 @@ TEST_CASE("export rejects bad input with one line, the journal unchanged", "[e2e
   Sandbox box;
   fill(box);
   check_rejects(box, {"export", "--format", "xml"},
-                "--format: unknown format 'xml'; expected json or csv");
+                "--format: unknown format 'xml'; expected json, csv or md");
   check_rejects(box, {"export", "--format", "csv", "--what", "sprints"},
                 "--what: unknown table 'sprints'; expected logs, tasks or goals");
   check_rejects(box, {"export"},
-                "export needs --format: json or csv (see 'momentum export --help')");
+                "export needs --format: json, csv or md (see 'momentum export --help')");
   check_rejects(box, {"export", "--format", "json", "--what", "tasks"},
                 "--what works with --format csv only, not 'json'");
   check_rejects(box, {"--json", "export", "--format", "csv"},
@@ -244,4 +244,83 @@ TEST_CASE("export --output that cannot be written fails with exit 3", "[e2e][exp
   CHECK(dir_entries(box.dir()) ==
         std::vector<std::string>{"folder", "home", "journal.jsonl", "journal.jsonl.lock"});
   CHECK(dir_entries(folder).empty());
+}
+
+TEST_CASE("export --format md: goals, tasks by goal, sprints, check-ins by month",
+          "[e2e][export]") {
+  Sandbox box;
+  box.write_journal(export_journal());
+  box.now("2026-03-20T09:00:00Z");
+  CHECK(run_ok(box, {"export", "--format", "md"}) == R"(# momentum
+
+Exported on 2026-03-20: 2 goals, 3 tasks, 1 sprint, 3 check-ins.
+
+## Goals
+
+### Goal 1: Become an ML engineer
+
+- Status: active
+- Cadence: daily, importance 5
+- Why: a job I love, really
+- Tags: ml
+- Created 2026-03-01; tasks: 0 open, 1 done
+
+### Goal 2: Run
+
+- Status: active
+- Cadence: 3/week, importance 3
+- Created 2026-03-01; tasks: 1 open, 0 done
+
+## Tasks
+
+### Goal 1: Become an ML engineer
+
+- Task 1: Read ISLR, chapter 3 (learn, done 2026-03-10, due 2026-03-12, estimate 1h30m, 45m logged, tags stats, book)
+
+### Goal 2: Run
+
+- Task 3: Buy shoes (do, todo)
+
+### No goal
+
+- Task 2: Titanic "baseline"; submit (do, todo, due 2026-03-13)
+
+## Sprints
+
+### Sprint 1: Finish chapter 3
+
+- 2026-03-09 to 2026-03-15, closed 2026-03-15
+- Goal 1: Become an ML engineer
+- Task 1: Read ISLR, chapter 3 (done)
+
+Retrospective:
+
+- Learned: read every day
+- Blocked: nothing
+- Next: chapter 4
+- Rating: 4/5
+
+## Check-ins
+
+### March 2026
+
+- 2026-03-02: check-in 1, 45m learn, Goal 1: Become an ML engineer, Task 1: Read ISLR, chapter 3, resistance 3: linear regression and a "quote"
+- 2026-03-06: rest day, all goals: family visit
+- 2026-03-31: check-in 3, 30m do, Goal 2: Run
+
+### April 2026
+
+- 2026-04-02: check-in 4, do, Goal 2: Run: 5k, easy
+)");
+}
+
+TEST_CASE("export --format md escapes Markdown and never prints a control byte", "[e2e][export]") {
+  Sandbox box;
+  run_ok(box, {"-q", "goal", "add", "# *bold* <b>\x1b[31m"});
+  run_ok(box, {"-q", "log", "10m", "red \x1b[31m text\u202e", "--goal", "1"});
+  const std::string md = run_ok(box, {"export", "--format", "md"});
+  CHECK_THAT(md, Catch::Contains("### Goal 1: \\# \\*bold\\* \\<b\\>"));
+  CHECK(md.find('\x1b') == std::string::npos);
+  CHECK(md.find("\u202e") == std::string::npos);
+  CHECK_THAT(md, Catch::Contains("red \\\\x1b\\[31m text\\\\u202e"));
 }
