@@ -1,6 +1,8 @@
 # A thin front for CMake presets. `make run` and `make test` work on a fresh Debian machine.
+# libsqlite3-dev, libzip-dev and pkg-config: `import --from loop` reads Loop's backups and zips.
 # dpkg-dev and file: CPack asks dpkg-shlibdeps for the .deb's Depends (make package).
 PACKAGES := cmake g++ make git libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev catch2 libxml2-utils \
+            libsqlite3-dev libzip-dev pkg-config \
             dpkg-dev file
 # Only for `make format`, `format-check` and `tidy`, which CI runs.
 # clang-tidy 16: Debian's default clang-tidy (14) cannot parse libstdc++ 12's <ranges>.

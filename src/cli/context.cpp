@@ -201,6 +201,30 @@ Written Context::write(const std::function<Change(const State&, const Stamp&)>& 
   return {std::move(loaded.state), std::move(change.event), change.touched};
 }
 
+State Context::write_events(const std::function<std::vector<Event>(const State&)>& build) const {
+  // Nothing to write to a missing journal: leave no directory or lock file behind.
+  if (!journal_exists(journal) && build(State{}).empty()) return State{};
+  JournalLock lock(journal, lock_timeout);
+  auto read = load_journal(journal, journal.string(), cache);
+  JournalRead before = read ? std::move(*read) : JournalRead{};
+  Loaded& loaded = before.loaded;
+  for (const std::string& warning : loaded.warnings) warn(warning);
+  const std::vector<Event> events = build(loaded.state);
+  if (events.empty()) return std::move(loaded.state);
+  std::string bytes;
+  if (before.blank) {
+    bytes = header_line(events.front().stamp.ts);
+    loaded.valid_size = 0;
+  } else if (loaded.ends_without_newline) {
+    bytes = "\n";
+  }
+  for (const Event& event : events) bytes += to_line(event);
+  append_journal(journal, loaded.valid_size, bytes);
+  for (const Event& event : events) apply(loaded.state, event);
+  record_append(journal, before, bytes, loaded.state);
+  return std::move(loaded.state);
+}
+
 void Context::warn(std::string_view message) const {
   if (silent_failures) return;
   err << "momentum: warning: " << escape(message) << '\n';  // a quoted value may be raw

@@ -60,6 +60,11 @@ class Context {
   // it, prints the change's warnings, and returns the state with the event applied.
   Written write(const std::function<Change(const State&, const Stamp&)>& build) const;
 
+  // Under the journal lock: loads, lets `build` make any number of events (import), appends
+  // them all with one write and one fsync, or none on failure, and returns the state after
+  // them. No events: nothing is written, not even a new journal's header.
+  State write_events(const std::function<std::vector<Event>(const State&)>& build) const;
+
   // Prints "momentum: warning: …" on stderr.
   void warn(std::string_view message) const;
 

@@ -1,0 +1,223 @@
+// momentum import: the real binary on files written here (and on ../shared/peer-data when it
+// is there): what it prints, what it appends in one write, what it refuses.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "checks.hpp"
+#include "sandbox.hpp"
+
+using namespace momentum::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A harsh folder: a daily habit kept through today (2026-03-10) with a rest day in between,
+// a 3/7 habit, a line harsh skips.
+fs::path harsh_dir(const Sandbox& box) {
+  const fs::path dir = box.dir() / "harsh";
+  fs::create_directories(dir);
+  Sandbox::write_file(dir / "habits", "! Daily\nMeditated: 1\nGym: 3/7\n");
+  Sandbox::write_file(dir / "log",
+                      "2026-03-06 : Meditated : y :  : \n"
+                      "2026-03-07 : Meditated : y : calm : \n"
+                      "2026-03-08 : Meditated : s : travelling : \n"
+                      "2026-03-09 : Meditated : y :  : \n"
+                      "2026-03-10 : Meditated : y :  : \n"
+                      "2026-03-09 : Gym : y :  : 1.5\n"
+                      "2026-03-10 : Gym : n :  : \n"
+                      "garbage\n");
+  return dir;
+}
+
+const std::string harsh_report =
+    "Imported from harsh: 2 goals, 0 tasks, 5 check-ins, 1 rest day, 3 notes\n"
+    "Skipped 2:\n"
+    "  not 'DAY : HABIT : ANSWER' (harsh skips it too) (1): log line 8\n"
+    "  answered n (not done): nothing to bring in (1): Gym on 2026-03-10\n";
+
+fs::path taskwarrior_file(const Sandbox& box) {
+  const fs::path file = box.dir() / "export.json";
+  Sandbox::write_file(
+      file,
+      "[\n"
+      R"({"id":1,"description":"Read a paper","due":"20260312T000000Z","entry":"20260301T100000Z","priority":"H","project":"ml","status":"pending","uuid":"9967f46c-5b99-4160-84a6-2e31f1e6ab91","urgency":2})"
+      ",\n"
+      R"({"id":0,"description":"Submit baseline","end":"20260305T180000Z","entry":"20260302T080000Z","project":"ml","status":"completed","uuid":"57310588-b112-4284-94be-296c504f324c","urgency":0})"
+      ",\n"
+      R"({"id":0,"description":"Old idea","end":"20260304T180000Z","entry":"20260302T080000Z","status":"deleted","uuid":"ae6e0c24-1cec-4bfd-aa94-284c00eb9a1c","urgency":0})"
+      "\n]\n");
+  return file;
+}
+
+const fs::path peer_data = fs::path(MOMENTUM_SOURCE_DIR) / ".." / "shared" / "peer-data";
+
+}  // namespace
+
+TEST_CASE("import of a harsh folder brings in goals, check-ins and rest days", "[e2e][import]") {
+  Sandbox box;
+  const fs::path dir = harsh_dir(box);
+  CHECK(run_ok(box, {"import", dir.string()}) == harsh_report);
+  const auto goals = run_json(box, {"goal", "list"});
+  REQUIRE(goals.size() == 2);
+  CHECK(goals[0]["title"] == "Meditated");
+  CHECK(goals[0]["cadence"] == "daily");
+  CHECK(goals[1]["cadence"] == "3/7");
+  const auto logs = run_json(box, {"log", "list", "--all"});
+  CHECK(logs["logs"].size() == 5);
+  CHECK(logs["skips"].size() == 1);
+  // The streak survives the move: y, y, rest day, y, y through today; the rest day bridges.
+  const auto streak = run_json(box, {"streak", "--goal", "Meditated"});
+  INFO(streak.dump());
+  CHECK(streak["goals"][0]["current"]["length"] == 4);  // harsh says 5: its skips add length
+}
+
+TEST_CASE("import again adds nothing: every item is already there", "[e2e][import]") {
+  Sandbox box;
+  const fs::path dir = harsh_dir(box);
+  run_ok(box, {"import", dir.string()});
+  const std::string before = box.journal_bytes();
+  CHECK(run_ok(box, {"import", dir.string(), "--from", "harsh"}) ==
+        "Imported from harsh: 0 goals, 0 tasks, 0 check-ins, 0 rest days, 0 notes\n"
+        "Already in the journal (imported before), left as they are: 8 items\n"
+        "Skipped 2:\n"
+        "  not 'DAY : HABIT : ANSWER' (harsh skips it too) (1): log line 8\n"
+        "  answered n (not done): nothing to bring in (1): Gym on 2026-03-10\n");
+  CHECK(box.journal_bytes() == before);
+}
+
+TEST_CASE("import --dry-run prints the same report and writes nothing", "[e2e][import]") {
+  Sandbox box;
+  const fs::path dir = harsh_dir(box);
+  const std::string out = run_ok(box, {"import", "--dry-run", dir.string()});
+  CHECK(out == "Would import from harsh: 2 goals, 0 tasks, 5 check-ins, 1 rest day, 3 notes\n" +
+                   harsh_report.substr(harsh_report.find('\n') + 1) +
+                   "Dry run: nothing was written.\n");
+  CHECK_FALSE(box.journal_exists());
+  CHECK_FALSE(fs::exists(box.dir() / "journal.jsonl.lock"));
+  run_ok(box, {"goal", "add", "Write"});
+  const std::string before = box.journal_bytes();
+  run_ok(box, {"import", dir.string(), "--dry-run"});
+  CHECK(box.journal_bytes() == before);
+  const auto report = run_json(box, {"import", dir.string(), "--dry-run"});
+  CHECK(report["dry_run"] == true);
+  CHECK(report["checkins"] == 5);
+  CHECK(box.journal_bytes() == before);
+}
+
+TEST_CASE("import of a Taskwarrior export: projects, tasks, their days and status",
+          "[e2e][import]") {
+  Sandbox box;
+  run_ok(box, {"goal", "add", "Write"});
+  const auto report = run_json(box, {"import", taskwarrior_file(box).string()});
+  CHECK(report["source"] == "taskwarrior");
+  CHECK(report["goals"] == 1);
+  CHECK(report["tasks"] == 2);
+  CHECK(report["skipped"] ==
+        nlohmann::json::parse(R"([{"what":"task 'Old idea'","why":"deleted in Taskwarrior"}])"));
+  const auto tasks = run_json(box, {"task", "list", "--all"});
+  REQUIRE(tasks.size() == 2);
+  CHECK(tasks[0]["title"] == "Read a paper");
+  CHECK(tasks[0]["importance"] == 5);
+  CHECK(tasks[0]["due"] == "2026-03-12");
+  CHECK(tasks[0]["status"] == "todo");
+  CHECK(tasks[1]["status"] == "done");
+  // The days come from Taskwarrior's, in the journal's `day` fields.
+  const std::string journal = box.journal_bytes();
+  CHECK(journal.find(R"("data":{"day":"2026-03-05","status":"done")") != std::string::npos);
+  CHECK(journal.find(R"("data":{"day":"2026-03-02","goal":)") != std::string::npos);
+  const auto goals = run_json(box, {"goal", "list"});
+  REQUIRE(goals.size() == 2);
+  CHECK(goals[1]["title"] == "ml");
+  CHECK(goals[1]["cadence"] == "none");
+}
+
+TEST_CASE("import appends all its events with one write, or none", "[e2e][import][errors]") {
+  Sandbox box;
+  run_ok(box, {"goal", "add", "Write"});
+  const std::string before = box.journal_bytes();
+  box.limit_file_size(before.size() + 600);  // room for a line or two, not for all
+  check_fails(box, {"import", harsh_dir(box).string()}, 3,
+              "cannot write journal '" + box.journal().string() + "': File too large");
+  box.limit_file_size(1 << 20);
+  run_ok(box, {"import", harsh_dir(box).string()});
+  const auto lines = box.journal_lines();
+  CHECK(lines.size() == 2 + 8);  // header, goal, 2 goals + 5 check-ins + 1 rest day
+}
+
+TEST_CASE("import refuses bad input with one line, the journal untouched",
+          "[e2e][import][errors]") {
+  Sandbox box;
+  run_ok(box, {"goal", "add", "Write"});
+  const std::string missing = (box.dir() / "nope.json").string();
+  check_rejects(box, {"import", missing}, "no such file or directory '" + missing + "'");
+  check_rejects(box, {"import", "x", "--from", "omnifocus"},
+                "--from: unknown source 'omnifocus'; expected taskwarrior, harsh or loop");
+  const fs::path bad = box.dir() / "bad.json";
+  Sandbox::write_file(bad, "[\n{\"uuid\":\"a\",\"status\":\"pending\"},\n{\"uuid\":\n]\n");
+  check_rejects(box, {"import", bad.string()},
+                bad.string() +
+                    ":4: not Taskwarrior's JSON: syntax error while parsing value - "
+                    "unexpected ']'; expected '[', '{', or a literal");
+  Sandbox::write_file(bad, R"([{"uuid":"a","status":"pending","entry":"yesterday"}])");
+  check_rejects(box, {"import", bad.string()},
+                bad.string() +
+                    ": task 1 (a): 'entry' is not a date (YYYYMMDDTHHMMSSZ): "
+                    "'yesterday'");
+  check_rejects(box, {"import", bad.string(), "--from", "loop"},
+                "'" + bad.string() +
+                    "' is not Loop's CSV export (its .zip or unpacked folder) or a .db backup");
+  check_rejects(box, {"import", box.dir().string()},
+                "cannot tell what '" + box.dir().string() +
+                    "' holds; expected harsh's folder (with 'habits' and 'log') or Loop's CSV "
+                    "export folder (with 'Habits.csv'), or give --from");
+  const fs::path harsh = box.dir() / "h";
+  fs::create_directories(harsh);
+  Sandbox::write_file(harsh / "habits", "Read: 4/2\n");
+  check_rejects(box, {"import", harsh.string()},
+                harsh.string() +
+                    "/habits:1: invalid frequency '4/2' for habit 'Read': the "
+                    "target must not exceed the interval");
+  check_rejects(box, {"import"}, "file is required (see 'momentum import --help')");
+}
+
+TEST_CASE("import of a Loop CSV export folder", "[e2e][import]") {
+  Sandbox box;
+  const fs::path dir = box.dir() / "Loop Habits CSV 2026-03-10";
+  fs::create_directories(dir / "001 Floss");
+  Sandbox::write_file(dir / "Habits.csv",
+                      "Position,Name,Type,Question,Description,FrequencyNumerator,"
+                      "FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n"
+                      "001,Floss,YES_NO,Did you floss?,,1,1,#FF8F00,,,,false\n");
+  Sandbox::write_file(dir / "001 Floss" / "Checkmarks.csv",
+                      "Date,Value,Notes\n2026-03-10,YES_MANUAL,\n2026-03-09,SKIP,\n"
+                      "2026-03-08,YES_MANUAL,\n2026-03-07,NO,\n");
+  CHECK(run_ok(box, {"import", dir.string()}) ==
+        "Imported from loop: 1 goal, 0 tasks, 2 check-ins, 1 rest day, 0 notes\n"
+        "Skipped 1:\n"
+        "  NO: not done, nothing to bring in (1): Floss on 2026-03-07\n");
+  const auto streak = run_json(box, {"streak", "--goal", "Floss"});
+  CHECK(streak["goals"][0]["current"]["length"] == 2);  // Loop says 3: its skips add length
+}
+
+TEST_CASE("import of the peers' real files, when ../shared/peer-data is there", "[e2e][import]") {
+  if (!fs::exists(peer_data)) {
+    WARN("skipped: " << peer_data.string() << " is absent (it is not part of the project)");
+    return;
+  }
+  for (const fs::path& path :
+       {peer_data / "taskwarrior" / "generated-tw2.6.2" / "export.json",
+        peer_data / "harsh" / "real" / "tux24xyz-dotfiles",
+        peer_data / "loop" / "packed" / "v2.3.1" / "Loop Habits CSV 2015-01-25.zip",
+        peer_data / "loop" / "real" / "db" / "loop.db"}) {
+    INFO(path.string());
+    Sandbox box;
+    const auto first = run_json(box, {"import", path.string()});
+    CHECK(first["present"] == 0);
+    const std::string before = box.journal_bytes();
+    const auto again = run_json(box, {"import", path.string()});
+    CHECK(again["goals"] == 0);
+    CHECK(again["checkins"] == 0);
+    CHECK(again["tasks"] == 0);
+    CHECK(box.journal_bytes() == before);
+  }
+}
