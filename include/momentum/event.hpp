@@ -162,6 +162,13 @@ struct SprintClose {
   friend bool operator==(const SprintClose&, const SprintClose&) = default;
 };
 
+// Reverts the event `event` names (docs/journal-format.md, "Undo"): replay skips it. An undo
+// is never itself undone; one naming another undo, or no event of the journal, is ignored.
+struct Undo {
+  Uuid event;
+  friend bool operator==(const Undo&, const Undo&) = default;
+};
+
 // An op from a newer momentum: kept as its name and its data's JSON text, and not applied.
 struct UnknownOp {
   std::string name;
@@ -171,7 +178,7 @@ struct UnknownOp {
 
 using Op = std::variant<GoalAdd, GoalEdit, GoalSetStatus, TaskAdd, TaskEdit, TaskSetStatus,
                         TaskDefer, LogAdd, LogEdit, LogRemove, SkipAdd, SprintStart, SprintAdd,
-                        SprintRemove, SprintClose, UnknownOp>;
+                        SprintRemove, SprintClose, Undo, UnknownOp>;
 
 // When and where an event is written: its id, its strictly increasing `ts`, the writer's offset.
 struct Stamp {
@@ -201,7 +208,8 @@ struct Loaded {
   bool ends_without_newline = false;        // a whole last event lacks its newline: add one first
 };
 
-// Folds the journal bytes `input` into a State, events ordered by (ts, id). `source` names
+// Folds the journal bytes `input` into a State, events ordered by (ts, id), skipping the
+// events an undo event reverts (an undone creation still uses up its short number). `source` names
 // the file in messages. A torn last line and unknown ops are warnings; a malformed line
 // elsewhere throws StorageError "SOURCE:LINE: …". `input` should have 64 bytes of spare
 // capacity (reserve) to avoid a copy.
@@ -210,8 +218,8 @@ Loaded replay(const std::string& input, std::string_view source);
 // Folds `input`, whole event lines appended after the events that made `loaded` (its first
 // line is line `first_line` of `source`), into `loaded`, and adds the unknown-ops warning
 // that replay gives (`loaded.warnings` must not hold it yet). Returns false, leaving
-// `loaded` unusable, when an event is not ordered after all the earlier ones: then only a
-// full replay is right.
+// `loaded` unusable, when an event is not ordered after all the earlier ones or is an undo
+// (which reverts an event folded already): then only a full replay is right.
 bool replay_appended(Loaded& loaded, const std::string& input, std::string_view source,
                      int first_line);
 
@@ -219,6 +227,14 @@ bool replay_appended(Loaded& loaded, const std::string& input, std::string_view 
 std::optional<std::string> unknown_ops_warning(const State& state, std::string_view source);
 
 // Applies one event to `state` as replay would (for tests and for a writer's own event).
+// An undo cannot be folded onto a state: it is counted, and only a replay reverts its event.
 void apply(State& state, const Event& event);
+
+// True when `op` cannot be folded onto the state before it (an undo): replay instead.
+bool needs_replay(const Op& op);
+
+// The events of the journal bytes `input` (the header, blank lines and a torn last line
+// left out), in (ts, id) order. Throws StorageError "SOURCE:LINE: …" like replay().
+std::vector<Event> read_events(const std::string& input, std::string_view source);
 
 }  // namespace momentum

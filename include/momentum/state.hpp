@@ -1,8 +1,11 @@
 #pragma once
 // The state of a journal: goals, tasks, check-ins and skips, as folded from its events.
 // Entities refer to each other by index into the State's vectors; an entity's short
-// number is its index + 1, assigned in (ts, id) order, so it is the same on every machine.
+// number is assigned in (ts, id) order, so it is the same on every machine. An undone
+// creation keeps its number (it is never handed out again), so numbers can skip one and a
+// number is not always its index + 1: find_by_num() looks one up.
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -170,6 +173,12 @@ struct State {
   UuidIndex log_index;
   UuidIndex skip_index;
   UuidIndex sprint_index;
+  // The short numbers handed out so far: undone creations count, so a number is never reused.
+  int goal_nums = 0;
+  int task_nums = 0;
+  int log_nums = 0;
+  int skip_nums = 0;
+  int sprint_nums = 0;
   std::map<std::string, int> unknown_ops;  // ops from a newer version: kept, counted
   Timestamp last_ts{};  // the latest `ts` in the journal; a writer goes strictly later
   std::size_t event_count = 0;
@@ -181,6 +190,16 @@ struct State {
   const Skip& skip(int index) const { return skips[static_cast<std::size_t>(index)]; }
   const Sprint& sprint(int index) const { return sprints[static_cast<std::size_t>(index)]; }
 };
+
+// The index of the item numbered `num` in `items` (any of the State's vectors, whose numbers
+// increase with the index), or nullopt when there is none (out of range, or undone).
+template <class Entity>
+std::optional<int> find_by_num(const std::vector<Entity>& items, int num) {
+  const auto it = std::lower_bound(items.begin(), items.end(), num,
+                                   [](const Entity& e, int n) { return e.num < n; });
+  if (it == items.end() || it->num != num) return std::nullopt;
+  return static_cast<int>(it - items.begin());
+}
 
 // The goal's status on `today`: a pause whose `until` has come is active again.
 GoalStatus effective_status(const Goal& goal, Day today);

@@ -179,6 +179,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
   setup_remind(app, ctx, action);
   setup_prompt(app, ctx, action);
   setup_export(app, ctx, action);
+  setup_undo(app, ctx, action);
   setup_config(app, ctx, action);
   setup_sync(app, ctx, action);
   setup_import(app, ctx, action);

@@ -32,11 +32,12 @@ template <typename Entity>
 void renumbered_in(std::string_view kind, const std::vector<Entity>& before,
                    const std::vector<Entity>& after, const UuidIndex& index,
                    std::vector<Renumbered>& out) {
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    const auto it = index.find(before[i].id);
-    if (it == index.end() || static_cast<std::size_t>(it->second) == i) continue;
-    out.push_back({kind, before[i].id, after[static_cast<std::size_t>(it->second)].title,
-                   static_cast<int>(i) + 1, it->second + 1});
+  // Numbers, not positions: an undone creation keeps its number, so they can differ.
+  for (const Entity& was : before) {
+    const auto it = index.find(was.id);
+    if (it == index.end()) continue;
+    const Entity& now = after[static_cast<std::size_t>(it->second)];
+    if (now.num != was.num) out.push_back({kind, was.id, now.title, was.num, now.num});
   }
 }
 

@@ -196,6 +196,13 @@ Written Context::write(const std::function<Change(const State&, const Stamp&)>& 
   bytes += to_line(change.event);
   append_journal(journal, loaded.valid_size, bytes);
   for (const std::string& warning : change.warnings) warn(warning);
+  if (needs_replay(change.event.op)) {
+    // An undo reverts an event folded already: the state after it is a replay's (which
+    // also rewrites the cache, since the journal changed under it).
+    auto after = load_journal(journal, journal.string(), cache);
+    return {after ? std::move(after->loaded.state) : State{}, std::move(change.event),
+            change.touched};
+  }
   apply(loaded.state, change.event);
   record_append(journal, before, bytes, loaded.state);
   return {std::move(loaded.state), std::move(change.event), change.touched};
@@ -224,6 +231,8 @@ State Context::write_events(const std::function<std::vector<Event>(const State&)
   record_append(journal, before, bytes, loaded.state);
   return std::move(loaded.state);
 }
+
+std::chrono::minutes Context::utc_offset_at(Timestamp ts) const { return local_offset(ts, env); }
 
 void Context::warn(std::string_view message) const {
   if (silent_failures) return;

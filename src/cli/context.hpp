@@ -65,6 +65,9 @@ class Context {
   // them. No events: nothing is written, not even a new journal's header.
   State write_events(const std::function<std::vector<Event>(const State&)>& build) const;
 
+  // The local UTC offset at `ts`, as the environment's TZ says: when an event was written.
+  std::chrono::minutes utc_offset_at(Timestamp ts) const;
+
   // Prints "momentum: warning: …" on stderr.
   void warn(std::string_view message) const;
 

@@ -28,6 +28,7 @@ void setup_review(CLI::App& app, Context& ctx, Action& action);
 void setup_remind(CLI::App& app, Context& ctx, Action& action);
 void setup_prompt(CLI::App& app, Context& ctx, Action& action);
 void setup_config(CLI::App& app, Context& ctx, Action& action);
+void setup_undo(CLI::App& app, Context& ctx, Action& action);
 void setup_sync(CLI::App& app, Context& ctx, Action& action);
 void setup_export(CLI::App& app, Context& ctx, Action& action);
 void setup_import(CLI::App& app, Context& ctx, Action& action);

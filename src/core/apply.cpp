@@ -41,9 +41,11 @@ bool is_log_op(const Op& op) {
 // The handlers, one per op; each gets the op and the event's stamp and day.
 class Ops {
  public:
-  Ops(State& state, std::vector<std::string>& warnings, const EventHead& stamp, const Op& op)
+  Ops(State& state, std::vector<std::string>& warnings, const UndoneIds& undone,
+      const EventHead& stamp, const Op& op)
       : s_(state),
         warnings_(warnings),
+        undone_(undone),
         stamp_(stamp),
         day_(op_day(op).value_or(written_day())),
         // A log's `day` is the day it counts for, not the day it was written.
@@ -53,7 +55,7 @@ class Ops {
     if (s_.goal_index.contains(stamp_.id)) return;  // the same event twice after a merge
     Goal g;
     g.id = std::string(stamp_.id);
-    g.num = static_cast<int>(s_.goals.size()) + 1;
+    g.num = ++s_.goal_nums;
     g.title = d.title;
     g.why = d.why.value_or("");
     g.importance = d.importance.value_or(3);
@@ -93,7 +95,7 @@ class Ops {
     if (s_.task_index.contains(stamp_.id)) return;
     Task t;
     t.id = std::string(stamp_.id);
-    t.num = static_cast<int>(s_.tasks.size()) + 1;
+    t.num = ++s_.task_nums;
     t.title = d.title;
     t.goal = goal_ref(flat(d.goal));
     if (d.kind) t.kind = *d.kind;
@@ -148,7 +150,7 @@ class Ops {
     if (s_.log_index.contains(stamp_.id)) return;
     LogEntry l;
     l.id = std::string(stamp_.id);
-    l.num = static_cast<int>(s_.logs.size()) + 1;
+    l.num = ++s_.log_nums;
     l.day = day_;
     l.minutes = flat(d.minutes);
     if (d.kind) l.kind = *d.kind;
@@ -185,7 +187,7 @@ class Ops {
     if (s_.skip_index.contains(stamp_.id)) return;
     Skip k;
     k.id = std::string(stamp_.id);
-    k.num = static_cast<int>(s_.skips.size()) + 1;
+    k.num = ++s_.skip_nums;
     k.day = day_;
     k.goal = goal_ref(d.goal);
     k.reason = d.reason.value_or("");
@@ -198,7 +200,7 @@ class Ops {
     if (s_.sprint_index.contains(stamp_.id)) return;
     Sprint sp;
     sp.id = std::string(stamp_.id);
-    sp.num = static_cast<int>(s_.sprints.size()) + 1;
+    sp.num = ++s_.sprint_nums;
     sp.title = d.title;
     sp.goal = goal_ref(d.goal);
     sp.start = d.start;
@@ -233,6 +235,10 @@ class Ops {
     if (d.next) sp->retro.next = *d.next;
     sp->retro.rating = d.rating;
   }
+
+  // Replay skips the events an undo names before the fold (replay()); folded on its own, an
+  // undo changes nothing.
+  void operator()(const Undo&) {}
 
   void operator()(const UnknownOp& d) { ++s_.unknown_ops[d.name]; }
 
@@ -275,6 +281,12 @@ class Ops {
   }
 
   void unknown(std::string_view what, std::string_view id) {
+    // An undo that reached this machine after a change that builds on what it reverts.
+    if (undone_.contains(id)) {
+      warnings_.push_back(fmt::format(
+          "event {} refers to {} {}, whose creation was undone; ignored", stamp_.id, what, id));
+      return;
+    }
     warnings_.push_back(
         fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id, what, id));
   }
@@ -321,6 +333,7 @@ class Ops {
 
   State& s_;
   std::vector<std::string>& warnings_;
+  const UndoneIds& undone_;
   const EventHead& stamp_;
   Day day_;
   Day activity_day_;
@@ -336,8 +349,23 @@ bool Applier::first_time(const EventHead& head) {
 }
 
 void Applier::apply_op(const EventHead& head, const Op& op) {
-  Ops ops(state_, warnings_, head, op);
+  if (const auto* undo = std::get_if<Undo>(&op))
+    undos_.push_back({std::string(head.id), undo->event});
+  if (undone_.contains(head.id) && !std::holds_alternative<Undo>(op)) {
+    skipped_.emplace(head.id);
+    use_number(op);
+    return;
+  }
+  Ops ops(state_, warnings_, undone_, head, op);
   std::visit(ops, op);
+}
+
+void Applier::use_number(const Op& op) {
+  if (std::holds_alternative<GoalAdd>(op)) ++state_.goal_nums;
+  if (std::holds_alternative<TaskAdd>(op)) ++state_.task_nums;
+  if (std::holds_alternative<LogAdd>(op)) ++state_.log_nums;
+  if (std::holds_alternative<SkipAdd>(op)) ++state_.skip_nums;
+  if (std::holds_alternative<SprintStart>(op)) ++state_.sprint_nums;
 }
 
 void Applier::apply(const EventHead& head, std::string_view op, simdjson::ondemand::object& data) {
@@ -351,6 +379,8 @@ void Applier::apply(const EventHead& head, std::string_view op, simdjson::ondema
   }
   if (decoded) {
     apply_op(head, *decoded);
+  } else if (undone_.contains(head.id)) {
+    skipped_.emplace(head.id);
   } else {
     ++state_.unknown_ops[std::string(op)];
   }
@@ -374,6 +404,33 @@ bool Applier::unknown_target(const EventHead& head, std::string_view op,
 
 void Applier::apply(const EventHead& head, const Op& op) {
   if (first_time(head)) apply_op(head, op);
+}
+
+UndoneIds Applier::undone_by(const std::vector<UndoRef>& undos,
+                             std::vector<std::string>& warnings) {
+  UndoneIds undo_ids;
+  for (const UndoRef& u : undos) undo_ids.insert(u.id);
+  UndoneIds undone;
+  for (const UndoRef& u : undos) {
+    if (undo_ids.contains(u.target)) {
+      warnings.push_back(
+          fmt::format("undo event {} names another undo, {}; an undo is never "
+                      "undone, ignored",
+                      u.id, u.target));
+    } else {
+      undone.insert(u.target);
+    }
+  }
+  return undone;
+}
+
+void Applier::warn_unmatched() {
+  for (const Uuid& id : undone_) {
+    if (!skipped_.contains(id)) {
+      warnings_.push_back(
+          fmt::format("an undo names event {}, which the journal does not hold; ignored", id));
+    }
+  }
 }
 
 }  // namespace momentum

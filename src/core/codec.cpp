@@ -36,13 +36,14 @@ const std::vector<OpKeys> op_keys{
     {"sprint.add", {"sprint", "tasks", "day"}},
     {"sprint.remove", {"sprint", "tasks", "day"}},
     {"sprint.close", {"sprint", "learned", "blocked", "next", "rating", "day"}},
+    {"undo", {"event"}},
 };
 
 // op_keys' names in Op's alternative order (UnknownOp, last, carries its own).
 constexpr std::string_view op_names[] = {
-    "goal.add",    "goal.edit",    "goal.status", "task.add",      "task.edit",
-    "task.status", "task.defer",   "log.add",     "log.edit",      "log.rm",
-    "skip.add",    "sprint.start", "sprint.add",  "sprint.remove", "sprint.close"};
+    "goal.add",   "goal.edit",     "goal.status",  "task.add", "task.edit", "task.status",
+    "task.defer", "log.add",       "log.edit",     "log.rm",   "skip.add",  "sprint.start",
+    "sprint.add", "sprint.remove", "sprint.close", "undo"};
 static_assert(std::size(op_names) + 1 == std::variant_size_v<Op>);
 
 // ---- writing
@@ -174,6 +175,7 @@ struct Encoder {
     given(d, "rating", o.rating);
     given(d, "day", o.day);
   }
+  void operator()(const Undo& o) const { always(d, "event", o.event); }
   void operator()(const UnknownOp&) const {}
 };
 
@@ -192,7 +194,7 @@ struct Field {
 // Every field any op carries.
 struct Data {
   Field<std::string_view> title, why, note, reason, cadence, kind, status, goal, task, log;
-  Field<std::string_view> sprint, learned, blocked, next;
+  Field<std::string_view> sprint, learned, blocked, next, event;
   Field<std::int64_t> importance, estimate, minutes, resistance, rating;
   Field<Day> day, due, target, until, from, to, start, end;
   Field<std::vector<std::string>> tags, tasks;
@@ -285,6 +287,8 @@ Data read_data(od::object& obj) {
       read(v, d.end);
     else if (key == "tasks")
       read(v, d.tasks);
+    else if (key == "event")
+      read(v, d.event);
   }
   return d;
 }
@@ -409,6 +413,8 @@ Op decode(std::size_t index, const Data& d) {
       return SprintAdd{need(d.sprint, "sprint"), ids(d), opt(d.day)};
     case 13:
       return SprintRemove{need(d.sprint, "sprint"), ids(d), opt(d.day)};
+    case 15:
+      return Undo{need(d.event, "event")};
     default:
       return SprintClose{need(d.sprint, "sprint"),
                          text(d.learned),
@@ -559,7 +565,9 @@ bool is_whole_event(std::string_view text) {
 
 }  // namespace codec
 
-Event read_event(std::string_view line) {
+namespace codec {
+
+std::optional<Event> read_line(std::string_view line) {
   struct Reader final : codec::EventSink {
     Event out;
     void event(const codec::EventHead& head, std::string_view op, od::object& data) override {
@@ -580,12 +588,19 @@ Event read_event(std::string_view line) {
     Reader reader;
     codec::Envelope e = codec::read_envelope(obj, reader);
     if (!doc.current_location().error()) throw UsageError("unexpected text after the event");
-    if (e.is_header()) throw UsageError("a header, not an event");
+    if (e.is_header()) return std::nullopt;
     if (!e.applied) codec::read_late(obj, e, reader);
     return reader.out;
   } catch (const simdjson::simdjson_error& e) {
     throw UsageError(e.what());
   }
+}
+
+}  // namespace codec
+
+Event read_event(std::string_view line) {
+  if (auto event = codec::read_line(line)) return std::move(*event);
+  throw UsageError("a header, not an event");
 }
 
 }  // namespace momentum

@@ -69,4 +69,8 @@ struct Target {
 };
 std::optional<Target> target_of(std::string_view name, simdjson::ondemand::object& data) noexcept;
 
+// The event on one journal `line` as read_event() reads it, or nullopt for a header line.
+// Throws UsageError when the line is not a well-formed event or header.
+std::optional<Event> read_line(std::string_view line);
+
 }  // namespace momentum::codec

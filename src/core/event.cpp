@@ -167,18 +167,23 @@ Loaded replay(const std::string& input, std::string_view source) {
   Replayer replayer(text, source);
   std::vector<std::string> warnings;
   std::vector<LineRef> refs;
+  std::vector<UndoRef> undos;
   {
     Applier applier(out.state);
     refs = replayer.apply_all(out.valid_size, applier);
     warnings = applier.take_warnings();
+    undos = applier.undos();
   }
-  if (!std::is_sorted(refs.begin(), refs.end(), before)) {
-    // Lines from two machines interleaved by a merge: fold again in (ts, id) order.
+  if (!undos.empty() || !std::is_sorted(refs.begin(), refs.end(), before)) {
+    // Undos name the events to skip, which the first fold applied; lines from two machines
+    // interleaved by a merge are out of order: fold again, in (ts, id) order.
     std::stable_sort(refs.begin(), refs.end(), before);
     out.state = State{};
-    Applier applier(out.state);
+    warnings.clear();
+    Applier applier(out.state, Applier::undone_by(undos, warnings));
     replayer.apply_refs(refs, applier);
-    warnings = applier.take_warnings();
+    applier.warn_unmatched();
+    for (std::string& warning : applier.take_warnings()) warnings.push_back(std::move(warning));
   }
   for (const std::string& warning : warnings) {
     out.warnings.push_back(fmt::format("{}: {}", source, warning));
@@ -197,6 +202,7 @@ bool replay_appended(Loaded& loaded, const std::string& input, std::string_view 
   Applier applier(loaded.state);
   const Timestamp last = loaded.state.last_ts;
   const std::vector<LineRef> refs = replayer.apply_all(text.size(), applier, first_line, true);
+  if (!applier.undos().empty()) return false;
   if (!refs.empty() &&
       (refs.front().ts <= last || !std::is_sorted(refs.begin(), refs.end(), before))) {
     return false;
@@ -222,6 +228,31 @@ std::optional<std::string> unknown_ops_warning(const State& state, std::string_v
 void apply(State& state, const Event& event) {
   Applier applier(state);
   applier.apply(EventHead{event.stamp.id, event.stamp.ts, event.stamp.tz}, event.op);
+}
+
+bool needs_replay(const Op& op) { return std::holds_alternative<Undo>(op); }
+
+std::vector<Event> read_events(const std::string& input, std::string_view source) {
+  Loaded tail;
+  check_tail(input, source, tail);
+  std::vector<Event> events;
+  int line = 0;
+  for (std::size_t pos = 0; pos < tail.valid_size;) {
+    const std::size_t nl = std::min(input.find('\n', pos), tail.valid_size);
+    ++line;
+    const std::string_view content(input.data() + pos, nl - pos);
+    pos = nl + 1;
+    if (is_blank(content)) continue;
+    try {
+      if (auto event = codec::read_line(content)) events.push_back(std::move(*event));
+    } catch (const UsageError& e) {
+      throw StorageError(fmt::format("{}:{}: malformed event: {}", source, line, e.what()));
+    }
+  }
+  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return a.stamp.ts != b.stamp.ts ? a.stamp.ts < b.stamp.ts : a.stamp.id < b.stamp.id;
+  });
+  return events;
 }
 
 }  // namespace momentum

@@ -86,12 +86,15 @@ template <class Entity>
                   what, ref, what == "goal" ? "goals" : std::string(what) + "s", list));
 }
 
-// Resolves by short number, then by UUID prefix; nullopt when neither matches.
+// Resolves by short number, then by UUID prefix; nullopt when neither matches. A number
+// handed out (up to `handed_out`) to a creation since undone is an error that says so.
 template <class Entity>
 std::optional<int> by_number_or_uuid(std::string_view what, const std::vector<Entity>& items,
-                                     std::string_view ref) {
-  if (auto n = short_number(ref); n && *n >= 1 && *n <= static_cast<int>(items.size())) {
-    return *n - 1;
+                                     std::string_view ref, int handed_out) {
+  if (!items.empty()) handed_out = std::max(handed_out, items.back().num);  // a State by hand
+  if (auto n = short_number(ref); n && *n >= 1 && *n <= handed_out) {
+    if (auto found = find_by_num(items, *n)) return found;
+    throw UsageError(fmt::format("{} {} was undone; its number is not used again", what, *n));
   }
   if (!is_uuid_prefix(ref)) return std::nullopt;
   const std::string prefix = lower(ref);
@@ -101,8 +104,11 @@ std::optional<int> by_number_or_uuid(std::string_view what, const std::vector<En
   return std::nullopt;
 }
 
-std::string range_hint(std::size_t count) {
-  return count == 1 ? "1" : fmt::format("1 to {}", count);
+// The numbers in use, "1 to 7" (undone ones may be missing in between).
+template <class Entity>
+std::string range_hint(const std::vector<Entity>& items) {
+  const int last = items.back().num;
+  return last == 1 ? "1" : fmt::format("1 to {}", last);
 }
 
 // The error when nothing of a kind exists yet: say how to make one.
@@ -188,7 +194,7 @@ std::vector<std::string> title_words(const std::vector<Goal>& goals) {
 }
 
 int resolve_goal(const State& state, std::string_view ref) {
-  if (auto found = by_number_or_uuid("goal", state.goals, ref)) return *found;
+  if (auto found = by_number_or_uuid("goal", state.goals, ref, state.goal_nums)) return *found;
   // Unique among every goal whose title, or a word of it, starts with `ref`.
   const std::u32string prefix = folded(ref);
   const auto found = matching(state.goals, [&](const Goal& g) {
@@ -209,34 +215,35 @@ int resolve_goal(const State& state, std::string_view ref) {
   throw UsageError(fmt::format(
       "unknown goal '{}'; expected a goal number ({}), a UUID prefix or the start of a title "
       "word{}",
-      ref, range_hint(state.goals.size()),
+      ref, range_hint(state.goals),
       guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", escape(guess))));
 }
 
 int resolve_task(const State& state, std::string_view ref) {
-  if (auto found = by_number_or_uuid("task", state.tasks, ref)) return *found;
+  if (auto found = by_number_or_uuid("task", state.tasks, ref, state.task_nums)) return *found;
   require_any(state.tasks.size(), "task", ref, "add one with 'momentum task add TITLE'");
   throw UsageError(fmt::format("unknown task '{}'; expected a task number ({}) or a UUID prefix",
-                               ref, range_hint(state.tasks.size())));
+                               ref, range_hint(state.tasks)));
 }
 
 int resolve_log(const State& state, std::string_view ref) {
-  const auto found = by_number_or_uuid("check-in", state.logs, ref);
+  const auto found = by_number_or_uuid("check-in", state.logs, ref, state.log_nums);
   if (found && !state.logs[static_cast<std::size_t>(*found)].removed) return *found;
   if (found) throw UsageError(fmt::format("check-in '{}' was removed", ref));
   require_any(state.logs.size(), "check-in", ref, "log one with 'momentum log 30m NOTE'");
   throw UsageError(fmt::format(
       "unknown check-in '{}'; expected a check-in number ({}, see 'momentum log list') or a "
       "UUID prefix",
-      ref, range_hint(state.logs.size())));
+      ref, range_hint(state.logs)));
 }
 
 int resolve_sprint(const State& state, std::string_view ref) {
-  if (auto found = by_number_or_uuid("sprint", state.sprints, ref)) return *found;
+  if (auto found = by_number_or_uuid("sprint", state.sprints, ref, state.sprint_nums))
+    return *found;
   require_any(state.sprints.size(), "sprint", ref, "start one with 'momentum sprint start TITLE'");
   throw UsageError(
       fmt::format("unknown sprint '{}'; expected a sprint number ({}) or a UUID prefix", ref,
-                  range_hint(state.sprints.size())));
+                  range_hint(state.sprints)));
 }
 
 }  // namespace momentum

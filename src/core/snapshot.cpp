@@ -10,7 +10,7 @@ namespace {
 
 // Bumped whenever the State's shape or this encoding changes: old snapshots then decode
 // to nullopt and are rebuilt.
-constexpr std::uint32_t snapshot_format = 1;
+constexpr std::uint32_t snapshot_format = 2;
 
 class Writer {
  public:
@@ -212,6 +212,8 @@ std::string encode_state(const State& state) {
   w.put(state.sprints);
   w.put(state.unknown_ops.size());
   for (const auto& [op, n] : state.unknown_ops) w.put(op), w.put(n);
+  w.put(state.goal_nums), w.put(state.task_nums), w.put(state.log_nums), w.put(state.skip_nums);
+  w.put(state.sprint_nums);
   w.put(state.last_ts), w.put(state.event_count);
   return std::move(w.bytes);
 }
@@ -230,6 +232,8 @@ std::optional<State> decode_state(std::string_view bytes) {
     r.get(op), r.get(n);
     s.unknown_ops[op] = n;
   }
+  r.get(s.goal_nums), r.get(s.task_nums), r.get(s.log_nums), r.get(s.skip_nums);
+  r.get(s.sprint_nums);
   r.get(s.last_ts), r.get(s.event_count);
   if (!r.done()) return std::nullopt;
   if (!index_ids(s.goals, s.goal_index) || !index_ids(s.tasks, s.task_index) ||

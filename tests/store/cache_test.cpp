@@ -286,3 +286,35 @@ TEST_CASE("the write after a full replay moves the fresh cache's stamp, not a ne
   CHECK(next->from_cache);
   CHECK(encode_state(next->loaded.state) == encode_state(replay_text(b.text).state));
 }
+
+TEST_CASE("an undo appended after the snapshot makes the cache give a full replay's state",
+          "[cache][undo]") {
+  Files f;
+  Book b = sample_book();
+  spit(f.journal, b.text);
+  REQUIRE(f.load());  // writes the cache
+  // A check-in and its undo, appended as a writer appends: the snapshot's stamp moved forward
+  // after each (the undo's `after` state left as the fold makes it, which cannot revert).
+  for (int i = 0; i < 2; ++i) {
+    const auto before = f.load();
+    REQUIRE(before);
+    Change change = i == 0 ? add_log(b.state, {}, b.stamp(), b.today)
+                           : Change{Event{b.stamp(), Undo{b.events.back().stamp.id}}, {}, {}};
+    const std::string line = to_line(change.event);
+    append_journal(f.journal, before->loaded.valid_size, line);
+    b.write(std::move(change));
+    record_append(f.journal, *before, line, b.state);
+  }
+  const auto read = f.load();
+  REQUIRE(read);
+  const Loaded fresh = replay_text(b.text);
+  CHECK_FALSE(read->from_cache);
+  CHECK(encode_state(read->loaded.state) == encode_state(fresh.state));
+  CHECK(read->loaded.state.logs.size() == b.state.logs.size() - 1);
+  CHECK(read->loaded.state.log_nums == 3);
+  // The cache rewritten by that replay gives the same state next time.
+  const auto again = f.load();
+  REQUIRE(again);
+  CHECK(again->from_cache);
+  CHECK(encode_state(again->loaded.state) == encode_state(fresh.state));
+}
