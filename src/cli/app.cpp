@@ -183,6 +183,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
   setup_config(app, ctx, action);
   setup_sync(app, ctx, action);
   setup_import(app, ctx, action);
+  setup_check(app, ctx, action);
   setup_completion(app, ctx, action);  // last: it describes everything above
   one_value_per_flag(app);
   add_global_footer(app);

@@ -21,10 +21,6 @@
 namespace momentum::cli {
 namespace {
 
-using namespace std::chrono_literals;
-
-constexpr auto lock_timeout = 10s;
-
 std::filesystem::path home_dir(const Env& env) {
   if (auto home = env.get("HOME")) return *home;
   throw UsageError(

@@ -2,6 +2,7 @@
 // What every command runs with: the environment, the streams, the global options, and the
 // journal, clock, config and terminal they resolve to.
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -16,6 +17,9 @@
 #include "momentum/event.hpp"
 
 namespace momentum::cli {
+
+// How long a writer waits for another momentum process's journal lock.
+inline constexpr std::chrono::seconds lock_timeout{10};
 
 // The process environment, passed in so that tests can give their own.
 struct Env {

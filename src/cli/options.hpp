@@ -32,6 +32,7 @@ void setup_undo(CLI::App& app, Context& ctx, Action& action);
 void setup_sync(CLI::App& app, Context& ctx, Action& action);
 void setup_export(CLI::App& app, Context& ctx, Action& action);
 void setup_import(CLI::App& app, Context& ctx, Action& action);
+void setup_check(CLI::App& app, Context& ctx, Action& action);
 // `app` is the whole command line: the scripts are generated from it.
 void setup_completion(CLI::App& app, Context& ctx, Action& action);
 

@@ -42,10 +42,11 @@ bool is_log_op(const Op& op) {
 class Ops {
  public:
   Ops(State& state, std::vector<std::string>& warnings, const UndoneIds& undone,
-      const EventHead& stamp, const Op& op)
+      std::vector<MissingRef>& missing, const EventHead& stamp, const Op& op)
       : s_(state),
         warnings_(warnings),
         undone_(undone),
+        missing_(missing),
         stamp_(stamp),
         day_(op_day(op).value_or(written_day())),
         // A log's `day` is the day it counts for, not the day it was written.
@@ -260,7 +261,7 @@ class Ops {
                std::string_view what) {
     const auto it = index.find(id);
     if (it != index.end()) return &items[static_cast<std::size_t>(it->second)];
-    unknown(what, id);
+    unknown(what, id, true);
     return nullptr;
   }
 
@@ -270,7 +271,7 @@ class Ops {
     if (!id) return std::nullopt;
     const auto it = index.find(*id);
     if (it != index.end()) return it->second;
-    unknown(what, *id);
+    unknown(what, *id, false);
     return std::nullopt;
   }
   std::optional<int> goal_ref(const std::optional<Uuid>& id) {
@@ -280,7 +281,7 @@ class Ops {
     return ref_index(s_.task_index, id, "task");
   }
 
-  void unknown(std::string_view what, std::string_view id) {
+  void unknown(std::string_view what, std::string_view id, bool target) {
     // An undo that reached this machine after a change that builds on what it reverts.
     if (undone_.contains(id)) {
       warnings_.push_back(fmt::format(
@@ -289,6 +290,7 @@ class Ops {
     }
     warnings_.push_back(
         fmt::format("event {} refers to an unknown {} {}; ignored", stamp_.id, what, id));
+    missing_.push_back({std::string(what), std::string(id), target});
   }
 
   void set_cadence(Goal& g, const Cadence& c) {
@@ -334,6 +336,7 @@ class Ops {
   State& s_;
   std::vector<std::string>& warnings_;
   const UndoneIds& undone_;
+  std::vector<MissingRef>& missing_;
   const EventHead& stamp_;
   Day day_;
   Day activity_day_;
@@ -356,7 +359,7 @@ void Applier::apply_op(const EventHead& head, const Op& op) {
     use_number(op);
     return;
   }
-  Ops ops(state_, warnings_, undone_, head, op);
+  Ops ops(state_, warnings_, undone_, missing_, head, op);
   std::visit(ops, op);
 }
 

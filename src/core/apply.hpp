@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "codec_read.hpp"
@@ -24,6 +25,13 @@ using UndoneIds = std::unordered_set<Uuid, UuidHash, std::equal_to<>>;
 struct UndoRef {
   Uuid id;
   Uuid target;
+};
+
+// A reference to an item the journal does not hold, found while applying an event.
+struct MissingRef {
+  std::string what;     // goal, task, log or sprint
+  std::string id;       // the UUID referred to
+  bool target = false;  // the item the event changes: the whole event was ignored
 };
 
 // Applies events to a State, collecting warnings for events it has to ignore.
@@ -54,6 +62,9 @@ class Applier {
   // undone), which are warned about in `warnings`. The same whatever the undos' order.
   static UndoneIds undone_by(const std::vector<UndoRef>& undos, std::vector<std::string>& warnings);
 
+  // The references to missing items since the last call, for `check`.
+  std::vector<MissingRef> take_missing() { return std::exchange(missing_, {}); }
+
  private:
   // Counts the event; false when its id was seen before (a line merged in twice counts once).
   bool first_time(const EventHead& head);
@@ -64,6 +75,7 @@ class Applier {
 
   State& state_;
   std::vector<std::string> warnings_;
+  std::vector<MissingRef> missing_;
   std::unordered_set<std::size_t> seen_;  // hashes of event ids
   UndoneIds undone_;
   UndoneIds skipped_;  // the undone events met

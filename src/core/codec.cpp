@@ -205,6 +205,15 @@ Day iso_day(std::string_view text) {
   throw UsageError(fmt::format("invalid day '{}'; expected YYYY-MM-DD", text));
 }
 
+// What a field of type T must hold, for messages.
+template <class T>
+constexpr std::string_view expected_type() {
+  if constexpr (std::is_same_v<T, std::string_view>) return "a string";
+  if constexpr (std::is_same_v<T, std::int64_t>) return "a whole number";
+  if constexpr (std::is_same_v<T, Day>) return "a day (YYYY-MM-DD)";
+  return "an array of strings";
+}
+
 template <class T>
 void read(od::value value, Field<T>& field) {
   field.present = true;
@@ -212,22 +221,29 @@ void read(od::value value, Field<T>& field) {
     field.is_null = true;
     return;
   }
-  if constexpr (std::is_same_v<T, std::string_view>) {
-    field.value = value.get_string();
-  } else if constexpr (std::is_same_v<T, std::int64_t>) {
-    field.value = value.get_int64();
-  } else if constexpr (std::is_same_v<T, Day>) {
-    field.value = iso_day(value.get_string());
-  } else {
-    for (auto item : value.get_array())
-      field.value.emplace_back(std::string_view(item.get_string()));
+  try {
+    if constexpr (std::is_same_v<T, std::string_view>) {
+      field.value = value.get_string();
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+      field.value = value.get_int64();
+    } else if constexpr (std::is_same_v<T, Day>) {
+      field.value = iso_day(value.get_string());
+    } else {
+      for (auto item : value.get_array())
+        field.value.emplace_back(std::string_view(item.get_string()));
+    }
+  } catch (const simdjson::simdjson_error& e) {
+    if (e.error() != simdjson::INCORRECT_TYPE && e.error() != simdjson::NUMBER_ERROR) throw;
+    throw UsageError(fmt::format("must be {}", expected_type<T>()));
   }
 }
 
-Data read_data(od::object& obj) {
+// Every known key of `obj`; `reading` is the key being read, for the caller's message.
+Data read_data(od::object& obj, std::string_view& reading) {
   Data d;
   for (auto member : obj) {
     const std::string_view key = member.unescaped_key();
+    reading = key;
     od::value v = member.value();
     if (key == "title")
       read(v, d.title);
@@ -482,7 +498,15 @@ namespace codec {
 
 std::optional<Op> decode_op(std::string_view name, od::object& data) {
   for (std::size_t i = 0; i < std::size(op_names); ++i) {
-    if (op_names[i] == name) return decode(i, read_data(data));
+    if (op_names[i] != name) continue;
+    std::string_view reading;
+    Data d;
+    try {
+      d = read_data(data, reading);
+    } catch (const UsageError& e) {
+      throw UsageError(fmt::format("'{}': {}", reading, e.what()));
+    }
+    return decode(i, d);
   }
   return std::nullopt;
 }
@@ -567,30 +591,34 @@ bool is_whole_event(std::string_view text) {
 
 namespace codec {
 
-std::optional<Event> read_line(std::string_view line) {
-  struct Reader final : codec::EventSink {
+LineRead read_line(simdjson::padded_string_view line, od::parser& parser) {
+  struct Reader final : EventSink {
     Event out;
-    void event(const codec::EventHead& head, std::string_view op, od::object& data) override {
+    void event(const EventHead& head, std::string_view op, od::object& data) override {
       out.stamp = Stamp{std::string(head.id), head.ts, head.tz};
-      if (auto known = codec::decode_op(op, data)) {
+      if (auto known = decode_op(op, data)) {
         out.op = std::move(*known);
       } else {
         out.op = UnknownOp{std::string(op), std::string(std::string_view(data.raw_json()))};
       }
     }
   };
+  od::document doc = parser.iterate(line);
+  od::object obj = doc.get_object();
+  Reader reader;
+  Envelope e = read_envelope(obj, reader);
+  if (!doc.current_location().error()) throw UsageError("unexpected text after the event");
+  if (e.is_header()) return {std::nullopt, e.magic == "journal", e.version, header_problem(e)};
+  if (!e.applied) read_late(obj, e, reader);
+  return {std::move(reader.out), false, std::nullopt, std::nullopt};
+}
+
+std::optional<Event> read_line(std::string_view line) {
   if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
   const simdjson::padded_string padded(line);
   od::parser parser;
   try {
-    od::document doc = parser.iterate(padded);
-    od::object obj = doc.get_object();
-    Reader reader;
-    codec::Envelope e = codec::read_envelope(obj, reader);
-    if (!doc.current_location().error()) throw UsageError("unexpected text after the event");
-    if (e.is_header()) return std::nullopt;
-    if (!e.applied) codec::read_late(obj, e, reader);
-    return reader.out;
+    return read_line(padded, parser).event;
   } catch (const simdjson::simdjson_error& e) {
     throw UsageError(e.what());
   }

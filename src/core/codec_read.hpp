@@ -56,6 +56,18 @@ std::optional<std::string> header_problem(const Envelope& e);
 // True when `text` (one line, without its '\n') is a complete event.
 bool is_whole_event(std::string_view text);
 
+// One journal line read whole: an event, or a header and why this momentum cannot read it.
+struct LineRead {
+  std::optional<Event> event;  // nullopt: the line is a header
+  bool is_journal = false;     // a header that says "momentum":"journal"
+  std::optional<std::int64_t> version;
+  std::optional<std::string> header_problem;
+};
+
+// Reads `line` (without its '\n'; padded past its end) with `parser`. Throws UsageError when
+// it is not a well-formed event or header, simdjson_error when the parser gives up on it.
+LineRead read_line(simdjson::padded_string_view line, simdjson::ondemand::parser& parser);
+
 // The op `name`'s data, or nullopt for an op this momentum does not know. Every known key is
 // type-checked, whatever the op. Throws UsageError or simdjson_error when it is malformed.
 std::optional<Op> decode_op(std::string_view name, simdjson::ondemand::object& data);

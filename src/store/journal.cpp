@@ -28,6 +28,7 @@ constexpr std::size_t json_padding = 64;
 
 constexpr std::string_view read_journal_failed = "cannot read journal";
 constexpr std::string_view write_journal_failed = "cannot write journal";
+constexpr std::string_view write_quarantine_failed = "cannot write quarantine file";
 constexpr std::string_view lock_failed = "cannot lock journal";
 constexpr std::string_view read_failed = "cannot read";
 constexpr std::string_view write_failed = "cannot write";
@@ -173,6 +174,14 @@ int commit(Fd& fd, const std::string& temp, const fs::path& file, std::string_vi
   return fsync_dir(file.parent_path());
 }
 
+// Opens the quarantine file for writing, creating it (0600) when missing; sets `created`.
+int open_quarantine(const fs::path& file, bool& created) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  created = fd >= 0;
+  if (fd >= 0 || errno != EEXIST) return fd;
+  return ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
+}
+
 }  // namespace
 
 std::optional<OpenFile> open_to_read(const fs::path& file, std::string_view what) {
@@ -244,6 +253,43 @@ void write_file_atomically(const fs::path& file, std::string_view content, fs::p
   if (const int err = commit(fd, temp, file, content, perms); err != 0) {
     ::unlink(temp.c_str());
     fail(write_failed, file, err);
+  }
+}
+
+fs::path quarantine_path(const fs::path& journal) {
+  return journal.parent_path() / (journal.stem().string() + ".quarantine.jsonl");
+}
+
+void rewrite_journal(const fs::path& journal, std::string_view kept, const fs::path& quarantine,
+                     std::string_view quarantined) {
+  struct stat st {};
+  if (::stat(journal.c_str(), &st) != 0) fail(write_journal_failed, journal, errno);
+  const auto mode = static_cast<fs::perms>(st.st_mode) & fs::perms::mask;
+  // The quarantine first: a crash in between leaves a line in both files, never in neither.
+  bool created = false;
+  const Fd fd(open_quarantine(quarantine, created));
+  if (!fd) fail(write_quarantine_failed, quarantine, errno);
+  struct stat qst {};
+  if (::fstat(fd.get(), &qst) != 0) fail(write_quarantine_failed, quarantine, errno);
+  const auto put_back = [&] {
+    if (created) {
+      ::unlink(quarantine.c_str());
+    } else if (::ftruncate(fd.get(), qst.st_size) == 0) {
+      ::fdatasync(fd.get());
+    }
+  };
+  int err = write_all(fd.get(), quarantined, qst.st_size);
+  if (err == 0 && ::fdatasync(fd.get()) != 0) err = errno;
+  if (err == 0 && created) err = fsync_dir(quarantine.parent_path());
+  if (err != 0) {
+    put_back();
+    fail(write_quarantine_failed, quarantine, err);
+  }
+  try {
+    write_file_atomically(journal, kept, mode);
+  } catch (const StorageError&) {
+    put_back();
+    throw;
   }
 }
 

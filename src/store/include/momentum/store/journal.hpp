@@ -54,4 +54,15 @@ std::filesystem::path lock_path(const std::filesystem::path& journal);
 void append_journal(const std::filesystem::path& file, std::uint64_t offset,
                     std::string_view bytes);
 
+// The quarantine file beside `journal`: journal.jsonl -> journal.quarantine.jsonl.
+std::filesystem::path quarantine_path(const std::filesystem::path& journal);
+
+// Repair's rewrite; the caller holds the journal lock. Appends `quarantined` to `quarantine`
+// (created 0600) and syncs it, then replaces `journal` with `kept` through a temporary file
+// beside it (fsync, rename, directory fsync), keeping the journal's mode. On any failure the
+// journal is left as it was, the quarantine is put back to its old length, and StorageError
+// names the file and the system's reason.
+void rewrite_journal(const std::filesystem::path& journal, std::string_view kept,
+                     const std::filesystem::path& quarantine, std::string_view quarantined);
+
 }  // namespace momentum
