@@ -1,4 +1,4 @@
-// momentum export --format json|csv|md [--output FILE] [--what logs|tasks|goals]
+// momentum export --format json|csv|md|ics [--output FILE] [--what logs|tasks|goals]
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,7 +15,7 @@
 namespace momentum::cli {
 namespace {
 
-const std::vector<std::string> formats = {"json", "csv", "md"};
+const std::vector<std::string> formats = {"json", "csv", "md", "ics"};
 
 struct ExportOptions {
   std::optional<std::string> format;
@@ -72,6 +72,9 @@ std::string written_items(const std::string& format, ExportTable table, const So
   const State& s = source.loaded.state;
   if (format == "json") return plural(events, "event", "events");
   if (format == "md") return "the Markdown dump";
+  if (format == "ics") {
+    return plural(dated_items(s).size(), "calendar event", "calendar events");
+  }
   switch (table) {
     case ExportTable::tasks:
       return plural(s.tasks.size(), "task", "tasks");
@@ -97,6 +100,8 @@ int run_export(Context& ctx, const ExportOptions& o) {
       print_export_json(out, view, lines);
     else if (format == "md")
       print_export_md(out, view);
+    else if (format == "ics")
+      print_export_ics(out, view);
     else
       print_export_csv(out, view, table);
   };
@@ -119,9 +124,10 @@ int run_export(Context& ctx, const ExportOptions& o) {
 
 void setup_export(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<ExportOptions>();
-  CLI::App* sub =
-      app.add_subcommand("export", "Everything as JSON (re-importable), a CSV table or Markdown");
-  sub->add_option("--format", o->format, "json (history and state), csv (a table) or md")
+  CLI::App* sub = app.add_subcommand(
+      "export", "Everything as JSON (re-importable), a CSV table, Markdown or iCalendar");
+  sub->add_option("--format", o->format,
+                  "json (history and state), csv (a table), md or ics (a calendar)")
       ->check(one_of("format", formats))
       ->option_text("F");
   sub->add_option("--what", o->what, "The csv table: logs (default), tasks or goals")

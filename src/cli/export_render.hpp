@@ -32,4 +32,9 @@ void print_export_csv(std::ostream& out, const ExportView& view, ExportTable tab
 // sprints with their retrospectives, then check-ins and rest days month by month.
 void print_export_md(std::ostream& out, const ExportView& view);
 
+// The iCalendar export (RFC 5545: CRLF lines folded at 75 octets, TEXT escaped): one all-day
+// VEVENT per task with a due day that is not dropped, then one per sprint over its days, each
+// with a stable UID and the export's moment as DTSTAMP.
+void print_export_ics(std::ostream& out, const ExportView& view);
+
 }  // namespace momentum::cli

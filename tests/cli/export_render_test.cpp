@@ -106,3 +106,136 @@ TEST_CASE("print_export_csv: an empty journal is the header row alone", "[export
   cli::print_export_csv(out, ExportView{state, march20, export_time}, ExportTable::goals);
   CHECK(out.str() == "id,uuid,title,why,status,cadence,importance,target,tags,created,ended\r\n");
 }
+
+namespace {
+
+std::string ics_of(const State& state) {
+  std::ostringstream out;
+  cli::print_export_ics(out, ExportView{state, march20, export_time});
+  return out.str();
+}
+
+// The content lines of an iCalendar text, checked on the way: each ends in CRLF (no bare CR or
+// LF anywhere) and is at most 75 octets long.
+std::vector<std::string> ics_lines(const std::string& ics) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t end = ics.find("\r\n"); end != std::string::npos;
+       end = ics.find("\r\n", start)) {
+    lines.push_back(ics.substr(start, end - start));
+    CHECK(lines.back().size() <= 75);
+    CHECK(lines.back().find_first_of("\r\n") == std::string::npos);
+    start = end + 2;
+  }
+  CHECK(start == ics.size());
+  return lines;
+}
+
+const std::string ics_head =
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "PRODID:-//momentum//momentum//EN\r\n"
+    "CALSCALE:GREGORIAN\r\n"
+    "X-WR-CALNAME:momentum\r\n";
+
+}  // namespace
+
+TEST_CASE("print_export_ics: due days and sprints as all-day events", "[export]") {
+  const std::string ics = ics_of(replay_text(export_journal()).state);
+  CHECK(ics ==
+        ics_head +
+            "BEGIN:VEVENT\r\n"
+            "UID:task-00000000-0000-4000-8000-000000000003@momentum\r\n"
+            "DTSTAMP:20260320T090000Z\r\n"
+            "DTSTART;VALUE=DATE:20260312\r\n"
+            "DTEND;VALUE=DATE:20260313\r\n"
+            "TRANSP:TRANSPARENT\r\n"
+            "SUMMARY:Done: Read ISLR\\, chapter 3\r\n"
+            "DESCRIPTION:Task 1: learn\\, done 2026-03-10\\, estimate 1h30m\\, 45m logged"
+            "\\n\r\n Goal 1: Become an ML engineer\r\n"
+            "CATEGORIES:stats,book\r\n"
+            "END:VEVENT\r\n"
+            "BEGIN:VEVENT\r\n"
+            "UID:task-00000000-0000-4000-8000-000000000004@momentum\r\n"
+            "DTSTAMP:20260320T090000Z\r\n"
+            "DTSTART;VALUE=DATE:20260313\r\n"
+            "DTEND;VALUE=DATE:20260314\r\n"
+            "TRANSP:TRANSPARENT\r\n"
+            "SUMMARY:Titanic \"baseline\"\\; submit\r\n"
+            "DESCRIPTION:Task 2: do\\, todo\r\n"
+            "END:VEVENT\r\n"
+            "BEGIN:VEVENT\r\n"
+            "UID:sprint-00000000-0000-4000-8000-000000000010@momentum\r\n"
+            "DTSTAMP:20260320T090000Z\r\n"
+            "DTSTART;VALUE=DATE:20260309\r\n"
+            "DTEND;VALUE=DATE:20260316\r\n"
+            "TRANSP:TRANSPARENT\r\n"
+            "SUMMARY:Sprint 1: Finish chapter 3\r\n"
+            "DESCRIPTION:2026-03-09 to 2026-03-15\\, closed 2026-03-15\\nGoal 1: Become an"
+            "\r\n  ML engineer\\nTask 1: Read ISLR\\, chapter 3 (done)\\nLearned: read every da"
+            "\r\n y\\nBlocked: nothing\\nNext: chapter 4\\nRating: 4/5\r\n"
+            "END:VEVENT\r\n"
+            "END:VCALENDAR\r\n");
+  CHECK(ics_lines(ics).size() == 37);
+}
+
+TEST_CASE("print_export_ics: an empty journal is a calendar without events", "[export]") {
+  CHECK(ics_of(State{}) == ics_head + "END:VCALENDAR\r\n");
+}
+
+TEST_CASE("print_export_ics: TEXT escaped, controls shown, a long UTF-8 title folded whole",
+          "[export]") {
+  State state;
+  Task task;
+  task.id = uuid(7);
+  task.num = 7;
+  task.title =
+      "Größe ✓; Maß, Weg\\Tür\nzwei\x07 日本語の本 日本語の本 日本語の本 日本語の本 "
+      "日本語の本 日本語の本 日本語の本 日本語の本";
+  task.due = sys_days{2026y / March / 31};
+  task.tags = {"x;y", "a,b"};
+  state.tasks.push_back(task);
+  Task dropped = task;
+  dropped.id = uuid(8);
+  dropped.num = 8;
+  dropped.status = TaskStatus::dropped;  // not in the calendar
+  state.tasks.push_back(dropped);
+  Sprint sprint;
+  sprint.id = uuid(9);
+  sprint.num = 2;
+  sprint.title = "Ship it, now; really";
+  sprint.start = sys_days{2026y / March / 9};
+  sprint.end = sys_days{2026y / March / 15};  // ended, not closed
+  sprint.planned = {{0, sprint.start}};
+  state.sprints.push_back(sprint);
+
+  const std::string ics = ics_of(state);
+  CHECK(ics == ics_head +
+                   "BEGIN:VEVENT\r\n"
+                   "UID:task-00000000-0000-4000-8000-000000000007@momentum\r\n"
+                   "DTSTAMP:20260320T090000Z\r\n"
+                   "DTSTART;VALUE=DATE:20260331\r\n"
+                   "DTEND;VALUE=DATE:20260401\r\n"
+                   "TRANSP:TRANSPARENT\r\n"
+                   "SUMMARY:Größe ✓\\; Maß\\, Weg\\\\Tür\\nzwei\\\\x07 日本語の本 日本語\r\n"
+                   " の本 日本語の本 日本語の本 日本語の本 日本語の本 日\r\n"
+                   " 本語の本 日本語の本\r\n"
+                   "DESCRIPTION:Task 7: do\\, todo\r\n"
+                   "CATEGORIES:x\\;y,a\\,b\r\n"
+                   "END:VEVENT\r\n"
+                   "BEGIN:VEVENT\r\n"
+                   "UID:sprint-00000000-0000-4000-8000-000000000009@momentum\r\n"
+                   "DTSTAMP:20260320T090000Z\r\n"
+                   "DTSTART;VALUE=DATE:20260309\r\n"
+                   "DTEND;VALUE=DATE:20260316\r\n"
+                   "TRANSP:TRANSPARENT\r\n"
+                   "SUMMARY:Sprint 2: Ship it\\, now\\; really\r\n"
+                   "DESCRIPTION:2026-03-09 to 2026-03-15\\, ended\\nTask 7: Größe ✓\\; Maß\\, "
+                   "\r\n Weg\\\\Tür\\nzwei\\\\x07 日本語の本 日本語の本 日本語の本 日"
+                   "\r\n 本語の本 日本語の本 日本語の本 日本語の本 日本語の"
+                   "\r\n 本 (todo)\r\n"
+                   "END:VEVENT\r\n"
+                   "END:VCALENDAR\r\n");
+  CHECK(ics.find('\x07') == std::string::npos);
+  CHECK(ics_lines(ics).size() == 30);
+}

@@ -1,4 +1,5 @@
-// momentum export: JSON that rebuilds the journal, CSV tables, --output, and every bad input.
+// momentum export: JSON that rebuilds the journal, CSV tables, Markdown, iCalendar, --output,
+// and every bad input.
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -213,15 +214,19 @@ TEST_CASE("export rejects bad input with one line, the journal unchanged", "[e2e
   Sandbox box;
   fill(box);
   check_rejects(box, {"export", "--format", "xml"},
-                "--format: unknown format 'xml'; expected json, csv or md");
+                "--format: unknown format 'xml'; expected json, csv, md or ics");
   check_rejects(box, {"export", "--format", "csv", "--what", "sprints"},
                 "--what: unknown table 'sprints'; expected logs, tasks or goals");
   check_rejects(box, {"export"},
-                "export needs --format: json, csv or md (see 'momentum export --help')");
+                "export needs --format: json, csv, md or ics (see 'momentum export --help')");
   check_rejects(box, {"export", "--format", "json", "--what", "tasks"},
                 "--what works with --format csv only, not 'json'");
   check_rejects(box, {"--json", "export", "--format", "csv"},
                 "--json asks for --format json, not 'csv'; give one of them");
+  check_rejects(box, {"export", "--format", "ics", "--what", "tasks"},
+                "--what works with --format csv only, not 'ics'");
+  check_rejects(box, {"--json", "export", "--format", "ics"},
+                "--json asks for --format json, not 'ics'; give one of them");
   check_rejects(
       box, {"export", "--format", "json", "--output", box.journal().string()},
       "--output '" + box.journal().string() + "' is the journal itself; choose another file");
@@ -323,4 +328,89 @@ TEST_CASE("export --format md escapes Markdown and never prints a control byte",
   CHECK(md.find('\x1b') == std::string::npos);
   CHECK(md.find("\u202e") == std::string::npos);
   CHECK_THAT(md, Catch::Contains("red \\\\x1b\\[31m text\\\\u202e"));
+}
+
+TEST_CASE("export --format ics: due days and sprints, one UID per item, CRLF lines",
+          "[e2e][export]") {
+  Sandbox box;
+  fill(box);
+  const std::string before = box.journal_bytes();
+  const std::string ics = run_ok(box, {"export", "--format", "ics"});
+  CHECK(box.journal_bytes() == before);
+  CHECK(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
+  CHECK(ics.size() >= 15);
+  CHECK(ics.substr(ics.size() - 15) == "END:VCALENDAR\r\n");
+  // Every task with a due day and the sprint, each under its journal UUID; no bare LF.
+  const auto tasks = run_json(box, {"task", "list", "--all"});
+  const auto sprints = run_json(box, {"sprint", "list"});
+  REQUIRE(tasks.size() == 2);
+  REQUIRE(sprints.size() == 1);
+  for (const auto& task : tasks) {
+    CHECK_THAT(ics,
+               Catch::Contains("\r\nUID:task-" + task["id"].get<std::string>() + "@momentum\r\n"));
+  }
+  CHECK_THAT(ics, Catch::Contains("\r\nUID:sprint-" + sprints[0]["id"].get<std::string>() +
+                                  "@momentum\r\n"));
+  CHECK_THAT(ics, Catch::Contains("\r\nSUMMARY:Done: Read ISLR\\, chapter 3\r\n"));
+  CHECK_THAT(ics, Catch::Contains("\r\nSUMMARY:Titanic \"baseline\"\r\n"
+                                  "DESCRIPTION:Task 2: do\\, todo\\, 1 deferral\r\n"
+                                  "CATEGORIES:kaggle\r\n"));
+  CHECK_THAT(ics, Catch::Contains("\r\nDTSTAMP:20260310T090000Z\r\n"));
+  // The deferred task sits on its new due day.
+  CHECK_THAT(ics, Catch::Contains("\r\nDTSTART;VALUE=DATE:20260316\r\nDTEND;VALUE=DATE:20260317\r\n"
+                                  "TRANSP:TRANSPARENT\r\nSUMMARY:Titanic"));
+  std::size_t lf = 0;
+  for (std::size_t i = 0; i < ics.size(); ++i) {
+    if (ics[i] != '\n') continue;
+    ++lf;
+    CHECK(ics[i - 1] == '\r');
+  }
+  CHECK(lf == 37);
+}
+
+TEST_CASE("export --format ics: the fixed journal, exact", "[e2e][export]") {
+  Sandbox box;
+  box.write_journal(export_journal());
+  box.now("2026-03-20T09:00:00Z");
+  CHECK(run_ok(box, {"export", "--format", "ics"}) ==
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//momentum//momentum//EN\r\n"
+        "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:momentum\r\n"
+        "BEGIN:VEVENT\r\nUID:task-00000000-0000-4000-8000-000000000003@momentum\r\n"
+        "DTSTAMP:20260320T090000Z\r\nDTSTART;VALUE=DATE:20260312\r\n"
+        "DTEND;VALUE=DATE:20260313\r\nTRANSP:TRANSPARENT\r\n"
+        "SUMMARY:Done: Read ISLR\\, chapter 3\r\n"
+        "DESCRIPTION:Task 1: learn\\, done 2026-03-10\\, estimate 1h30m\\, 45m logged\\n\r\n"
+        " Goal 1: Become an ML engineer\r\nCATEGORIES:stats,book\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:task-00000000-0000-4000-8000-000000000004@momentum\r\n"
+        "DTSTAMP:20260320T090000Z\r\nDTSTART;VALUE=DATE:20260313\r\n"
+        "DTEND;VALUE=DATE:20260314\r\nTRANSP:TRANSPARENT\r\n"
+        "SUMMARY:Titanic \"baseline\"\\; submit\r\nDESCRIPTION:Task 2: do\\, todo\r\n"
+        "END:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:sprint-00000000-0000-4000-8000-000000000010@momentum\r\n"
+        "DTSTAMP:20260320T090000Z\r\nDTSTART;VALUE=DATE:20260309\r\n"
+        "DTEND;VALUE=DATE:20260316\r\nTRANSP:TRANSPARENT\r\n"
+        "SUMMARY:Sprint 1: Finish chapter 3\r\n"
+        "DESCRIPTION:2026-03-09 to 2026-03-15\\, closed 2026-03-15\\nGoal 1: Become an\r\n"
+        "  ML engineer\\nTask 1: Read ISLR\\, chapter 3 (done)\\nLearned: read every da\r\n"
+        " y\\nBlocked: nothing\\nNext: chapter 4\\nRating: 4/5\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n");
+}
+
+TEST_CASE("export --format ics --output writes the calendar whole", "[e2e][export]") {
+  Sandbox box;
+  fill(box);
+  const auto file = box.dir() / "momentum.ics";
+  Sandbox::write_file(file, "old");
+  CHECK(run_ok(box, {"export", "--format", "ics", "--output", file.string()}) ==
+        "Wrote 3 calendar events to " + file.string() + "\n");
+  CHECK(Sandbox::read_file(file) == run_ok(box, {"export", "--format", "ics"}));
+  CHECK(dir_entries(box.dir()) ==
+        std::vector<std::string>{"home", "journal.jsonl", "journal.jsonl.lock", "momentum.ics"});
+  struct stat st {};
+  REQUIRE(stat(file.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  const auto missing = box.dir() / "missing" / "x.ics";
+  check_fails(box, {"export", "--format", "ics", "--output", missing.string()}, 3,
+              "cannot write '" + missing.string() + "': no such directory '" +
+                  missing.parent_path().string() + "'");
 }

@@ -201,6 +201,7 @@ TEST_CASE("bash completes commands, options and their values", "[e2e][completion
   SECTION("value lists come from the validators") {
     CHECK(bash_complete(box, {"momentum", "task", "list", "--status", "do"}) == "doing\ndone\n");
     CHECK(bash_complete(box, {"momentum", "calendar", "--format", ""}) == "text\nsvg\n");
+    CHECK(bash_complete(box, {"momentum", "export", "--format", ""}) == "json\ncsv\nmd\nics\n");
     CHECK(bash_complete(box, {"momentum", "goal", "add", "G", "--importance", ""}) ==
           "1\n2\n3\n4\n5\n");
     CHECK(bash_complete(box, {"momentum", "completion", ""}) == "bash\nzsh\nfish\n");
