@@ -88,4 +88,44 @@ inline std::string task_line(const std::string& id, const std::string& ts,
                         ts.substr(0, 10) + "\"}");
 }
 
+// A journal written through the real commands: goals, tasks, check-ins, an edit, a removal,
+// a deferral, a rest day, a pause and a closed sprint.
+inline void fill_journal(const Sandbox& box) {
+  const std::vector<std::vector<std::string>> commands = {
+      {"goal", "add", "Become an ML engineer", "--why", "a job, I love"},
+      {"goal", "add", "Run"},
+      {"task", "add", "Read ISLR, chapter 3", "--goal", "1", "--kind", "learn", "--due",
+       "2026-03-12"},
+      {"task", "add", "Titanic \"baseline\"", "--due", "2026-03-13", "--tag", "kaggle"},
+      {"log", "45m", "linear regression", "--task", "1"},
+      {"log", "20m", "a mistake"},
+      {"log", "edit", "1", "--duration", "50m"},
+      {"log", "rm", "2"},
+      {"task", "defer", "2", "--to", "2026-03-16", "--reason", "need a GPU"},
+      {"log", "skip", "--date", "2026-03-14", "--reason", "family visit"},
+      {"sprint", "start", "Finish chapter 3", "--goal", "1", "--task", "1"},
+      {"task", "done", "1"},
+      {"sprint", "close", "--learned", "read daily", "--blocked", "none", "--next", "ch. 4",
+       "--rating", "4"},
+      {"goal", "pause", "2", "--until", "2026-03-20"}};
+  for (std::vector<std::string> args : commands) {
+    args.insert(args.begin(), "-q");
+    run_ok(box, args);
+  }
+}
+
+// What a reader makes of a journal: every list and figure the commands print as JSON.
+inline nlohmann::ordered_json views_of(const Sandbox& box) {
+  nlohmann::ordered_json all;
+  for (const auto& args : std::vector<std::vector<std::string>>{{"goal", "list", "--all"},
+                                                                {"task", "list", "--all"},
+                                                                {"log", "list", "--all"},
+                                                                {"sprint", "list"},
+                                                                {"streak"},
+                                                                {"stats"}}) {
+    all[joined(args)] = run_json(box, args);
+  }
+  return all;
+}
+
 }  // namespace momentum::test

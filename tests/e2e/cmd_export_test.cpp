@@ -16,51 +16,11 @@ using nlohmann::ordered_json;
 
 namespace {
 
-// A journal written through the real commands: goals, tasks, check-ins, an edit, a removal,
-// a deferral, a rest day, a pause and a closed sprint.
-void fill(const Sandbox& box) {
-  const std::vector<std::vector<std::string>> commands = {
-      {"goal", "add", "Become an ML engineer", "--why", "a job, I love"},
-      {"goal", "add", "Run"},
-      {"task", "add", "Read ISLR, chapter 3", "--goal", "1", "--kind", "learn", "--due",
-       "2026-03-12"},
-      {"task", "add", "Titanic \"baseline\"", "--due", "2026-03-13", "--tag", "kaggle"},
-      {"log", "45m", "linear regression", "--task", "1"},
-      {"log", "20m", "a mistake"},
-      {"log", "edit", "1", "--duration", "50m"},
-      {"log", "rm", "2"},
-      {"task", "defer", "2", "--to", "2026-03-16", "--reason", "need a GPU"},
-      {"log", "skip", "--date", "2026-03-14", "--reason", "family visit"},
-      {"sprint", "start", "Finish chapter 3", "--goal", "1", "--task", "1"},
-      {"task", "done", "1"},
-      {"sprint", "close", "--learned", "read daily", "--blocked", "none", "--next", "ch. 4",
-       "--rating", "4"},
-      {"goal", "pause", "2", "--until", "2026-03-20"}};
-  for (std::vector<std::string> args : commands) {
-    args.insert(args.begin(), "-q");
-    run_ok(box, args);
-  }
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
-}
-
-// What a reader makes of a journal: every list and figure the commands print as JSON.
-ordered_json views_of(const Sandbox& box) {
-  ordered_json all;
-  for (const auto& args : std::vector<std::vector<std::string>>{{"goal", "list", "--all"},
-                                                                {"task", "list", "--all"},
-                                                                {"log", "list", "--all"},
-                                                                {"sprint", "list"},
-                                                                {"streak"},
-                                                                {"stats"}}) {
-    all[joined(args)] = run_json(box, args);
-  }
-  return all;
 }
 
 std::vector<std::string> dir_entries(const std::filesystem::path& dir) {
@@ -75,7 +35,7 @@ std::vector<std::string> dir_entries(const std::filesystem::path& dir) {
 
 TEST_CASE("export --format json holds the header and every event, as written", "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   const std::string before = box.journal_bytes();
   const std::string out = run_ok(box, {"export", "--format", "json"});
   CHECK(box.journal_bytes() == before);
@@ -96,7 +56,7 @@ TEST_CASE("export --format json holds the header and every event, as written", "
 
 TEST_CASE("export --format json: the state is what the commands show", "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   const auto j = run_json(box, {"export", "--format", "json"});
   const auto& state = j["state"];
   CHECK(state["goals"] == run_json(box, {"goal", "list", "--all"}));
@@ -112,7 +72,7 @@ TEST_CASE("export --format json: the state is what the commands show", "[e2e][ex
 
 TEST_CASE("export --format json rebuilds the same journal: state, ids, history", "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   const std::string exported = run_ok(box, {"export", "--format", "json"});
   const auto j = ordered_json::parse(exported);
   // An importer's work, done by hand: the header, then each event as a line.
@@ -138,7 +98,7 @@ TEST_CASE("export --format json of a missing journal is empty and creates nothin
 
 TEST_CASE("export --json is --format json", "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   CHECK(run_ok(box, {"--json", "export"}) == run_ok(box, {"export", "--format", "json"}));
   CHECK(run_ok(box, {"export", "--json", "--format", "json"}) ==
         run_ok(box, {"export", "--format", "json"}));
@@ -187,7 +147,7 @@ TEST_CASE("export --format csv --what tasks and goals", "[e2e][export]") {
 
 TEST_CASE("export --output writes the file whole and says so", "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   const auto dir = box.dir() / "out";
   std::filesystem::create_directory(dir);
   const auto file = dir / "backup.json";
@@ -212,7 +172,7 @@ TEST_CASE("export --output writes the file whole and says so", "[e2e][export]") 
 
 TEST_CASE("export rejects bad input with one line, the journal unchanged", "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   check_rejects(box, {"export", "--format", "xml"},
                 "--format: unknown format 'xml'; expected json, csv, md or ics");
   check_rejects(box, {"export", "--format", "csv", "--what", "sprints"},
@@ -236,7 +196,7 @@ TEST_CASE("export rejects bad input with one line, the journal unchanged", "[e2e
 
 TEST_CASE("export --output that cannot be written fails with exit 3", "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   const auto missing = box.dir() / "missing" / "x.json";
   check_fails(box, {"export", "--format", "json", "--output", missing.string()}, 3,
               "cannot write '" + missing.string() + "': no such directory '" +
@@ -333,7 +293,7 @@ TEST_CASE("export --format md escapes Markdown and never prints a control byte",
 TEST_CASE("export --format ics: due days and sprints, one UID per item, CRLF lines",
           "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   const std::string before = box.journal_bytes();
   const std::string ics = run_ok(box, {"export", "--format", "ics"});
   CHECK(box.journal_bytes() == before);
@@ -398,7 +358,7 @@ TEST_CASE("export --format ics: the fixed journal, exact", "[e2e][export]") {
 
 TEST_CASE("export --format ics --output writes the calendar whole", "[e2e][export]") {
   Sandbox box;
-  fill(box);
+  fill_journal(box);
   const auto file = box.dir() / "momentum.ics";
   Sandbox::write_file(file, "old");
   CHECK(run_ok(box, {"export", "--format", "ics", "--output", file.string()}) ==
