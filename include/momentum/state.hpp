@@ -234,4 +234,18 @@ bool is_ongoing(GoalStatus status);
 // The day an open pause of `goal` ends by itself, when it is paused on `today` and has one.
 std::optional<Day> paused_until(const Goal& goal, Day today);
 
+// A goal or task whose short number is not the same in two states of a journal: short numbers
+// follow (ts, id) order, so an earlier goal or task from elsewhere (a sync's merge, an import
+// of a momentum export) shifts the later ones.
+struct Renumbered {
+  std::string_view kind;  // "goal" or "task"
+  Uuid id;
+  std::string title;
+  int from = 0;
+  int to = 0;
+};
+
+// The goals, then the tasks, of `before` whose number in `after` is another.
+std::vector<Renumbered> renumbered(const State& before, const State& after);
+
 }  // namespace momentum

@@ -19,36 +19,6 @@ struct SyncOptions {
   std::optional<std::string> remote;
 };
 
-// A goal or task whose short number is not what it was before the sync.
-struct Renumbered {
-  std::string_view kind;  // "goal" or "task"
-  Uuid id;
-  std::string title;
-  int from = 0;
-  int to = 0;
-};
-
-template <typename Entity>
-void renumbered_in(std::string_view kind, const std::vector<Entity>& before,
-                   const std::vector<Entity>& after, const UuidIndex& index,
-                   std::vector<Renumbered>& out) {
-  // Numbers, not positions: an undone creation keeps its number, so they can differ.
-  for (const Entity& was : before) {
-    const auto it = index.find(was.id);
-    if (it == index.end()) continue;
-    const Entity& now = after[static_cast<std::size_t>(it->second)];
-    if (now.num != was.num) out.push_back({kind, was.id, now.title, was.num, now.num});
-  }
-}
-
-// Short numbers follow (ts, id) order: an earlier goal or task from elsewhere shifts ours.
-std::vector<Renumbered> renumbered(const State& before, const State& after) {
-  std::vector<Renumbered> out;
-  renumbered_in("goal", before.goals, after.goals, after.goal_index, out);
-  renumbered_in("task", before.tasks, after.tasks, after.task_index, out);
-  return out;
-}
-
 // What `sync` prints: the report and the renumbered goals and tasks.
 struct SyncView {
   const SyncReport& report;

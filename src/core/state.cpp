@@ -63,4 +63,28 @@ std::optional<Day> paused_until(const Goal& goal, Day today) {
   return goal.pauses.back().until;
 }
 
+namespace {
+
+template <typename Entity>
+void renumbered_in(std::string_view kind, const std::vector<Entity>& before,
+                   const std::vector<Entity>& after, const UuidIndex& index,
+                   std::vector<Renumbered>& out) {
+  // Numbers, not positions: an undone creation keeps its number, so they can differ.
+  for (const Entity& was : before) {
+    const auto it = index.find(was.id);
+    if (it == index.end()) continue;
+    const Entity& now = after[static_cast<std::size_t>(it->second)];
+    if (now.num != was.num) out.push_back({kind, was.id, now.title, was.num, now.num});
+  }
+}
+
+}  // namespace
+
+std::vector<Renumbered> renumbered(const State& before, const State& after) {
+  std::vector<Renumbered> out;
+  renumbered_in("goal", before.goals, after.goals, after.goal_index, out);
+  renumbered_in("task", before.tasks, after.tasks, after.task_index, out);
+  return out;
+}
+
 }  // namespace momentum
