@@ -37,13 +37,6 @@ struct Raw {
   json obj;
 };
 
-// The line of byte `offset` in `text`, 1-based.
-int line_at(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  return 1 +
-         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-}
-
 // Every top-level JSON value in `text` (an array, objects one per line, or pretty-printed),
 // the array's elements in its place.
 std::vector<Raw> read_objects(std::string_view text, std::string_view source) {
@@ -58,16 +51,10 @@ std::vector<Raw> read_objects(std::string_view text, std::string_view source) {
     try {
       in >> value;
     } catch (const json::parse_error& e) {
-      // The byte the parser stopped at; at the end of the input, the last one before it.
-      std::size_t at = std::min(start + (e.byte > 0 ? e.byte - 1 : 0), text.size() - 1);
-      while (at > start && std::isspace(static_cast<unsigned char>(text[at]))) --at;
-      const int line = line_at(text, at);
-      std::string why = e.what();
-      if (const auto colon = why.rfind(": "); colon != std::string::npos)
-        why = why.substr(colon + 2);
-      throw UsageError(fmt::format("{}:{}: not Taskwarrior's JSON: {}", source, line, why));
+      const iu::JsonError at = iu::json_error(text, start, e);
+      throw UsageError(fmt::format("{}:{}: not Taskwarrior's JSON: {}", source, at.line, at.why));
     }
-    const int line = line_at(text, start);
+    const int line = iu::line_at(text, start);
     if (value.is_array()) {
       ++arrays;
       int n = 0;

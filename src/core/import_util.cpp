@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"
@@ -59,6 +60,22 @@ std::vector<std::string> tags(const std::vector<std::string>& given, const std::
 
 std::string named(std::string_view what, std::string_view name) {
   return fmt::format("{} '{}'", what, name);
+}
+
+int line_at(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+}
+
+JsonError json_error(std::string_view text, std::size_t start,
+                     const nlohmann::json::parse_error& e) {
+  if (text.empty()) return {1, e.what()};
+  std::size_t at = std::min(start + (e.byte > 0 ? e.byte - 1 : 0), text.size() - 1);
+  while (at > start && std::isspace(static_cast<unsigned char>(text[at]))) --at;
+  std::string why = e.what();
+  if (const auto colon = why.find(": "); colon != std::string::npos) why = why.substr(colon + 2);
+  return {line_at(text, at), std::move(why)};
 }
 
 }  // namespace momentum::import_util
