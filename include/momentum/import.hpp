@@ -2,6 +2,7 @@
 // Importing another tool's data (docs/import-export.md): pure parsers turn a peer's files
 // (bytes, or rows read by the store) into an ImportBatch, the events to append and what was
 // left out; plan_import() stamps them against the journal, dropping what is already there.
+// A momentum export is read apart (parse_momentum_export): its events keep their own stamps.
 
 #include <chrono>
 #include <cstdint>
@@ -17,7 +18,7 @@
 namespace momentum {
 
 // Where the data comes from (`import --from`).
-enum class ImportSource { taskwarrior, harsh, loop };
+enum class ImportSource { taskwarrior, harsh, loop, momentum };
 
 // The name of `source` as --from spells it.
 std::string_view to_string(ImportSource source);
@@ -62,7 +63,8 @@ struct ImportReport {
   int checkins = 0;
   int skips = 0;
   int notes = 0;    // check-ins with a note
-  int present = 0;  // items already in the journal (imported before): left as they are
+  int events = 0;   // the events appended (goals, tasks, … and every edit, removal, undo)
+  int present = 0;  // items (momentum: events) already in the journal: left as they are
   std::vector<ImportSkipped> skipped;
 };
 
@@ -154,5 +156,26 @@ struct LoopDbRepetition {
 std::vector<LoopHabit> loop_db_habits(const std::vector<LoopDbHabit>& habits,
                                       const std::vector<LoopDbRepetition>& repetitions,
                                       std::string_view source);
+
+// A momentum export (`export --format json`, docs/import-export.md#json) as an import reads
+// it: the journal header it was made from, and its events, each as the codec reads it.
+struct MomentumExport {
+  std::string header;                  // the header's line, without '\n'; empty when it is null
+  std::vector<Event> events;           // in the export's order; repeated event ids left out
+  std::vector<ImportSkipped> skipped;  // the repeated event ids
+};
+
+// True when `text` begins (after blanks) with `{"momentum":"export"`, as every export does.
+bool is_momentum_export(std::string_view text);
+
+// Reads a momentum export of version 1. Throws UsageError naming `source` and the line (bad
+// JSON) or member (`version`, `header`, `events[3]`: the codec's reason) at fault. Of events
+// that share an id, the one replay keeps (the first by (ts, id)) stays; the others are skipped.
+MomentumExport parse_momentum_export(std::string_view text, std::string_view source);
+
+// The export's events whose ids `journal` (the target journal's events) does not hold, as they
+// are (id, ts and tz kept): a union by event id, as a sync's merge. An id the journal holds
+// with the same event counts as present; with another event, the journal's stays (skipped).
+ImportPlan plan_momentum_import(const std::vector<Event>& journal, const MomentumExport& batch);
 
 }  // namespace momentum

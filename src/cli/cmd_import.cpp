@@ -1,4 +1,5 @@
-// momentum import FILE|DIR [--from taskwarrior|harsh|loop] [--dry-run]: another tool's history.
+// momentum import FILE|DIR [--from momentum|taskwarrior|harsh|loop] [--dry-run]: a momentum
+// export merged by event id, or another tool's history.
 #include <fmt/format.h>
 
 #include <map>
@@ -6,6 +7,7 @@
 #include "cli/json_out.hpp"
 #include "cli/options.hpp"
 #include "cli/render.hpp"
+#include "momentum/codec.hpp"
 #include "momentum/error.hpp"
 #include "momentum/import.hpp"
 #include "momentum/store/import_files.hpp"
@@ -22,15 +24,19 @@ struct ImportOptions {
   bool dry_run = false;
 };
 
-// What to read for the import: the source, and where its data is.
+// What to read for the import: the source, and where its data is (a file's text, once read).
 struct ImportInput {
   ImportSource source = ImportSource::taskwarrior;
   ImportInputKind kind = ImportInputKind::text;
   fs::path path;
+  std::optional<std::string> text;
 };
 
+constexpr ImportSource sources[] = {ImportSource::momentum, ImportSource::taskwarrior,
+                                    ImportSource::harsh, ImportSource::loop};
+
 std::optional<ImportSource> source_named(std::string_view name) {
-  for (const ImportSource s : {ImportSource::taskwarrior, ImportSource::harsh, ImportSource::loop})
+  for (const ImportSource s : sources)
     if (to_string(s) == name) return s;
   return std::nullopt;
 }
@@ -41,8 +47,10 @@ bool is_file(const fs::path& path) {
 }
 
 // What `path` holds: a folder with harsh's `habits` or Loop's `Habits.csv`, a zip or a
-// SQLite file (Loop), harsh's own `habits` or `log` file, else text (Taskwarrior's JSON).
-std::optional<ImportSource> detect(const fs::path& path, ImportInputKind kind) {
+// SQLite file (Loop), harsh's own `habits` or `log` file, a file that begins as a momentum
+// export does, else text (Taskwarrior's JSON). `text` is the file's, read when needed.
+std::optional<ImportSource> detect(const fs::path& path, ImportInputKind kind,
+                                   std::optional<std::string>& text) {
   switch (kind) {
     case ImportInputKind::directory:
       if (is_file(path / "habits")) return ImportSource::harsh;
@@ -53,13 +61,16 @@ std::optional<ImportSource> detect(const fs::path& path, ImportInputKind kind) {
       return ImportSource::loop;
     case ImportInputKind::text:
       if (path.filename() == "habits" || path.filename() == "log") return ImportSource::harsh;
-      return ImportSource::taskwarrior;
+      text = read_import_text(path);
+      return is_momentum_export(*text) ? ImportSource::momentum : ImportSource::taskwarrior;
   }
   return std::nullopt;
 }
 
 std::string_view expected_input(ImportSource source) {
   switch (source) {
+    case ImportSource::momentum:
+      return "a momentum export (a JSON file from 'momentum export --format json')";
     case ImportSource::taskwarrior:
       return "the output of 'task export' (a JSON file)";
     case ImportSource::harsh:
@@ -72,6 +83,7 @@ std::string_view expected_input(ImportSource source) {
 
 bool fits(ImportSource source, const fs::path& path, ImportInputKind kind) {
   switch (source) {
+    case ImportSource::momentum:
     case ImportSource::taskwarrior:
       return kind == ImportInputKind::text;
     case ImportSource::harsh:
@@ -88,13 +100,12 @@ ImportInput resolve_input(const ImportOptions& o) {
   ImportInput in;
   in.path = o.path;
   in.kind = import_input_kind(in.path);
-  const auto detected = detect(in.path, in.kind);
   if (o.from) {
     in.source = *source_named(*o.from);
     if (!fits(in.source, in.path, in.kind)) {
       throw UsageError(fmt::format("'{}' is not {}", o.path, expected_input(in.source)));
     }
-  } else if (detected) {
+  } else if (const auto detected = detect(in.path, in.kind, in.text)) {
     in.source = *detected;
   } else {
     throw UsageError(
@@ -134,18 +145,31 @@ ImportBatch read_loop(const ImportInput& in) {
   }
 }
 
+std::string text_of(const ImportInput& in) {
+  return in.text ? *in.text : read_import_text(in.path);
+}
+
 ImportBatch read_batch(const Context& ctx, const ImportInput& in) {
   switch (in.source) {
     case ImportSource::taskwarrior:
-      return parse_taskwarrior(read_import_text(in.path), in.path.string(),
+      return parse_taskwarrior(text_of(in), in.path.string(),
                                {ctx.clock.utc_offset, ctx.config.day_start, ctx.today});
     case ImportSource::harsh:
       return read_harsh(in.path, ctx.today);
     case ImportSource::loop:
       return read_loop(in);
+    case ImportSource::momentum:
+      break;  // read apart: its events keep their stamps
   }
   return {};
 }
+
+// What an import did (or with --dry-run would do): its report, and the goals and tasks whose
+// short numbers the export's earlier events shift.
+struct ImportResult {
+  ImportReport report;
+  std::vector<Renumbered> renumbered;
+};
 
 // The skipped items grouped by reason, in the order each reason first appears.
 std::vector<std::pair<std::string, std::vector<std::string>>> by_reason(
@@ -163,11 +187,15 @@ std::vector<std::pair<std::string, std::vector<std::string>>> by_reason(
 // How many of a group's items a text report names before "and N more".
 constexpr std::size_t shown_items = 5;
 
-void print_import_report(std::ostream& out, const Style& style, const ImportReport& r,
+void print_import_report(std::ostream& out, const Style& style, const ImportResult& result,
                          bool dry_run) {
   (void)style;
-  out << fmt::format("{} from {}: {}, {}, {}, {}, {}\n", dry_run ? "Would import" : "Imported",
-                     to_string(r.source),
+  const ImportReport& r = result.report;
+  const bool momentum = r.source == ImportSource::momentum;
+  const std::string events =
+      momentum ? plural(static_cast<std::size_t>(r.events), "event", "events") + ": " : "";
+  out << fmt::format("{} from {}: {}{}, {}, {}, {}, {}\n", dry_run ? "Would import" : "Imported",
+                     to_string(r.source), events,
                      plural(static_cast<std::size_t>(r.goals), "goal", "goals"),
                      plural(static_cast<std::size_t>(r.tasks), "task", "tasks"),
                      plural(static_cast<std::size_t>(r.checkins), "check-in", "check-ins"),
@@ -175,7 +203,8 @@ void print_import_report(std::ostream& out, const Style& style, const ImportRepo
                      plural(static_cast<std::size_t>(r.notes), "note", "notes"));
   if (r.present > 0) {
     out << fmt::format("Already in the journal (imported before), left as they are: {}\n",
-                       plural(static_cast<std::size_t>(r.present), "item", "items"));
+                       momentum ? plural(static_cast<std::size_t>(r.present), "event", "events")
+                                : plural(static_cast<std::size_t>(r.present), "item", "items"));
   }
   if (!r.skipped.empty()) out << fmt::format("Skipped {}:\n", r.skipped.size());
   for (const auto& [why, items] : by_reason(r.skipped)) {
@@ -185,12 +214,23 @@ void print_import_report(std::ostream& out, const Style& style, const ImportRepo
     if (items.size() > shown_items) list += fmt::format(" and {} more", items.size() - shown_items);
     out << fmt::format("  {} ({}): {}\n", escape(why), items.size(), list);
   }
+  for (const Renumbered& n : result.renumbered) {
+    out << fmt::format("{} {} {} {} {} ('{}'): events from the export came first.\n",
+                       n.kind == "goal" ? "Goal" : "Task", n.from, dry_run ? "would be" : "is now",
+                       n.kind, n.to, escape(n.title));
+  }
   if (dry_run) out << "Dry run: nothing was written.\n";
 }
 
-nlohmann::ordered_json import_report_json(const ImportReport& r, bool dry_run) {
+nlohmann::ordered_json import_report_json(const ImportResult& result, bool dry_run) {
+  const ImportReport& r = result.report;
   nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
   for (const ImportSkipped& s : r.skipped) skipped.push_back({{"what", s.what}, {"why", s.why}});
+  nlohmann::ordered_json renumbered = nlohmann::ordered_json::array();
+  for (const Renumbered& n : result.renumbered) {
+    renumbered.push_back(
+        {{"kind", n.kind}, {"id", n.id}, {"title", n.title}, {"from", n.from}, {"to", n.to}});
+  }
   return {{"source", to_string(r.source)},
           {"dry_run", dry_run},
           {"goals", r.goals},
@@ -198,27 +238,68 @@ nlohmann::ordered_json import_report_json(const ImportReport& r, bool dry_run) {
           {"checkins", r.checkins},
           {"skips", r.skips},
           {"notes", r.notes},
+          {"events", r.events},
           {"present", r.present},
-          {"skipped", skipped}};
+          {"skipped", skipped},
+          {"renumbered", renumbered}};
+}
+
+// The state `journal` (in (ts, id) order) replays to with `added` among its events, as the
+// journal would after appending them.
+State replayed_with(const std::vector<Event>& journal, const std::vector<Event>& added) {
+  std::string text = header_line(Timestamp{});
+  for (const Event& e : journal) text += to_line(e);
+  for (const Event& e : added) text += to_line(e);
+  return replay(text, "journal").state;
+}
+
+// A momentum export: the events the journal does not hold yet, as they are.
+ImportResult import_export(Context& ctx, const ImportInput& in, bool dry_run) {
+  const MomentumExport batch = parse_momentum_export(text_of(in), in.path.string());
+  ImportResult result;
+  if (dry_run) {
+    const State before = ctx.read().state;
+    const std::vector<Event> journal = ctx.events();
+    ImportPlan plan = plan_momentum_import(journal, batch);
+    if (!plan.events.empty()) {
+      result.renumbered = renumbered(before, replayed_with(journal, plan.events));
+    }
+    result.report = std::move(plan.report);
+    return result;
+  }
+  State before;
+  const State after = ctx.write_events([&](const State& state) {
+    ImportPlan plan = plan_momentum_import(ctx.events(), batch);
+    result.report = std::move(plan.report);
+    before = state;
+    return EventsToAppend{std::move(plan.events), batch.header};
+  });
+  result.renumbered = renumbered(before, after);
+  return result;
+}
+
+// Another tool's files: new events stamped after the journal's latest.
+ImportResult import_peer(Context& ctx, const ImportInput& in, bool dry_run) {
+  const ImportBatch batch = read_batch(ctx, in);
+  if (dry_run) return {plan_import(ctx.read().state, batch, ctx.clock).report, {}};
+  ImportResult result;
+  ctx.write_events([&](const State& state) {
+    ImportPlan plan = plan_import(state, batch, ctx.clock);
+    result.report = std::move(plan.report);
+    return EventsToAppend{std::move(plan.events), {}};
+  });
+  return result;
 }
 
 int run_import(Context& ctx, const ImportOptions& o) {
   const ImportInput in = resolve_input(o);
-  const ImportBatch batch = read_batch(ctx, in);
-  ImportReport report;
-  if (o.dry_run) {
-    report = plan_import(ctx.read().state, batch, ctx.clock).report;
-  } else {
-    ctx.write_events([&](const State& state) {
-      ImportPlan plan = plan_import(state, batch, ctx.clock);
-      report = std::move(plan.report);
-      return std::move(plan.events);
-    });
-  }
+  const ImportResult result = in.source == ImportSource::momentum
+                                  ? import_export(ctx, in, o.dry_run)
+                                  : import_peer(ctx, in, o.dry_run);
   if (ctx.global.json) {
-    print_json(ctx, import_report_json(report, o.dry_run));
+    print_json(ctx, import_report_json(result, o.dry_run));
   } else if (!ctx.global.quiet) {
-    print_import_report(ctx.out, ctx.style, report, o.dry_run);
+    print_import_report(ctx.out, ctx.style, result, o.dry_run);
   }
   return 0;
 }
@@ -228,15 +309,16 @@ int run_import(Context& ctx, const ImportOptions& o) {
 void setup_import(CLI::App& app, Context& ctx, Action& action) {
   auto o = std::make_shared<ImportOptions>();
   CLI::App* sub = app.add_subcommand(
-      "import", "Bring in another tool's history: Taskwarrior, harsh or Loop Habit Tracker");
+      "import", "Merge a momentum export, or another tool's history (Taskwarrior, harsh, Loop)");
   sub->add_option("file", o->path,
-                  "A 'task export' JSON file, harsh's folder, or Loop's CSV export (.zip or "
-                  "folder) or .db backup")
+                  "A momentum export, a 'task export' JSON file, harsh's folder, or Loop's CSV "
+                  "export (.zip or folder) or .db backup")
       ->required()
       ->option_text("FILE|DIR");
   sub->add_option("--from", o->from,
-                  "What wrote it: taskwarrior, harsh or loop (default: told from the file)")
-      ->check(one_of("source", {"taskwarrior", "harsh", "loop"}))
+                  "What wrote it: momentum, taskwarrior, harsh or loop (default: told from the "
+                  "file)")
+      ->check(one_of("source", {"momentum", "taskwarrior", "harsh", "loop"}))
       ->option_text("TOOL");
   sub->add_flag("--dry-run", o->dry_run, "Print what would come in, and write nothing");
   on_chosen(sub, action, [&ctx, o] { return run_import(ctx, *o); });

@@ -5,7 +5,6 @@
 #include "cli/options.hpp"
 #include "cli/render.hpp"
 #include "cli/undo_render.hpp"
-#include "momentum/store/journal.hpp"
 #include "momentum/undo.hpp"
 
 namespace momentum::cli {
@@ -14,12 +13,6 @@ namespace {
 using namespace std::chrono;
 
 constexpr std::size_t listed = 10;
-
-// The journal's events in (ts, id) order; none when there is no journal.
-std::vector<Event> journal_events(const Context& ctx) {
-  const auto text = read_journal(ctx.journal);
-  return text ? read_events(*text, ctx.journal.string()) : std::vector<Event>{};
-}
 
 // The change with the local time it was made in words: "today 20:14", "yesterday 08:05",
 // "Sun 2026-03-01 09:10".
@@ -41,7 +34,7 @@ UndoLine line_of(const Context& ctx, Undoable change) {
 int run_list(Context& ctx) {
   const State state = ctx.read().state;
   UndoListView view{state, {}};
-  for (Undoable& u : undoable(state, journal_events(ctx), listed)) {
+  for (Undoable& u : undoable(state, ctx.events(), listed)) {
     view.lines.push_back(line_of(ctx, std::move(u)));
   }
   if (ctx.global.json) {
@@ -58,7 +51,7 @@ int run_undo(Context& ctx) {
   std::string text;
   nlohmann::ordered_json json;
   const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    UndoChange u = undo_latest(s, journal_events(ctx), stamp);
+    UndoChange u = undo_latest(s, ctx.events(), stamp);
     // In the words of the state it is still part of.
     const UndoLine line = line_of(ctx, std::move(u.reverted));
     text = undo_text(ctx.style, s, line);

@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <ctime>
@@ -104,6 +105,21 @@ int terminal_width(const Env& env, bool tty) {
   return 80;
 }
 
+// Replay's order: by ts, then id.
+bool stamped_before(const Event& a, const Event& b) {
+  return a.stamp.ts != b.stamp.ts ? a.stamp.ts < b.stamp.ts : a.stamp.id < b.stamp.id;
+}
+
+// True when `events`, in this order, fold onto `state` as a replay would: each after the one
+// before and after the journal's latest, and none an undo.
+bool folds_onto(const State& state, const std::vector<Event>& events) {
+  if (!events.empty() && events.front().stamp.ts <= state.last_ts) return false;
+  const auto out_of_order = [](const Event& a, const Event& b) { return !stamped_before(a, b); };
+  return std::adjacent_find(events.begin(), events.end(), out_of_order) == events.end() &&
+         std::none_of(events.begin(), events.end(),
+                      [](const Event& e) { return needs_replay(e.op); });
+}
+
 std::array<std::uint64_t, 2> random_bits() {
   std::random_device device;
   const auto word = [&] {
@@ -172,6 +188,11 @@ Loaded Context::read() const {
   return std::move(read->loaded);
 }
 
+std::vector<Event> Context::events() const {
+  const auto text = read_journal(journal);
+  return text ? read_events(*text, journal.string()) : std::vector<Event>{};
+}
+
 Written Context::write(const std::function<Change(const State&, const Stamp&)>& build) const {
   // A first write that is refused must not leave a directory or lock file behind either.
   if (!journal_exists(journal)) build(State{}, next_stamp(State{}, clock, random_bits()));
@@ -204,25 +225,33 @@ Written Context::write(const std::function<Change(const State&, const Stamp&)>& 
   return {std::move(loaded.state), std::move(change.event), change.touched};
 }
 
-State Context::write_events(const std::function<std::vector<Event>(const State&)>& build) const {
+State Context::write_events(const std::function<EventsToAppend(const State&)>& build) const {
   // Nothing to write to a missing journal: leave no directory or lock file behind.
-  if (!journal_exists(journal) && build(State{}).empty()) return State{};
+  if (!journal_exists(journal) && build(State{}).events.empty()) return State{};
   JournalLock lock(journal, lock_timeout);
   auto read = load_journal(journal, journal.string(), cache);
   JournalRead before = read ? std::move(*read) : JournalRead{};
   Loaded& loaded = before.loaded;
   for (const std::string& warning : loaded.warnings) warn(warning);
-  const std::vector<Event> events = build(loaded.state);
+  const EventsToAppend batch = build(loaded.state);
+  const std::vector<Event>& events = batch.events;
   if (events.empty()) return std::move(loaded.state);
   std::string bytes;
   if (before.blank) {
-    bytes = header_line(events.front().stamp.ts);
+    const auto earliest = std::min_element(events.begin(), events.end(), stamped_before);
+    bytes = batch.header.empty() ? header_line(earliest->stamp.ts) : batch.header + '\n';
     loaded.valid_size = 0;
   } else if (loaded.ends_without_newline) {
     bytes = "\n";
   }
   for (const Event& event : events) bytes += to_line(event);
   append_journal(journal, loaded.valid_size, bytes);
+  if (!folds_onto(loaded.state, events)) {
+    // Events from before the journal's latest (a momentum export) take their place in
+    // (ts, id) order, and an undo reverts one folded already: only a replay is right.
+    auto after = load_journal(journal, journal.string(), cache);
+    return after ? std::move(after->loaded.state) : State{};
+  }
   for (const Event& event : events) apply(loaded.state, event);
   record_append(journal, before, bytes, loaded.state);
   return std::move(loaded.state);

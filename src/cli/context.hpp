@@ -49,6 +49,13 @@ struct Written {
   Touched touched;
 };
 
+// What a write of many events appends: the events, in this order, and the header line a new
+// journal starts with (without '\n'; empty: momentum's own, created at the earliest event).
+struct EventsToAppend {
+  std::vector<Event> events;
+  std::string header;
+};
+
 class Context {
  public:
   Context(const Env& env_in, Terminal terminal_in, std::ostream& out_in, std::ostream& err_in)
@@ -60,14 +67,19 @@ class Context {
   // The journal as it is now, without a lock; a missing journal is empty. Prints warnings.
   Loaded read() const;
 
+  // The journal's events in (ts, id) order, read afresh (under a writer's lock, the events as
+  // they are now); none when there is no journal.
+  std::vector<Event> events() const;
+
   // Under the journal lock: loads, lets `build` check the input and make the event, appends
   // it, prints the change's warnings, and returns the state with the event applied.
   Written write(const std::function<Change(const State&, const Stamp&)>& build) const;
 
   // Under the journal lock: loads, lets `build` make any number of events (import), appends
   // them all with one write and one fsync, or none on failure, and returns the state after
-  // them. No events: nothing is written, not even a new journal's header.
-  State write_events(const std::function<std::vector<Event>(const State&)>& build) const;
+  // them (a replay's when they are not all after the journal's latest). No events: nothing is
+  // written, not even a new journal's header.
+  State write_events(const std::function<EventsToAppend(const State&)>& build) const;
 
   // The local UTC offset at `ts`, as the environment's TZ says: when an event was written.
   std::chrono::minutes utc_offset_at(Timestamp ts) const;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace momentum {
 namespace {
@@ -51,6 +52,8 @@ std::string_view to_string(ImportSource source) {
       return "harsh";
     case ImportSource::loop:
       return "loop";
+    case ImportSource::momentum:
+      return "momentum";
   }
   return "";
 }
@@ -77,10 +80,34 @@ ImportPlan plan_import(const State& state, const ImportBatch& batch, const Clock
       continue;
     }
     count(plan.report, e.op);
+    ++plan.report.events;
     plan.events.push_back(Event{Stamp{e.id, ts, clock.utc_offset}, e.op});
     ts += std::chrono::milliseconds{1};
   }
   plan.report.present = static_cast<int>(present.size());
+  return plan;
+}
+
+ImportPlan plan_momentum_import(const std::vector<Event>& journal, const MomentumExport& batch) {
+  ImportPlan plan;
+  plan.report.source = ImportSource::momentum;
+  plan.report.skipped = batch.skipped;
+  // `journal` is in (ts, id) order: the first event of an id is the one replay reads.
+  std::unordered_map<std::string_view, const Event*> held;
+  for (const Event& e : journal) held.emplace(e.stamp.id, &e);
+  for (const Event& e : batch.events) {
+    const auto it = held.find(e.stamp.id);
+    if (it == held.end()) {
+      count(plan.report, e.op);
+      ++plan.report.events;
+      plan.events.push_back(e);
+    } else if (*it->second == e) {
+      ++plan.report.present;
+    } else {
+      plan.report.skipped.push_back({fmt::format("event {} ({})", e.stamp.id, op_name(e.op)),
+                                     "the journal holds another event with this id; it stays"});
+    }
+  }
   return plan;
 }
 

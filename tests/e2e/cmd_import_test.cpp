@@ -11,6 +11,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A journal with every kind of event (fill_journal's, then a check-in undone, an edited task
+// and goal, a resumed goal), exported to `file`: returns the export's text.
+std::string export_to(const Sandbox& box, const fs::path& file) {
+  fill_journal(box);
+  for (std::vector<std::string> args :
+       std::vector<std::vector<std::string>>{{"log", "10m", "oops", "--goal", "2"},
+                                             {"undo"},
+                                             {"task", "edit", "2", "--title", "Titanic baseline"},
+                                             {"goal", "edit", "1", "--importance", "5"},
+                                             {"goal", "resume", "2"}}) {
+    args.insert(args.begin(), "-q");
+    run_ok(box, args);
+  }
+  run_ok(box, {"-q", "export", "--format", "json", "--output", file.string()});
+  return Sandbox::read_file(file);
+}
+
 // A harsh folder: a daily habit kept through today (2026-03-10) with a rest day in between,
 // a 3/7 habit, a line harsh skips.
 fs::path harsh_dir(const Sandbox& box) {
@@ -150,8 +167,9 @@ TEST_CASE("import refuses bad input with one line, the journal untouched",
   run_ok(box, {"goal", "add", "Write"});
   const std::string missing = (box.dir() / "nope.json").string();
   check_rejects(box, {"import", missing}, "no such file or directory '" + missing + "'");
-  check_rejects(box, {"import", "x", "--from", "omnifocus"},
-                "--from: unknown source 'omnifocus'; expected taskwarrior, harsh or loop");
+  check_rejects(
+      box, {"import", "x", "--from", "omnifocus"},
+      "--from: unknown source 'omnifocus'; expected momentum, taskwarrior, harsh or loop");
   const fs::path bad = box.dir() / "bad.json";
   Sandbox::write_file(bad, "[\n{\"uuid\":\"a\",\"status\":\"pending\"},\n{\"uuid\":\n]\n");
   check_rejects(box, {"import", bad.string()},
@@ -220,4 +238,179 @@ TEST_CASE("import of the peers' real files, when ../shared/peer-data is there", 
     CHECK(again["tasks"] == 0);
     CHECK(box.journal_bytes() == before);
   }
+}
+
+TEST_CASE("import of a momentum export rebuilds the journal: state, ids and history",
+          "[e2e][import][momentum]") {
+  Sandbox source;
+  const fs::path file = source.dir() / "backup.json";
+  export_to(source, file);
+  Sandbox box;
+  CHECK(run_ok(box, {"import", file.string()}) ==
+        "Imported from momentum: 19 events: 2 goals, 2 tasks, 3 check-ins, 1 rest day, 4 notes\n");
+  // The same lines, the header included: the same export (at the same time), the same views.
+  CHECK(box.journal_bytes() == source.journal_bytes());
+  CHECK(run_ok(box, {"export", "--format", "json"}) ==
+        run_ok(source, {"export", "--format", "json"}));
+  CHECK(views_of(box) == views_of(source));
+  CHECK(run_ok(box, {"check"}).find("No problems.") != std::string::npos);
+}
+
+TEST_CASE("import of a momentum export again changes nothing", "[e2e][import][momentum]") {
+  Sandbox source;
+  const fs::path file = source.dir() / "backup.json";
+  export_to(source, file);
+  const std::string again =
+      "Imported from momentum: 0 events: 0 goals, 0 tasks, 0 check-ins, 0 rest days, 0 notes\n"
+      "Already in the journal (imported before), left as they are: 19 events\n";
+  // Into the journal it came from.
+  const std::string before = source.journal_bytes();
+  CHECK(run_ok(source, {"import", file.string(), "--from", "momentum"}) == again);
+  CHECK(source.journal_bytes() == before);
+  // Twice into another.
+  Sandbox box;
+  run_ok(box, {"import", file.string(), "--from", "momentum"});
+  const std::string imported = box.journal_bytes();
+  CHECK(run_ok(box, {"import", file.string(), "--from", "momentum"}) == again);
+  CHECK(box.journal_bytes() == imported);
+  const auto report = run_json(box, {"import", file.string()});
+  CHECK(report["source"] == "momentum");
+  CHECK(report["events"] == 0);
+  CHECK(report["present"] == 19);
+  CHECK(box.journal_bytes() == imported);
+}
+
+TEST_CASE("import --dry-run of a momentum export writes nothing", "[e2e][import][momentum]") {
+  Sandbox source;
+  const fs::path file = source.dir() / "backup.json";
+  export_to(source, file);
+  Sandbox box;
+  CHECK(run_ok(box, {"import", "--dry-run", file.string()}) ==
+        "Would import from momentum: 19 events: 2 goals, 2 tasks, 3 check-ins, 1 rest day, 4 "
+        "notes\nDry run: nothing was written.\n");
+  CHECK_FALSE(box.journal_exists());
+  CHECK_FALSE(fs::exists(box.dir() / "journal.jsonl.lock"));
+  run_ok(box, {"goal", "add", "Write"});
+  const std::string before = box.journal_bytes();
+  const auto report = run_json(box, {"import", "--dry-run", file.string()});
+  CHECK(report["dry_run"] == true);
+  CHECK(report["events"] == 19);
+  CHECK(box.journal_bytes() == before);
+}
+
+TEST_CASE("import of a momentum export merges with the journal's own history by event id",
+          "[e2e][import][momentum]") {
+  Sandbox source;
+  const fs::path file = source.dir() / "backup.json";
+  export_to(source, file);  // written at 2026-03-10T09:00
+  Sandbox box;
+  box.now("2026-03-05T09:00:00Z");
+  run_ok(box, {"goal", "add", "Read"});
+  box.now("2026-03-12T09:00:00Z");
+  run_ok(box, {"log", "15m", "--goal", "1"});
+  const std::string own = box.journal_bytes();
+  CHECK(run_ok(box, {"import", file.string()}) ==
+        "Imported from momentum: 19 events: 2 goals, 2 tasks, 3 check-ins, 1 rest day, 4 notes\n");
+  // Appended after the journal's lines; replay puts them in (ts, id) order: "Read" came first.
+  CHECK(box.journal_bytes().substr(0, own.size()) == own);
+  const auto goals = run_json(box, {"goal", "list", "--all"});
+  REQUIRE(goals.size() == 3);
+  CHECK(goals[0]["title"] == "Read");
+  CHECK(goals[1]["title"] == "Become an ML engineer");
+  CHECK(goals[2]["title"] == "Run");
+  const auto logs = run_json(box, {"log", "list", "--all"});
+  CHECK(logs["logs"].size() == 2);
+  CHECK(run_ok(box, {"check"}).find("No problems.") != std::string::npos);
+  // The cache kept up: a journal with the same bytes and no cache reads the same.
+  Sandbox copy;
+  copy.write_journal(box.journal_bytes());
+  copy.now("2026-03-12T09:00:00Z");
+  CHECK(views_of(copy) == views_of(box));
+  // The other way round, the sync way: the source takes the other journal's events too.
+  const fs::path back = box.dir() / "merged.json";
+  run_ok(box, {"-q", "export", "--format", "json", "--output", back.string()});
+  source.now("2026-03-12T09:00:00Z");
+  const std::string counts =
+      " from momentum: 2 events: 1 goal, 0 tasks, 1 check-in, 0 rest days, 0 notes\n"
+      "Already in the journal (imported before), left as they are: 19 events\n";
+  // Short numbers follow (ts, id): "Read" was created first, so the source's goals move up.
+  CHECK(run_ok(source, {"import", back.string(), "--dry-run"}) ==
+        "Would import" + counts +
+            "Goal 1 would be goal 2 ('Become an ML engineer'): events from the export came "
+            "first.\n"
+            "Goal 2 would be goal 3 ('Run'): events from the export came first.\n"
+            "Dry run: nothing was written.\n");
+  CHECK(run_ok(source, {"import", back.string()}) ==
+        "Imported" + counts +
+            "Goal 1 is now goal 2 ('Become an ML engineer'): events from the export came first.\n"
+            "Goal 2 is now goal 3 ('Run'): events from the export came first.\n");
+  CHECK(views_of(source) == views_of(box));
+  const auto again = run_json(source, {"import", back.string()});
+  CHECK(again["renumbered"].empty());
+}
+
+TEST_CASE("import of a momentum export appends all its events with one write, or none",
+          "[e2e][import][momentum][errors]") {
+  Sandbox source;
+  const fs::path file = source.dir() / "backup.json";
+  export_to(source, file);
+  Sandbox box;
+  run_ok(box, {"goal", "add", "Write"});
+  const std::string before = box.journal_bytes();
+  box.limit_file_size(before.size() + 600);
+  check_fails(box, {"import", file.string()}, 3,
+              "cannot write journal '" + box.journal().string() + "': File too large");
+}
+
+TEST_CASE("import of a malformed momentum export is refused whole, the journal untouched",
+          "[e2e][import][momentum][errors]") {
+  Sandbox source;
+  const fs::path file = source.dir() / "backup.json";
+  const std::string good = export_to(source, file);
+  Sandbox box;
+  run_ok(box, {"goal", "add", "Write"});
+  const fs::path bad = box.dir() / "bad.json";
+  const std::string name = bad.string();
+  // Cut after the first check-in's line.
+  Sandbox::write_file(bad, good.substr(0, good.find('\n', good.find("log.add"))));
+  check_rejects(box, {"import", name},
+                name +
+                    ":8: not a momentum export: syntax error while parsing value - unexpected "
+                    "end of input; expected '[', '{', or a literal");
+  std::string version = good;
+  version.replace(version.find("\"version\":1"), 11, "\"version\":2");
+  Sandbox::write_file(bad, version);
+  check_rejects(box, {"import", name},
+                name + ": export version 2 is not supported; this momentum reads version 1");
+  std::string event = good;
+  event.replace(event.find("\"op\":\"log.add\""), 14, "\"op\":7");
+  Sandbox::write_file(bad, event);
+  check_rejects(box, {"import", name},
+                name + ": events[4]: The JSON element does not have the requested type.");
+  // --from momentum on another tool's file, or a folder.
+  check_rejects(box, {"import", taskwarrior_file(box).string(), "--from", "momentum"},
+                taskwarrior_file(box).string() +
+                    ": not a momentum export (a JSON object with \"momentum\":\"export\", as "
+                    "'momentum export --format json' writes)");
+  check_rejects(box, {"import", box.dir().string(), "--from", "momentum"},
+                "'" + box.dir().string() +
+                    "' is not a momentum export (a JSON file from 'momentum export --format "
+                    "json')");
+  // Not touched either: a journal that does not exist yet.
+  Sandbox empty;
+  Sandbox::write_file(bad, version);
+  check_rejects(empty, {"import", name},
+                name + ": export version 2 is not supported; this momentum reads version 1");
+  CHECK_FALSE(fs::exists(empty.dir() / "journal.jsonl.lock"));
+}
+
+TEST_CASE("import of an empty journal's export brings in nothing and creates nothing",
+          "[e2e][import][momentum]") {
+  Sandbox source;
+  const fs::path file = source.dir() / "empty.json";
+  run_ok(source, {"-q", "export", "--format", "json", "--output", file.string()});
+  Sandbox box;
+  CHECK(run_ok(box, {"import", file.string()}) ==
+        "Imported from momentum: 0 events: 0 goals, 0 tasks, 0 check-ins, 0 rest days, 0 notes\n");
+  CHECK_FALSE(box.journal_exists());
 }

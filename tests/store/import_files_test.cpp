@@ -165,6 +165,9 @@ std::array<int, 6> counts(const fs::path& path, ImportSource source) {
         default:
           batch = loop_batch(parse_loop_csv(read_import_dir(path), name));
       }
+      break;
+    case ImportSource::momentum:
+      FAIL("peer-data holds no momentum exports");
   }
   const Clock clock{std::chrono::sys_days{peer_days.today}, std::chrono::minutes{0}};
   const ImportReport r = plan_import(State{}, batch, clock).report;

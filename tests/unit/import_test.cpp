@@ -1,11 +1,16 @@
 // The importers on small fixtures written for these tests: the exact events each makes and
-// what each reports as skipped; plan_import's stamps and its idempotence.
+// what each reports as skipped; plan_import's stamps and its idempotence; a momentum export
+// read back and merged by event id.
 #include "momentum/import.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
+#include "export_journal.hpp"
+#include "momentum/codec.hpp"
 #include "momentum/error.hpp"
 #include "momentum/event.hpp"
+#include "momentum/snapshot.hpp"
 
 using namespace momentum;
 using namespace std::chrono;
@@ -344,4 +349,212 @@ TEST_CASE("plan_import: stamps after the journal, and leaves out what is already
   CHECK(again.events.empty());
   CHECK(again.report.goals == 0);
   CHECK(again.report.present == 11);  // 5 goals, 5 check-ins, 1 rest day
+}
+
+namespace {
+
+// The lines of `text`, each without its '\n'.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t nl = text.find('\n', pos);
+    lines.push_back(text.substr(pos, nl - pos));
+    pos = nl == std::string::npos ? text.size() : nl + 1;
+  }
+  return lines;
+}
+
+// An export as `export --format json` lays it out, of the journal `text` (no state: a reader
+// ignores it).
+std::string export_of(const std::string& text, const std::string& version = "1") {
+  const std::vector<std::string> lines = lines_of(text);
+  std::string out = R"({"momentum":"export","version":)" + version +
+                    R"(,"exported":"2026-04-03T09:00:00.000Z",)" +
+                    "\n\"header\":" + (lines.empty() ? "null" : lines.front()) + ",\n\"events\":[";
+  for (std::size_t i = 1; i < lines.size(); ++i) out += (i == 1 ? "\n" : ",\n") + lines[i];
+  return out + "\n],\n\"state\":{}\n}\n";
+}
+
+// The journal an import into an empty one writes: the header, then the events.
+std::string journal_of(const MomentumExport& batch, const std::vector<Event>& events) {
+  std::string text = batch.header + "\n";
+  for (const Event& e : events) text += to_line(e);
+  return text;
+}
+
+std::string state_bytes(const std::string& journal) {
+  return encode_state(replay(journal, "journal").state);
+}
+
+}  // namespace
+
+TEST_CASE("momentum export: told from its first bytes") {
+  CHECK(is_momentum_export(R"({"momentum":"export","version":1})"));
+  CHECK(is_momentum_export("\xEF\xBB\xBF \n{\n  \"momentum\" : \"export\",\n  \"version\": 1\n}"));
+  CHECK_FALSE(is_momentum_export(R"({"momentum":"journal","version":1})"));
+  CHECK_FALSE(is_momentum_export(R"([{"uuid":"a","status":"pending"}])"));
+  CHECK_FALSE(is_momentum_export(R"({"uuid":"a","momentum":"export"})"));
+  CHECK_FALSE(is_momentum_export(""));
+}
+
+TEST_CASE("momentum export: the header and every event, as the codec reads the lines") {
+  const std::string journal = test::export_journal();
+  const MomentumExport batch = parse_momentum_export(export_of(journal), "x.json");
+  const std::vector<std::string> lines = lines_of(journal);
+  CHECK(batch.header == lines.front());
+  REQUIRE(batch.events.size() == lines.size() - 1);
+  for (std::size_t i = 0; i < batch.events.size(); ++i) {
+    CHECK(batch.events[i] == read_event(lines[i + 1]));
+    CHECK(to_line(batch.events[i]) == lines[i + 1] + "\n");  // written back byte for byte
+  }
+  CHECK(batch.skipped.empty());
+  // Pretty-printed (by jq), and with members in another order: the same.
+  const std::string pretty = nlohmann::ordered_json::parse(export_of(journal)).dump(2);
+  CHECK(parse_momentum_export(pretty, "x.json").events == batch.events);
+  // An empty journal's export.
+  const MomentumExport empty = parse_momentum_export(export_of(""), "x.json");
+  CHECK(empty.header.empty());
+  CHECK(empty.events.empty());
+}
+
+TEST_CASE("momentum export: into an empty journal, the same state, ids and history") {
+  const std::string journal = test::export_journal();
+  const MomentumExport batch = parse_momentum_export(export_of(journal), "x.json");
+  const ImportPlan plan = plan_momentum_import({}, batch);
+  CHECK(plan.events == batch.events);
+  const ImportReport& r = plan.report;
+  CHECK(r.source == ImportSource::momentum);
+  CHECK(r.goals == 2);
+  CHECK(r.tasks == 3);
+  CHECK(r.checkins == 4);  // the removed one too: its removal is history
+  CHECK(r.skips == 1);
+  CHECK(r.notes == 4);
+  CHECK(r.events == 14);
+  CHECK(r.present == 0);
+  CHECK(r.skipped.empty());
+  const std::string rebuilt = journal_of(batch, plan.events);
+  CHECK(rebuilt == journal);
+  // Again: every event is there.
+  const ImportPlan again = plan_momentum_import(read_events(rebuilt, "journal"), batch);
+  CHECK(again.events.empty());
+  CHECK(again.report.present == 14);
+  CHECK(again.report.events == 0);
+  CHECK(again.report.goals == 0);
+}
+
+TEST_CASE("momentum export: merged into a journal with its own history, by event id") {
+  const std::vector<std::string> lines = lines_of(test::export_journal());
+  // This journal holds the first five events, one of its own written in between, and another
+  // event under the id of the export's seventh.
+  const std::string own =
+      R"({"id":"00000000-0000-4000-8000-0000000000aa","ts":"2026-03-02T08:00:00.000Z","tz":"+00:00","op":"goal.add","data":{"cadence":"daily","day":"2026-03-02","importance":3,"tags":[],"title":"Read"}})";
+  const std::string clash =
+      R"({"id":"00000000-0000-4000-8000-000000000007","ts":"2026-03-03T21:00:00.000Z","tz":"+00:00","op":"log.add","data":{"day":"2026-03-03","kind":"learn","minutes":10}})";
+  std::string journal = lines[0] + "\n";
+  for (std::size_t i = 1; i <= 5; ++i) journal += lines[i] + "\n";
+  journal += own + "\n" + clash + "\n";
+  const MomentumExport batch = parse_momentum_export(export_of(test::export_journal()), "x.json");
+  const ImportPlan plan = plan_momentum_import(read_events(journal, "journal"), batch);
+  REQUIRE(plan.events.size() == 8);
+  CHECK(plan.events.front() == read_event(lines[6]));
+  CHECK(plan.report.present == 5);
+  CHECK(plan.report.events == 8);
+  CHECK(plan.report.goals == 0);
+  CHECK(plan.report.tasks == 0);
+  CHECK(plan.report.checkins == 3);
+  CHECK(plan.report.skipped ==
+        std::vector<ImportSkipped>{{"event 00000000-0000-4000-8000-000000000007 (log.add)",
+                                    "the journal holds another event with this id; it stays"}});
+  // The merge is a union by id: replay interleaves by (ts, id), whatever the file order.
+  std::string merged = journal;
+  for (const Event& e : plan.events) merged += to_line(e);
+  const Loaded loaded = replay(merged, "journal");
+  REQUIRE(loaded.state.goals.size() == 3);
+  CHECK(loaded.state.goals[2].title == "Read");  // after the export's two goals by ts
+  CHECK(loaded.state.goals[2].num == 3);
+  CHECK(loaded.state.logs.size() == 4);  // 6, its own 7; 13 and 14 (the removal reverts 7)
+  // The same events in (ts, id) order give the same state.
+  std::vector<Event> all = read_events(merged, "journal");
+  std::string sorted = lines[0] + "\n";
+  for (const Event& e : all) sorted += to_line(e);
+  CHECK(state_bytes(sorted) == state_bytes(merged));
+}
+
+TEST_CASE("momentum export: of events sharing an id, the one replay reads comes in") {
+  const std::string head =
+      R"({"momentum":"journal","version":1,"created":"2026-03-01T12:00:00.000Z"})";
+  const std::string later =
+      R"({"id":"00000000-0000-4000-8000-000000000001","ts":"2026-03-02T12:00:00.000Z","tz":"+00:00","op":"goal.add","data":{"title":"Later"}})";
+  const std::string first =
+      R"({"id":"00000000-0000-4000-8000-000000000001","ts":"2026-03-01T12:00:00.000Z","tz":"+00:00","op":"goal.add","data":{"title":"First"}})";
+  const std::string journal = head + "\n" + later + "\n" + first + "\n";
+  const MomentumExport batch = parse_momentum_export(export_of(journal), "x.json");
+  REQUIRE(batch.events.size() == 1);
+  CHECK(std::get<GoalAdd>(batch.events[0].op).title == "First");
+  CHECK(batch.skipped ==
+        std::vector<ImportSkipped>{{"events[0] (00000000-0000-4000-8000-000000000001)",
+                                    "a repeated event id: replay reads only the first"}});
+  const ImportPlan plan = plan_momentum_import({}, batch);
+  CHECK(state_bytes(journal_of(batch, plan.events)) == state_bytes(journal));
+}
+
+TEST_CASE("momentum export: a malformed export is rejected whole, naming the line or member") {
+  const std::string good = export_of(test::export_journal());
+  CHECK_THROWS_WITH(
+      parse_momentum_export("{\"momentum\":\"export\",\n\"version\":1,\n\"events\":[}\n", "x.json"),
+      "x.json:3: not a momentum export: syntax error while parsing value - "
+      "unexpected '}'; expected '[', '{', or a literal");
+  CHECK_THROWS_WITH(parse_momentum_export(good.substr(0, good.size() / 2), "x.json"),
+                    Catch::Matchers::StartsWith(
+                        "x.json:10: not a momentum export: syntax error while parsing object "
+                        "key - invalid string: missing closing quote; last read: '\"id'"));
+  CHECK_THROWS_WITH(parse_momentum_export("", "x.json"),
+                    Catch::Matchers::StartsWith("x.json:1: not a momentum export: "));
+  const std::string not_export =
+      "x.json: not a momentum export (a JSON object with \"momentum\":\"export\", as "
+      "'momentum export --format json' writes)";
+  CHECK_THROWS_WITH(parse_momentum_export("[]", "x.json"), not_export);
+  CHECK_THROWS_WITH(parse_momentum_export(R"({"momentum":"journal","version":1})", "x.json"),
+                    not_export);
+  CHECK_THROWS_WITH(parse_momentum_export(export_of(test::export_journal(), "2"), "x.json"),
+                    "x.json: export version 2 is not supported; this momentum reads version 1");
+  CHECK_THROWS_WITH(parse_momentum_export(export_of(test::export_journal(), "\"1\""), "x.json"),
+                    "x.json: 'version' is missing or not an integer");
+  CHECK_THROWS_WITH(
+      parse_momentum_export(R"({"momentum":"export","version":1,"events":[]})", "x.json"),
+      "x.json: 'header' is missing");
+  CHECK_THROWS_WITH(
+      parse_momentum_export(R"({"momentum":"export","version":1,"header":null})", "x.json"),
+      "x.json: 'events' is missing");
+  CHECK_THROWS_WITH(parse_momentum_export(
+                        R"({"momentum":"export","version":1,"header":null,"events":{}})", "x.json"),
+                    "x.json: 'events' is not an array of journal events");
+  CHECK_THROWS_WITH(
+      parse_momentum_export(
+          R"({"momentum":"export","version":1,"header":{"momentum":"journal","version":2},"events":[]})",
+          "x.json"),
+      "x.json: 'header': journal version 2 is not supported; this momentum reads version 1");
+  CHECK_THROWS_WITH(
+      parse_momentum_export(R"({"momentum":"export","version":1,"header":[],"events":[]})",
+                            "x.json"),
+      "x.json: 'header' is not a journal header ({\"momentum\":\"journal\",…}) or null");
+  // An event the codec cannot read: the file is refused, naming the event.
+  std::string bad_ts = good;
+  bad_ts.replace(bad_ts.find("2026-03-01T12:01:00.000Z"), 24, "yesterday");
+  CHECK_THROWS_WITH(
+      parse_momentum_export(bad_ts, "x.json"),
+      Catch::Matchers::StartsWith("x.json: events[1]: ") && Catch::Matchers::Contains("yesterday"));
+  CHECK_THROWS_WITH(
+      parse_momentum_export(
+          R"({"momentum":"export","version":1,"header":null,"events":[{"momentum":"journal","version":1}]})",
+          "x.json"),
+      "x.json: events[0]: a header, not an event");
+  CHECK_THROWS_WITH(
+      parse_momentum_export(R"({"momentum":"export","version":1,"header":null,"events":[3]})",
+                            "x.json"),
+      "x.json: events[0] is not a JSON object");
+  std::string bad_type = good;
+  bad_type.replace(bad_type.find(R"("importance":5)"), 14, R"("importance":"high")");
+  CHECK_THROWS_WITH(parse_momentum_export(bad_type, "x.json"),
+                    Catch::Matchers::StartsWith("x.json: events[0]: 'importance'"));
 }
