@@ -7,6 +7,11 @@ PACKAGES := cmake g++ make git libcli11-dev nlohmann-json3-dev libfmt-dev libsim
 # Only for `make format`, `format-check` and `tidy`, which CI runs.
 # clang-tidy 16: Debian's default clang-tidy (14) cannot parse libstdc++ 12's <ranges>.
 DEV_PACKAGES := clang-format clang-tidy-16
+# Only for `make bench` (hyperfine; GNU time for peak RSS) and `make bench-peers` (the peers).
+BENCH_PACKAGES := hyperfine time python3
+PEER_PACKAGES := taskwarrior timewarrior
+# Journal sizes (events) for `make bench`, e.g. make bench SIZES="1000 100000".
+SIZES ?= 1000 100000 1000000
 PREFIX ?= /usr/local
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
@@ -15,7 +20,7 @@ VERSION := $(shell sed -n 's/^project.momentum VERSION \([0-9.]*\).*/\1/p' CMake
 DEB = build/release/momentum_$(VERSION)_$(shell dpkg --print-architecture).deb
 
 .PHONY: all deps dev-deps build release run test asan install package package-check format \
-        format-check tidy clean
+        format-check tidy bench bench-peers bench-floors clean
 
 all: build
 
@@ -92,6 +97,20 @@ tidy: deps dev-deps
 	  '$(CURDIR)/src/' >build/tidy/tidy.log 2>&1 \
 	  || { grep -E 'warning:|error:' build/tidy/tidy.log | sort -u; echo "tidy: findings above (build/tidy/tidy.log)"; exit 1; }
 	@echo "tidy: $$(grep -c '^clang-tidy' build/tidy/tidy.log) files pass .clang-tidy"
+
+# Speed, measured, never in `make test` or CI: docs/performance.md. Generated journals and the
+# peers' data are cached under build/bench, so a rerun only times.
+bench-floors: release
+	@$(MAKE) --no-print-directory install-missing WANTED="$(BENCH_PACKAGES)"
+	cmake -S bench -B build/bench/floors -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build build/bench/floors -j $(JOBS)
+
+bench: bench-floors
+	python3 bench/bench.py --sizes "$(SIZES)"
+
+bench-peers: bench-floors
+	@$(MAKE) --no-print-directory install-missing WANTED="$(PEER_PACKAGES)"
+	python3 bench/bench.py peers
 
 clean:
 	rm -rf build
