@@ -65,6 +65,10 @@ struct GoalSummary {
 // The days of goal `goal` (an index into `state.goals`) that the habit math reads.
 GoalDays goal_days(const State& state, int goal);
 
+// goal_days() of every goal, indexed like `state.goals`, gathered in one pass over the logs:
+// what a command that looks at every goal uses, so years of check-ins are read once.
+std::vector<GoalDays> all_goal_days(const State& state);
+
 // The run of kept periods reaching the current one; an unkept current period is open, not
 // broken, so the run counts up to the period before it and is at risk.
 Streak current_streak(const GoalDays& days, Day today, const Config& config);
@@ -101,6 +105,9 @@ Streak checkin_streak(const State& state, Day today);
 // All of the above for goal `goal` on `today`.
 GoalSummary summarize(const State& state, int goal, Day today, const Config& config);
 
+// The same from the goal and its days (goal_days() or all_goal_days()).
+GoalSummary summarize(const Goal& goal, const GoalDays& days, Day today, const Config& config);
+
 // True when the goal of `summary` owes check-ins now: it has a period to keep and is active
 // (a paused, achieved or dropped goal owes nothing: no slack, no deadline).
 bool owes_checkins(const GoalSummary& summary);
@@ -108,5 +115,9 @@ bool owes_checkins(const GoalSummary& summary);
 // The current streak of goal `goal` when the goal is active on `today` and that streak is at
 // risk; only the current streak is computed, not the whole summary.
 std::optional<Streak> streak_at_risk(const State& state, int goal, Day today, const Config& config);
+
+// The same from the goal and its days (goal_days() or all_goal_days()).
+std::optional<Streak> streak_at_risk(const Goal& goal, const GoalDays& days, Day today,
+                                     const Config& config);
 
 }  // namespace momentum

@@ -132,9 +132,10 @@ void tasks_finished(ReviewDoc& doc, const State& state, const Period& p) {
 void streaks(ReviewDoc& doc, const State& state, Day today, const Config& config) {
   doc.heading(2, "Streaks");
   doc.item(fmt::format("Check-ins: {}", streak_words(checkin_streak(state, today))));
+  const std::vector<GoalDays> days = all_goal_days(state);
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
     if (effective_status(state.goals[i], today) != GoalStatus::active) continue;
-    const GoalSummary s = summarize(state, static_cast<int>(i), today, config);
+    const GoalSummary s = summarize(state.goals[i], days[i], today, config);
     doc.item(fmt::format("{}: {} now, longest {}", doc.text(state.goals[i].title),
                          streak_words(s.current), streak_words(s.longest)));
   }

@@ -39,8 +39,10 @@ struct StreaksView {
 
 StreaksView streaks_view(const Context& ctx, const State& state, const std::vector<int>& shown) {
   StreaksView view{{}, ctx.today};
+  const std::vector<GoalDays> days = all_goal_days(state);
   for (int i : shown) {
-    view.rows.push_back({state.goal(i), summarize(state, i, ctx.today, ctx.config)});
+    view.rows.push_back({state.goal(i), summarize(state.goal(i), days[static_cast<std::size_t>(i)],
+                                                  ctx.today, ctx.config)});
   }
   return view;
 }

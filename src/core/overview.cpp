@@ -29,8 +29,9 @@ bool nothing_tracked(const State& state) {
 
 std::vector<AtRisk> goals_at_risk(const State& state, Day today, const Config& config) {
   std::vector<AtRisk> out;
+  const std::vector<GoalDays> days = all_goal_days(state);
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (const auto s = streak_at_risk(state, static_cast<int>(i), today, config)) {
+    if (const auto s = streak_at_risk(state.goals[i], days[i], today, config)) {
       out.push_back({static_cast<int>(i), *s});
     }
   }

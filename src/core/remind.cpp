@@ -14,22 +14,20 @@ namespace {
 // A daily or weekdays goal's streak breaks tonight without a check-in; an N/week or N/D
 // target is lost when its slack is 0 (a check-in on every day left, today's included, is
 // needed). Paused and finished goals, and goals without a cadence, get no habit math.
-std::optional<Reminder> goal_reminder(const State& state, int goal, Day today,
+std::optional<Reminder> goal_reminder(const Goal& g, int goal, const GoalDays& days, Day today,
                                       const Config& config) {
-  const Goal& g = state.goals[static_cast<std::size_t>(goal)];
   if (effective_status(g, today) != GoalStatus::active) return std::nullopt;
   const Cadence::Type type = cadence_on(g, today).type;
   if (type == Cadence::Type::none) return std::nullopt;
   Reminder r;
   r.goal = goal;
   if (type == Cadence::Type::daily || type == Cadence::Type::weekdays) {
-    const std::optional<Streak> at_risk = streak_at_risk(state, goal, today, config);
+    const std::optional<Streak> at_risk = streak_at_risk(g, days, today, config);
     if (!at_risk) return std::nullopt;
     r.kind = ReminderKind::streak_at_risk;
     r.streak = *at_risk;
     return r;
   }
-  const GoalDays days = goal_days(state, goal);
   if (slack(days, today, config) != 0) return std::nullopt;
   r.kind = ReminderKind::target_at_risk;
   r.streak = current_streak(days, today, config);
@@ -39,10 +37,10 @@ std::optional<Reminder> goal_reminder(const State& state, int goal, Day today,
 
 }  // namespace
 
-bool requires_checkin(const State& state, int goal, Day today, const Config& config) {
-  const Goal& g = state.goals[static_cast<std::size_t>(goal)];
+namespace {
+
+bool requires_checkin(const Goal& g, const GoalDays& days, Day today, const Config& config) {
   if (effective_status(g, today) != GoalStatus::active) return false;
-  const GoalDays days = goal_days(state, goal);
   const Needed needed = still_needed(days, today, config);
   switch (needed.kind) {
     case PeriodKind::day:
@@ -58,11 +56,24 @@ bool requires_checkin(const State& state, int goal, Day today, const Config& con
   return false;
 }
 
-bool checkin_day(const State& state, Day today, const Config& config) {
+bool checkin_day(const State& state, const std::vector<GoalDays>& days, Day today,
+                 const Config& config) {
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (requires_checkin(state, static_cast<int>(i), today, config)) return true;
+    if (requires_checkin(state.goals[i], days[i], today, config)) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool requires_checkin(const State& state, int goal, Day today, const Config& config) {
+  const Goal& g = state.goals[static_cast<std::size_t>(goal)];
+  if (effective_status(g, today) != GoalStatus::active) return false;
+  return requires_checkin(g, goal_days(state, goal), today, config);
+}
+
+bool checkin_day(const State& state, Day today, const Config& config) {
+  return checkin_day(state, all_goal_days(state), today, config);
 }
 
 namespace {
@@ -71,11 +82,14 @@ namespace {
 // active goal requires, so a weekdays-only user hears nothing about it on a Saturday.
 void habit_reminders(const State& state, Day today, const Config& config,
                      std::vector<Reminder>& out) {
+  const std::vector<GoalDays> days = all_goal_days(state);
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
-    if (auto r = goal_reminder(state, static_cast<int>(i), today, config)) out.push_back(*r);
+    if (auto r = goal_reminder(state.goals[i], static_cast<int>(i), days[i], today, config)) {
+      out.push_back(*r);
+    }
   }
   const Streak checkin = checkin_streak(state, today);
-  if (checkin.at_risk && checkin_day(state, today, config)) {
+  if (checkin.at_risk && checkin_day(state, days, today, config)) {
     out.push_back(Reminder{ReminderKind::checkin_streak, {}, {}, {}, checkin, {}, 0});
   }
 }

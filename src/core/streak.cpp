@@ -81,15 +81,10 @@ DayMark mark(const Timeline& timeline, const std::vector<Period>& periods, Day d
 
 }  // namespace
 
-GoalDays goal_days(const State& state, int goal) {
-  const Goal& g = state.goals.at(static_cast<std::size_t>(goal));
-  GoalDays out;
-  for (const LogEntry& log : state.logs) {
-    if (!log.removed && log.goal == goal) out.logged.push_back(log.day);
-  }
-  for (const Skip& skip : state.skips) {
-    if (!skip.removed && (!skip.goal || *skip.goal == goal)) out.skipped.push_back(skip.day);
-  }
+namespace {
+
+// Sorts what was gathered for goal `g` and adds what its Goal says.
+GoalDays finish(const Goal& g, GoalDays out) {
   sort_unique(out.logged);
   sort_unique(out.skipped);
   out.pauses = g.pauses;
@@ -97,6 +92,41 @@ GoalDays goal_days(const State& state, int goal) {
   if (out.cadences.empty()) out.cadences.push_back({g.created_day, Cadence{}});
   out.first = out.logged.empty() ? g.created_day : std::min(g.created_day, out.logged.front());
   if (g.status == GoalStatus::achieved || g.status == GoalStatus::dropped) out.end = g.ended;
+  return out;
+}
+
+}  // namespace
+
+GoalDays goal_days(const State& state, int goal) {
+  GoalDays out;
+  for (const LogEntry& log : state.logs) {
+    if (!log.removed && log.goal == goal) out.logged.push_back(log.day);
+  }
+  for (const Skip& skip : state.skips) {
+    if (!skip.removed && (!skip.goal || *skip.goal == goal)) out.skipped.push_back(skip.day);
+  }
+  return finish(state.goals.at(static_cast<std::size_t>(goal)), std::move(out));
+}
+
+std::vector<GoalDays> all_goal_days(const State& state) {
+  std::vector<GoalDays> out(state.goals.size());
+  const auto of = [&](std::optional<int> goal) -> GoalDays* {
+    return goal && *goal >= 0 && static_cast<std::size_t>(*goal) < out.size()
+               ? &out[static_cast<std::size_t>(*goal)]
+               : nullptr;
+  };
+  for (const LogEntry& log : state.logs) {
+    if (GoalDays* days = of(log.goal); days && !log.removed) days->logged.push_back(log.day);
+  }
+  for (const Skip& skip : state.skips) {
+    if (skip.removed) continue;
+    if (!skip.goal) {
+      for (GoalDays& days : out) days.skipped.push_back(skip.day);
+    } else if (GoalDays* days = of(skip.goal)) {
+      days->skipped.push_back(skip.day);
+    }
+  }
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = finish(state.goals[i], std::move(out[i]));
   return out;
 }
 
@@ -149,9 +179,7 @@ Streak checkin_streak(const State& state, Day today) {
   return streak;
 }
 
-GoalSummary summarize(const State& state, int goal, Day today, const Config& config) {
-  const GoalDays days = goal_days(state, goal);
-  const Goal& g = state.goals.at(static_cast<std::size_t>(goal));
+GoalSummary summarize(const Goal& g, const GoalDays& days, Day today, const Config& config) {
   GoalSummary summary;
   summary.cadence = cadence_on(g, days.end ? std::min(today, *days.end) : today);
   summary.status = effective_status(g, today);
@@ -167,18 +195,27 @@ GoalSummary summarize(const State& state, int goal, Day today, const Config& con
   return summary;
 }
 
+GoalSummary summarize(const State& state, int goal, Day today, const Config& config) {
+  return summarize(state.goals.at(static_cast<std::size_t>(goal)), goal_days(state, goal), today,
+                   config);
+}
+
 bool owes_checkins(const GoalSummary& summary) {
   return summary.needed.kind != PeriodKind::none && summary.status == GoalStatus::active;
 }
 
+std::optional<Streak> streak_at_risk(const Goal& goal, const GoalDays& days, Day today,
+                                     const Config& config) {
+  if (effective_status(goal, today) != GoalStatus::active) return std::nullopt;
+  const Streak current = current_streak(days, today, config);
+  return current.at_risk ? std::optional<Streak>(current) : std::nullopt;
+}
+
 std::optional<Streak> streak_at_risk(const State& state, int goal, Day today,
                                      const Config& config) {
-  if (effective_status(state.goals.at(static_cast<std::size_t>(goal)), today) !=
-      GoalStatus::active) {
-    return std::nullopt;
-  }
-  const Streak current = current_streak(goal_days(state, goal), today, config);
-  return current.at_risk ? std::optional<Streak>(current) : std::nullopt;
+  const Goal& g = state.goals.at(static_cast<std::size_t>(goal));
+  if (effective_status(g, today) != GoalStatus::active) return std::nullopt;
+  return streak_at_risk(g, goal_days(state, goal), today, config);
 }
 
 }  // namespace momentum

@@ -343,3 +343,56 @@ TEST_CASE("streak_at_risk: an active goal's current streak, when at risk", "[str
     CHECK_FALSE(streak_at_risk(journal.state, 0, today, config));
   }
 }
+
+// ---- every goal at once --------------------------------------------------------------------
+
+bool same_days(const GoalDays& a, const GoalDays& b) {
+  const auto same_pauses = std::equal(
+      a.pauses.begin(), a.pauses.end(), b.pauses.begin(), b.pauses.end(),
+      [](const Pause& x, const Pause& y) { return x.from == y.from && x.until == y.until; });
+  const auto same_cadences =
+      std::equal(a.cadences.begin(), a.cadences.end(), b.cadences.begin(), b.cadences.end(),
+                 [](const CadenceChange& x, const CadenceChange& y) {
+                   return x.from == y.from && x.cadence == y.cadence;
+                 });
+  return a.logged == b.logged && a.skipped == b.skipped && same_pauses && same_cadences &&
+         a.first == b.first && a.end == b.end;
+}
+
+TEST_CASE("all_goal_days gathers what goal_days gives each goal", "[streak]") {
+  Journal journal(daily, 2025y / March / 1);
+  State& s = journal.state;
+  Goal second = s.goals[0];
+  second.num = 2;
+  second.created_day = 2025y / March / 4;
+  second.cadences = {{second.created_day, per_week(3)}};
+  second.status = GoalStatus::achieved;
+  second.ended = 2025y / March / 20;
+  s.goals.push_back(second);
+  Goal third = s.goals[0];  // nothing logged: its first day is its creation
+  third.num = 3;
+  third.cadences.clear();  // as an old journal may have it: the default cadence from creation
+  s.goals.push_back(third);
+  journal.log(every_day(2025y / March / 5, 2025y / March / 9), 0)
+      .log({2025y / March / 2, 2025y / March / 8, 2025y / March / 8}, 1)  // before creation, twice
+      .log({2025y / March / 6}, std::nullopt)                             // no goal
+      .log({2025y / March / 7}, 7)                                        // a dangling index
+      .skip({2025y / March / 10}, std::nullopt)                           // a rest day for all
+      .skip({2025y / March / 11}, 1)
+      .pause(2025y / March / 12, 2025y / March / 14);
+  s.logs[1].removed = true;  // March 6 of goal 0
+  s.skips.push_back(s.skips.back());
+  s.skips.back().day = 2025y / March / 12, s.skips.back().removed = true;
+
+  const std::vector<GoalDays> all = all_goal_days(s);
+  REQUIRE(all.size() == 3);
+  for (int g = 0; g < 3; ++g) {
+    INFO("goal index " << g);
+    CHECK(same_days(all[static_cast<std::size_t>(g)], goal_days(s, g)));
+  }
+  CHECK(all[0].logged.size() == 4);
+  CHECK(all[1].first == Day{2025y / March / 2});
+  CHECK(all[1].skipped == std::vector<Day>{2025y / March / 10, 2025y / March / 11});
+  CHECK(all[2].logged.empty());
+  CHECK(all[2].cadences.size() == 1);
+}
