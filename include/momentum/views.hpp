@@ -38,4 +38,8 @@ struct TaskView {
 // Task `task` (an index) on `today`.
 TaskView task_view(const State& state, int task, Day today);
 
+// task_view() of every task, indexed like `state.tasks`, from one pass over the check-ins:
+// what a list or an export of many tasks uses (a task_view() each would read them all each).
+std::vector<TaskView> task_views(const State& state, Day today);
+
 }  // namespace momentum

@@ -167,7 +167,8 @@ int run_list(Context& ctx, const TaskOptions& o) {
   }
   if (ctx.global.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (int i : shown) list.push_back(task_json(state, i, ctx.today));
+    const std::vector<TaskView> views = task_views(state, ctx.today);
+    for (int i : shown) list.push_back(task_json(state, i, views[static_cast<std::size_t>(i)]));
     print_json(ctx, list);
     return 0;
   }
@@ -252,8 +253,9 @@ int run_next(Context& ctx, const TaskOptions& o) {
       rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   if (ctx.global.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    const std::vector<TaskView> views = task_views(state, ctx.today);
     for (const Ranked& r : ranked) {
-      nlohmann::ordered_json j = task_json(state, r.task, ctx.today);
+      nlohmann::ordered_json j = task_json(state, r.task, views[static_cast<std::size_t>(r.task)]);
       j["urgency"] = urgency_json(r.urgency);
       list.push_back(j);
     }

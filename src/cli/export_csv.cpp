@@ -39,9 +39,10 @@ void print_tasks(std::ostream& out, const State& s, Day today) {
   out << csv_record({"id", "uuid", "title", "goal", "goal_title", "kind", "status", "importance",
                      "estimate", "due", "tags", "created", "started", "finished", "deferrals",
                      "minutes_logged"});
+  const std::vector<TaskView> views = task_views(s, today);
   for (std::size_t i = 0; i < s.tasks.size(); ++i) {
     const Task& t = s.tasks[i];
-    const TaskView v = task_view(s, static_cast<int>(i), today);
+    const TaskView& v = views[i];
     out << csv_record({std::to_string(t.num), t.id, t.title, goal_num(s, t.goal),
                        goal_title(s, t.goal), std::string(to_string(t.kind)),
                        std::string(to_string(t.status)), std::to_string(t.importance),

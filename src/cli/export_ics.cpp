@@ -14,7 +14,11 @@ namespace {
 class IcsExport {
  public:
   IcsExport(std::ostream& out, const ExportView& view)
-      : out_(out), v_(view), s_(view.state), stamp_(ics_timestamp(view.now)) {}
+      : out_(out),
+        v_(view),
+        s_(view.state),
+        stamp_(ics_timestamp(view.now)),
+        tasks_(task_views(s_, v_.today)) {}
 
   void print() {
     line("BEGIN:VCALENDAR");
@@ -61,7 +65,7 @@ class IcsExport {
     if (t.finished_day) text += " " + format_day(*t.finished_day);
     if (!t.deferrals.empty()) text += ", " + plural(t.deferrals.size(), "deferral", "deferrals");
     if (t.estimate) text += ", estimate " + minutes_text(t.estimate);
-    const int logged = task_view(s_, index, v_.today).minutes_logged;
+    const int logged = tasks_[static_cast<std::size_t>(index)].minutes_logged;
     if (logged > 0) text += ", " + minutes_text(logged) + " logged";
     if (t.goal) text += "\n" + goal_name(t.goal);
     return text;
@@ -115,6 +119,7 @@ class IcsExport {
   const ExportView& v_;
   const State& s_;
   const std::string stamp_;
+  const std::vector<TaskView> tasks_;  // task_views(): minutes logged per task
 };
 
 }  // namespace

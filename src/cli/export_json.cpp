@@ -39,8 +39,9 @@ void print_state(std::ostream& out, const ExportView& view) {
   print_array(out, "goals", s.goals.size(), all,
               [&](int i) { return goal_json(s, i, view.today); });
   out << ",\n";
+  const std::vector<TaskView> tasks = task_views(s, view.today);
   print_array(out, "tasks", s.tasks.size(), all,
-              [&](int i) { return task_json(s, i, view.today); });
+              [&](int i) { return task_json(s, i, tasks[static_cast<std::size_t>(i)]); });
   out << ",\n";
   print_array(
       out, "logs", s.logs.size(), [&](std::size_t i) { return !s.logs[i].removed; },

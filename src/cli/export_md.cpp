@@ -18,7 +18,8 @@ constexpr std::string_view month_names[] = {"January",   "February", "March",   
 
 class MdExport {
  public:
-  MdExport(std::ostream& out, const ExportView& view) : doc_(out, true), v_(view), s_(view.state) {}
+  MdExport(std::ostream& out, const ExportView& view)
+      : doc_(out, true), v_(view), s_(view.state), tasks_(task_views(s_, v_.today)) {}
 
   void print() {
     doc_.heading(1, "momentum");
@@ -83,7 +84,7 @@ class MdExport {
     if (t.due) facts += ", due " + format_day(*t.due);
     if (!t.deferrals.empty()) facts += ", " + plural(t.deferrals.size(), "deferral", "deferrals");
     if (t.estimate) facts += ", estimate " + minutes_text(t.estimate);
-    const int logged = task_view(s_, index, v_.today).minutes_logged;
+    const int logged = tasks_[static_cast<std::size_t>(index)].minutes_logged;
     if (logged > 0) facts += ", " + minutes_text(logged) + " logged";
     if (!t.tags.empty()) facts += ", tags " + tags(t.tags);
     return fmt::format("{} ({})", task_name(index), facts);
@@ -167,6 +168,7 @@ class MdExport {
   ReviewDoc doc_;
   const ExportView& v_;
   const State& s_;
+  const std::vector<TaskView> tasks_;  // task_views(): minutes logged per task
 };
 
 }  // namespace

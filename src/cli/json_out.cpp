@@ -43,6 +43,10 @@ ordered_json goal_json(const State& state, int goal, Day today) {
 }
 
 ordered_json task_json(const State& state, int task, Day today) {
+  return task_json(state, task, task_view(state, task, today));
+}
+
+ordered_json task_json(const State& state, int task, const TaskView& v) {
   const Task& t = state.tasks[static_cast<std::size_t>(task)];
   ordered_json deferrals = ordered_json::array();
   for (const Deferral& d : t.deferrals) {
@@ -51,7 +55,6 @@ ordered_json task_json(const State& state, int task, Day today) {
                          {"to", format_day(d.to)},
                          {"reason", d.reason}});
   }
-  const TaskView v = task_view(state, task, today);
   return {
       {"num", t.num},
       {"id", t.id},

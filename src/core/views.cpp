@@ -31,4 +31,16 @@ TaskView task_view(const State& state, int task, Day today) {
   return v;
 }
 
+std::vector<TaskView> task_views(const State& state, Day today) {
+  std::vector<TaskView> out(state.tasks.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i].overdue = is_overdue(state.tasks[i], today);
+  for (const LogEntry& l : state.logs) {
+    if (l.removed || !l.task || *l.task < 0 || static_cast<std::size_t>(*l.task) >= out.size()) {
+      continue;
+    }
+    out[static_cast<std::size_t>(*l.task)].minutes_logged += l.minutes.value_or(0);
+  }
+  return out;
+}
+
 }  // namespace momentum

@@ -108,3 +108,31 @@ TEST_CASE("task_view: overdue and the minutes logged on it", "[views]") {
   CHECK(v.minutes_logged == 45);
   CHECK_FALSE(task_view(b.state, t, sys_days{2026y / March / 9}).overdue);
 }
+
+TEST_CASE("task_views: every task's task_view from one pass", "[views]") {
+  Book b(march1);
+  TaskFields due;
+  due.due = std::optional<Day>(sys_days{2026y / March / 9});
+  const int late = b.task("late", due);
+  const int other = b.task("other");
+  const int idle = b.task("idle");
+  b.log(minutes_on(25, Kind::do_, std::nullopt, late));
+  b.log(minutes_on(20, Kind::learn, std::nullopt, other));
+  b.log(minutes_on(30, Kind::learn, std::nullopt, other));
+  b.log(minutes_on(40, Kind::learn, std::nullopt, std::nullopt));  // on no task
+  const int removed = b.log(minutes_on(50, Kind::do_, std::nullopt, late));
+  b.state.logs[static_cast<std::size_t>(removed)].removed = true;
+  b.log(LogFields{});  // no minutes
+
+  const std::vector<TaskView> all = task_views(b.state, march10);
+  REQUIRE(all.size() == 3);
+  for (int t : {late, other, idle}) {
+    const TaskView one = task_view(b.state, t, march10);
+    CHECK(all[static_cast<std::size_t>(t)].overdue == one.overdue);
+    CHECK(all[static_cast<std::size_t>(t)].minutes_logged == one.minutes_logged);
+  }
+  CHECK(all[static_cast<std::size_t>(late)].overdue);
+  CHECK(all[static_cast<std::size_t>(late)].minutes_logged == 25);
+  CHECK(all[static_cast<std::size_t>(other)].minutes_logged == 50);
+  CHECK(all[static_cast<std::size_t>(idle)].minutes_logged == 0);
+}
