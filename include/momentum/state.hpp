@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,8 +27,35 @@ struct UuidHash {
   std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
 };
 
-// UUID -> index into one of the State's vectors.
-using UuidIndex = std::unordered_map<Uuid, int, UuidHash, std::equal_to<>>;
+// UUID -> index into one of the State's vectors. A flat open-addressing table over one buffer
+// of the ids, so that building it for a million entities (every command, from the cache) is
+// a few allocations rather than two per id. Any string is a valid id; ids are unique.
+class UuidIndex {
+ public:
+  // The index of `id`, or nullopt when it has none.
+  std::optional<int> find(std::string_view id) const;
+  bool contains(std::string_view id) const { return find(id).has_value(); }
+  // Adds `id` -> `index`; false (and nothing changes) when `id` is in already.
+  bool emplace(std::string_view id, int index);
+  // Room for `count` ids without growing.
+  void reserve(std::size_t count);
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    std::size_t offset = 0;  // of the id in ids_
+    std::size_t length = 0;
+    int index = -1;  // -1: empty
+  };
+  // The slot holding `id`, or the empty slot where it would go; slots_ must not be full.
+  std::size_t probe(std::string_view id, std::size_t hash) const;
+  void grow(std::size_t capacity);
+
+  std::vector<Slot> slots_;  // a power of two in size, at most 3/4 full
+  std::string ids_;          // every id, back to back
+  std::size_t size_ = 0;
+};
 
 // Which half of the loop: learning (reading, courses) or doing (building, competing, writing).
 enum class Kind { learn, do_ };

@@ -259,8 +259,7 @@ class Ops {
   template <class Entity>
   Entity* find(std::vector<Entity>& items, const UuidIndex& index, const Uuid& id,
                std::string_view what) {
-    const auto it = index.find(id);
-    if (it != index.end()) return &items[static_cast<std::size_t>(it->second)];
+    if (const std::optional<int> i = index.find(id)) return &items[static_cast<std::size_t>(*i)];
     unknown(what, id, true);
     return nullptr;
   }
@@ -269,8 +268,7 @@ class Ops {
   std::optional<int> ref_index(const UuidIndex& index, const std::optional<Uuid>& id,
                                std::string_view what) {
     if (!id) return std::nullopt;
-    const auto it = index.find(*id);
-    if (it != index.end()) return it->second;
+    if (const std::optional<int> i = index.find(*id)) return i;
     unknown(what, *id, false);
     return std::nullopt;
   }

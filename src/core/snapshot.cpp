@@ -198,7 +198,7 @@ template <typename T>
 bool index_ids(const std::vector<T>& items, UuidIndex& index) {
   index.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (!index.emplace(items[i].id, static_cast<int>(i)).second) return false;
+    if (!index.emplace(items[i].id, static_cast<int>(i))) return false;
   }
   return true;
 }

@@ -1,6 +1,8 @@
 #include "momentum/state.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <utility>
 
 namespace momentum {
 
@@ -13,6 +15,52 @@ bool is_paused_on(const Goal& goal, Day day) {
 bool active_on(const Goal& goal, Day day) {
   if (goal.created_day > day || is_paused_on(goal, day)) return false;
   return !goal.ended || day < *goal.ended;
+}
+
+std::optional<int> UuidIndex::find(std::string_view id) const {
+  if (slots_.empty()) return std::nullopt;
+  const Slot& slot = slots_[probe(id, UuidHash{}(id))];
+  return slot.index < 0 ? std::nullopt : std::optional<int>(slot.index);
+}
+
+bool UuidIndex::emplace(std::string_view id, int index) {
+  if (4 * (size_ + 1) > 3 * slots_.size()) grow(std::max<std::size_t>(16, 2 * slots_.size()));
+  const std::size_t hash = UuidHash{}(id);
+  Slot& slot = slots_[probe(id, hash)];
+  if (slot.index >= 0) return false;
+  slot = {hash, ids_.size(), id.size(), index};
+  ids_ += id;
+  ++size_;
+  return true;
+}
+
+void UuidIndex::reserve(std::size_t count) {
+  std::size_t capacity = 16;
+  while (4 * count > 3 * capacity) capacity *= 2;
+  if (capacity > slots_.size()) grow(capacity);
+  ids_.reserve(count * 36);  // a UUID's length
+}
+
+std::size_t UuidIndex::probe(std::string_view id, std::size_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.index < 0) return i;
+    if (slot.hash == hash && std::string_view(ids_).substr(slot.offset, slot.length) == id) {
+      return i;
+    }
+  }
+}
+
+void UuidIndex::grow(std::size_t capacity) {
+  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(capacity));
+  const std::size_t mask = capacity - 1;
+  for (const Slot& slot : old) {
+    if (slot.index < 0) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].index >= 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
 
 GoalStatus effective_status(const Goal& goal, Day today) {
@@ -71,9 +119,9 @@ void renumbered_in(std::string_view kind, const std::vector<Entity>& before,
                    std::vector<Renumbered>& out) {
   // Numbers, not positions: an undone creation keeps its number, so they can differ.
   for (const Entity& was : before) {
-    const auto it = index.find(was.id);
-    if (it == index.end()) continue;
-    const Entity& now = after[static_cast<std::size_t>(it->second)];
+    const std::optional<int> i = index.find(was.id);
+    if (!i) continue;
+    const Entity& now = after[static_cast<std::size_t>(*i)];
     if (now.num != was.num) out.push_back({kind, was.id, now.title, was.num, now.num});
   }
 }

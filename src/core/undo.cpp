@@ -11,18 +11,12 @@
 namespace momentum {
 namespace {
 
-std::optional<int> index_in(const UuidIndex& index, const Uuid& id) {
-  const auto it = index.find(id);
-  if (it == index.end()) return std::nullopt;
-  return it->second;
-}
-
 // The entity `event` added or changed, when `state` holds it.
 std::optional<Touched> touched_by(const State& s, const Event& event) {
   const Uuid& self = event.stamp.id;
   const auto in = [&](EntityKind kind, const UuidIndex& index,
                       const Uuid& id) -> std::optional<Touched> {
-    if (auto i = index_in(index, id)) return Touched{kind, *i};
+    if (auto i = index.find(id)) return Touched{kind, *i};
     return std::nullopt;
   };
   return std::visit(
@@ -63,7 +57,7 @@ std::vector<int> tasks_named(const State& s, const Op& op) {
   std::vector<int> out;
   if (!ids) return out;
   for (const Uuid& id : *ids) {
-    if (auto i = index_in(s.task_index, id)) out.push_back(*i);
+    if (auto i = s.task_index.find(id)) out.push_back(*i);
   }
   return out;
 }
