@@ -343,7 +343,7 @@ class Ops {
 }  // namespace
 
 bool Applier::first_time(const EventHead& head) {
-  if (!seen_.insert(std::hash<std::string_view>{}(head.id)).second) return false;
+  if (!seen_.emplace(head.id, 0)) return false;
   ++state_.event_count;
   state_.last_ts = std::max(state_.last_ts, head.ts);
   return true;

@@ -76,7 +76,7 @@ class Applier {
   State& state_;
   std::vector<std::string> warnings_;
   std::vector<MissingRef> missing_;
-  std::unordered_set<std::size_t> seen_;  // hashes of event ids
+  UuidIndex seen_;  // the event ids met (exactly: a hash alone could drop an event)
   UndoneIds undone_;
   UndoneIds skipped_;  // the undone events met
   std::vector<UndoRef> undos_;
