@@ -122,7 +122,7 @@ void setup_calendar(CLI::App& app, Context& ctx, Action& action) {
   sub->add_option("--format", opts->format, "text (default) or svg")
       ->check(one_of("format", {"text", "svg"}))
       ->option_text("F");
-  sub->add_option("--output", opts->output, "Write to FILE instead of printing")
+  sub->add_option("-o,--output", opts->output, "Write to FILE instead of printing")
       ->option_text("FILE");
   on_chosen(sub, action, [&ctx, opts] { return run_calendar(ctx, *opts); });
 }

@@ -133,7 +133,7 @@ void setup_export(CLI::App& app, Context& ctx, Action& action) {
   sub->add_option("--what", o->what, "The csv table: logs (default), tasks or goals")
       ->check(one_of("table", {"logs", "tasks", "goals"}))
       ->option_text("T");
-  sub->add_option("--output", o->output, "Write to FILE (replaced whole) instead of printing")
+  sub->add_option("-o,--output", o->output, "Write to FILE (replaced whole) instead of printing")
       ->option_text("FILE");
   on_chosen(sub, action, [&ctx, o] { return run_export(ctx, *o); });
 }

@@ -185,6 +185,9 @@ TEST_CASE("calendar --output writes the file and says so", "[e2e][calendar]") {
   CHECK(count(svg, R"(<rect class="day)") == 7 * 52 + 2);
   CHECK(xmllint(file) == 0);
   CHECK(run_ok(box, {"-q", "calendar", "--format", "svg", "--output", file.string()}).empty());
+  std::filesystem::remove(file);
+  run_ok(box, {"calendar", "--format", "svg", "-o", file.string()});  // the short form
+  CHECK(Sandbox::read_file(file) == svg);
 }
 
 TEST_CASE("calendar --output writes text without colour", "[e2e][calendar]") {

@@ -167,7 +167,10 @@ TEST_CASE("export --output writes the file whole and says so", "[e2e][export]") 
   CHECK(Sandbox::read_file(csv) == run_ok(box, {"export", "--format", "csv", "--what", "tasks"}));
   CHECK(run_ok(box, {"-q", "export", "--format", "csv", "--output", csv.string()}).empty());
   CHECK(Sandbox::read_file(csv) == run_ok(box, {"export", "--format", "csv"}));
-  CHECK(dir_entries(dir) == std::vector<std::string>{"backup.json", "tasks.csv"});
+  const auto md = dir / "dump.md";
+  CHECK(run_ok(box, {"-q", "export", "--format", "md", "-o", md.string()}).empty());  // short
+  CHECK(Sandbox::read_file(md) == run_ok(box, {"export", "--format", "md"}));
+  CHECK(dir_entries(dir) == std::vector<std::string>{"backup.json", "dump.md", "tasks.csv"});
 }
 
 TEST_CASE("export rejects bad input with one line, the journal unchanged", "[e2e][export]") {
