@@ -9,14 +9,6 @@
 
 namespace momentum {
 
-// The minutes of some check-ins, split into learning and doing, and how many check-ins.
-struct Minutes {
-  int learn = 0;
-  int doing = 0;
-  int checkins = 0;  // check-ins counted, with or without a duration
-  int total() const { return learn + doing; }
-};
-
 // Which check-ins a sum covers: days `first` through `last`, only goal `goal` and task
 // `task` (indices) when given. Removed check-ins are never counted.
 struct LogRange {

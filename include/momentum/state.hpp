@@ -190,6 +190,36 @@ struct Sprint {
   Timestamp created{};
 };
 
+// The minutes of some check-ins, split into learning and doing, and how many check-ins.
+struct Minutes {
+  int learn = 0;
+  int doing = 0;
+  int checkins = 0;  // check-ins counted, with or without a duration
+  int total() const { return learn + doing; }
+  Minutes& operator+=(const Minutes& other) {
+    learn += other.learn, doing += other.doing, checkins += other.checkins;
+    return *this;
+  }
+  friend bool operator==(const Minutes&, const Minutes&) = default;
+};
+
+// What a recent State (recent_state()) leaves out: the check-ins and rest days from before
+// `cutoff` and the tasks nothing recent refers to, folded into what the habit math, the
+// check-in streak and the task views read of them. A full State has none.
+struct History {
+  Day cutoff{};  // the State holds every check-in and rest day on or after this day
+  std::vector<std::vector<Day>> logged;   // per goal, like State::goals: sorted, distinct days
+  std::vector<std::vector<Day>> skipped;  // per goal: its own and every all-goals rest day
+  std::vector<Day> any_logged;            // sorted, distinct days with any check-in
+  std::vector<Day> rested;                // sorted, distinct rest days for all goals
+  std::vector<int> task_minutes;          // per task, like State::tasks: minutes logged
+  std::vector<Minutes> sprint_minutes;    // per sprint: check-ins from its start through its end
+  std::size_t logs = 0;                   // check-ins left out, removed ones included
+  std::size_t skips = 0;
+  std::size_t tasks = 0;  // tasks left out
+  friend bool operator==(const History&, const History&) = default;
+};
+
 struct State {
   std::vector<Goal> goals;
   std::vector<Task> tasks;
@@ -210,6 +240,7 @@ struct State {
   std::map<std::string, int> unknown_ops;  // ops from a newer version: kept, counted
   Timestamp last_ts{};  // the latest `ts` in the journal; a writer goes strictly later
   std::size_t event_count = 0;
+  std::optional<History> history;  // set in a recent State only
 
   // The entity at `index` (as entities refer to each other); `index` must be in range.
   const Goal& goal(int index) const { return goals[static_cast<std::size_t>(index)]; }

@@ -97,7 +97,8 @@ struct Facts {
 Facts gather(const State& state, Day today) {
   Facts f;
   const DayOverview day = day_overview(state, today);
-  f.checkins = !state.goals.empty() || !state.logs.empty();
+  f.checkins =
+      !state.goals.empty() || !state.logs.empty() || (state.history && state.history->logs > 0);
   f.anything = !nothing_tracked(state);
   f.streak = day.checkin.length;
   f.logged_today = !day.logs.empty();
@@ -132,7 +133,7 @@ std::string prompt_text(const Style& style, const Facts& f, const std::vector<Pi
 }
 
 int run_prompt(Context& ctx, const PromptOptions& o) {
-  const Facts f = gather(ctx.read().state, ctx.today);
+  const Facts f = gather(ctx.read(Reach::recent).state, ctx.today);
   if (ctx.global.json) {
     print_json(ctx, {{"day", format_day(ctx.today)},
                      {"streak", f.streak},

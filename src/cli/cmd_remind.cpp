@@ -230,7 +230,7 @@ ordered_json reminder_json(const State& state, const Reminder& r, Day today) {
 }
 
 int run_remind(Context& ctx, const RemindOptions& o) {
-  const State state = ctx.read().state;
+  const State state = ctx.read(Reach::recent).state;
   const std::vector<Reminder> found = reminders(state, ctx.clock, ctx.config);
   if (ctx.global.json || o.format == "json") {
     ordered_json list = ordered_json::array();

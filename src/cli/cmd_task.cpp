@@ -248,7 +248,7 @@ void print_ranking(std::ostream& out, const Style& style, const RankingView& vie
 }
 
 int run_next(Context& ctx, const TaskOptions& o) {
-  const State state = ctx.read().state;
+  const State state = ctx.read(Reach::recent).state;
   const std::vector<Ranked> ranked =
       rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   if (ctx.global.json) {

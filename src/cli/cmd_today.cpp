@@ -90,7 +90,7 @@ TodayView today_view(const Context& ctx, const State& state, const DayOverview& 
 }  // namespace
 
 int run_today(Context& ctx) {
-  const State state = ctx.read().state;
+  const State state = ctx.read(Reach::recent).state;
   const DayOverview s = day_overview(state, ctx.today);
   const auto ranked = rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   if (ctx.global.json) return print_json_today(ctx, state, s, ranked);

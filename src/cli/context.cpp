@@ -181,8 +181,12 @@ void Context::resolve() {
                               (settings.color == ColorMode::auto_ && terminal.stdout_tty));
 }
 
-Loaded Context::read() const {
-  auto read = load_journal(journal, journal.string(), cache);
+std::optional<Day> Context::recent_day(Reach reach) const {
+  return reach == Reach::recent ? std::optional(today) : std::nullopt;
+}
+
+Loaded Context::read(Reach reach) const {
+  auto read = load_journal(journal, journal.string(), cache, recent_day(reach));
   if (!read) return Loaded{};
   for (const std::string& warning : read->loaded.warnings) warn(warning);
   return std::move(read->loaded);
@@ -193,16 +197,29 @@ std::vector<Event> Context::events() const {
   return text ? read_events(*text, journal.string()) : std::vector<Event>{};
 }
 
-Written Context::write(const std::function<Change(const State&, const Stamp&)>& build) const {
+Written Context::write(const std::function<Change(const State&, const Stamp&)>& build,
+                       Reach reach) const {
   // A first write that is refused must not leave a directory or lock file behind either.
   if (!journal_exists(journal)) build(State{}, next_stamp(State{}, clock, random_bits()));
   JournalLock lock(journal, lock_timeout);
-  auto read = load_journal(journal, journal.string(), cache);
-  JournalRead before = read ? std::move(*read) : JournalRead{};
+  const auto load = [&](Reach r) {
+    auto read = load_journal(journal, journal.string(), cache, recent_day(r));
+    return read ? std::move(*read) : JournalRead{};
+  };
+  JournalRead before = load(reach);
+  Stamp stamp = next_stamp(before.loaded.state, clock, random_bits());
+  std::optional<Change> built;
+  if (before.loaded.state.history) {
+    try {
+      built = build(before.loaded.state, stamp);
+    } catch (const UsageError&) {
+      before = load(Reach::full);
+      stamp = next_stamp(before.loaded.state, clock, random_bits());
+    }
+  }
   Loaded& loaded = before.loaded;
   for (const std::string& warning : loaded.warnings) warn(warning);
-  const Stamp stamp = next_stamp(loaded.state, clock, random_bits());
-  Change change = build(loaded.state, stamp);
+  Change change = built ? std::move(*built) : build(loaded.state, stamp);
   std::string bytes;
   if (before.blank) {
     bytes = header_line(stamp.ts);

@@ -56,6 +56,11 @@ struct EventsToAppend {
   std::string header;
 };
 
+// How much of the journal a command reads: all of it, or the recent part that the daily
+// commands need (momentum/recent.hpp), which costs what the last weeks hold rather than
+// what the user has ever done.
+enum class Reach { full, recent };
+
 class Context {
  public:
   Context(const Env& env_in, Terminal terminal_in, std::ostream& out_in, std::ostream& err_in)
@@ -65,7 +70,9 @@ class Context {
   void resolve();
 
   // The journal as it is now, without a lock; a missing journal is empty. Prints warnings.
-  Loaded read() const;
+  // Reach::recent may give a recent State that serves `today`: a command that names no
+  // entity and looks no further back than a week, or one that falls back on a full read.
+  Loaded read(Reach reach = Reach::full) const;
 
   // The journal's events in (ts, id) order, read afresh (under a writer's lock, the events as
   // they are now); none when there is no journal.
@@ -73,7 +80,10 @@ class Context {
 
   // Under the journal lock: loads, lets `build` check the input and make the event, appends
   // it, prints the change's warnings, and returns the state with the event applied.
-  Written write(const std::function<Change(const State&, const Stamp&)>& build) const;
+  // Reach::recent builds on a recent State first; when `build` refuses it (UsageError: the
+  // input may name something the recent State left out), the full State decides.
+  Written write(const std::function<Change(const State&, const Stamp&)>& build,
+                Reach reach = Reach::full) const;
 
   // Under the journal lock: loads, lets `build` make any number of events (import), appends
   // them all with one write and one fsync, or none on failure, and returns the state after
@@ -86,6 +96,9 @@ class Context {
 
   // Prints "momentum: warning: …" on stderr.
   void warn(std::string_view message) const;
+
+  // The day a load for `reach` serves: `today` for Reach::recent, else none (full).
+  std::optional<Day> recent_day(Reach reach) const;
 
   const Env& env;
   Terminal terminal;

@@ -195,6 +195,7 @@ Loaded replay(const std::string& input, std::string_view source) {
 
 bool replay_appended(Loaded& loaded, const std::string& input, std::string_view source,
                      int first_line) {
+  const bool recent = loaded.state.history.has_value();
   std::string text;
   text.reserve(input.size() + simdjson::SIMDJSON_PADDING);
   text = input;
@@ -207,7 +208,18 @@ bool replay_appended(Loaded& loaded, const std::string& input, std::string_view 
       (refs.front().ts <= last || !std::is_sorted(refs.begin(), refs.end(), before))) {
     return false;
   }
-  for (std::string& warning : applier.take_warnings()) {
+  std::vector<std::string> warnings = applier.take_warnings();
+  // A recent State lacks what it left out, so an event it warns about (one that names
+  // something unknown, most likely) is left to the full State to judge.
+  if (recent && !warnings.empty()) return false;
+  // ... and a sprint begun before its cutoff would miss the check-ins it left out.
+  if (recent) {
+    const History& h = *loaded.state.history;
+    for (std::size_t s = h.sprint_minutes.size(); s < loaded.state.sprints.size(); ++s) {
+      if (loaded.state.sprints[s].start < h.cutoff) return false;
+    }
+  }
+  for (std::string& warning : warnings) {
     loaded.warnings.push_back(fmt::format("{}: {}", source, warning));
     loaded.event_warnings.push_back(std::move(warning));
   }

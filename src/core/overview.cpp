@@ -24,7 +24,8 @@ DayOverview day_overview(const State& state, Day today) {
 }
 
 bool nothing_tracked(const State& state) {
-  return state.goals.empty() && state.tasks.empty() && state.logs.empty();
+  const bool left_out = state.history && (state.history->tasks > 0 || state.history->logs > 0);
+  return state.goals.empty() && state.tasks.empty() && state.logs.empty() && !left_out;
 }
 
 std::vector<AtRisk> goals_at_risk(const State& state, Day today, const Config& config) {

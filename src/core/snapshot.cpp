@@ -10,7 +10,7 @@ namespace {
 
 // Bumped whenever the State's shape or this encoding changes: old snapshots then decode
 // to nullopt and are rebuilt.
-constexpr std::uint32_t snapshot_format = 2;
+constexpr std::uint32_t snapshot_format = 3;
 
 class Writer {
  public:
@@ -84,6 +84,11 @@ class Writer {
     put(s.id), put(s.num), put(s.title), put(s.goal), put(s.start), put(s.end), put(s.planned);
     put(s.closed), put(s.closed_day), put(s.retro.learned), put(s.retro.blocked);
     put(s.retro.next), put(s.retro.rating), put(s.created);
+  }
+  void put(const Minutes& m) { put(m.learn), put(m.doing), put(m.checkins); }
+  void put(const History& h) {
+    put(h.cutoff), put(h.logged), put(h.skipped), put(h.any_logged), put(h.rested);
+    put(h.task_minutes), put(h.sprint_minutes), put(h.logs), put(h.skips), put(h.tasks);
   }
 };
 
@@ -175,6 +180,11 @@ class Reader {
     get(s.closed), get(s.closed_day), get(s.retro.learned), get(s.retro.blocked);
     get(s.retro.next), get(s.retro.rating), get(s.created);
   }
+  void get(Minutes& m) { get(m.learn), get(m.doing), get(m.checkins); }
+  void get(History& h) {
+    get(h.cutoff), get(h.logged), get(h.skipped), get(h.any_logged), get(h.rested);
+    get(h.task_minutes), get(h.sprint_minutes), get(h.logs), get(h.skips), get(h.tasks);
+  }
 
   // A length or count: never more than the bytes left, so garbage cannot ask for gigabytes.
   std::size_t count() {
@@ -214,7 +224,7 @@ std::string encode_state(const State& state) {
   for (const auto& [op, n] : state.unknown_ops) w.put(op), w.put(n);
   w.put(state.goal_nums), w.put(state.task_nums), w.put(state.log_nums), w.put(state.skip_nums);
   w.put(state.sprint_nums);
-  w.put(state.last_ts), w.put(state.event_count);
+  w.put(state.last_ts), w.put(state.event_count), w.put(state.history);
   return std::move(w.bytes);
 }
 
@@ -234,7 +244,7 @@ std::optional<State> decode_state(std::string_view bytes) {
   }
   r.get(s.goal_nums), r.get(s.task_nums), r.get(s.log_nums), r.get(s.skip_nums);
   r.get(s.sprint_nums);
-  r.get(s.last_ts), r.get(s.event_count);
+  r.get(s.last_ts), r.get(s.event_count), r.get(s.history);
   if (!r.done()) return std::nullopt;
   if (!index_ids(s.goals, s.goal_index) || !index_ids(s.tasks, s.task_index) ||
       !index_ids(s.logs, s.log_index) || !index_ids(s.skips, s.skip_index) ||

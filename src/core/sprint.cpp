@@ -95,7 +95,17 @@ int planned_done(const State& state, const Sprint& sprint) {
 }
 
 Minutes sprint_minutes(const State& state, const Sprint& sprint, Day today) {
-  return minutes_in(state, {sprint.start, std::min(sprint.end, today), std::nullopt, std::nullopt});
+  Minutes m =
+      minutes_in(state, {sprint.start, std::min(sprint.end, today), std::nullopt, std::nullopt});
+  if (state.history) {
+    // A recent State serves only days after its cutoff: what the sprint had before it is all
+    // in its History.
+    const auto i = state.sprint_index.find(sprint.id);
+    if (i && static_cast<std::size_t>(*i) < state.history->sprint_minutes.size()) {
+      m += state.history->sprint_minutes[static_cast<std::size_t>(*i)];
+    }
+  }
+  return m;
 }
 
 }  // namespace momentum

@@ -95,6 +95,19 @@ GoalDays finish(const Goal& g, GoalDays out) {
   return out;
 }
 
+// Adds the days of goal `goal` that a recent State left out of its check-ins and rest days.
+void add_history(const State& state, std::size_t goal, GoalDays& out) {
+  if (!state.history) return;
+  const History& h = *state.history;
+  if (goal < h.logged.size())
+    out.logged.insert(out.logged.end(), h.logged[goal].begin(), h.logged[goal].end());
+  if (goal < h.skipped.size()) {
+    out.skipped.insert(out.skipped.end(), h.skipped[goal].begin(), h.skipped[goal].end());
+  } else {
+    out.skipped.insert(out.skipped.end(), h.rested.begin(), h.rested.end());
+  }
+}
+
 }  // namespace
 
 GoalDays goal_days(const State& state, int goal) {
@@ -105,6 +118,7 @@ GoalDays goal_days(const State& state, int goal) {
   for (const Skip& skip : state.skips) {
     if (!skip.removed && (!skip.goal || *skip.goal == goal)) out.skipped.push_back(skip.day);
   }
+  add_history(state, static_cast<std::size_t>(goal), out);
   return finish(state.goals.at(static_cast<std::size_t>(goal)), std::move(out));
 }
 
@@ -126,7 +140,10 @@ std::vector<GoalDays> all_goal_days(const State& state) {
       days->skipped.push_back(skip.day);
     }
   }
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = finish(state.goals[i], std::move(out[i]));
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    add_history(state, i, out[i]);
+    out[i] = finish(state.goals[i], std::move(out[i]));
+  }
   return out;
 }
 
@@ -161,6 +178,10 @@ Streak checkin_streak(const State& state, Day today) {
   }
   for (const Skip& skip : state.skips) {
     if (!skip.removed && !skip.goal) rest.push_back(skip.day);
+  }
+  if (state.history) {
+    logged.insert(logged.end(), state.history->any_logged.begin(), state.history->any_logged.end());
+    rest.insert(rest.end(), state.history->rested.begin(), state.history->rested.end());
   }
   sort_unique(logged);
   sort_unique(rest);

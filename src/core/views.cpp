@@ -24,16 +24,30 @@ GoalCheckins goal_checkins(const State& state, int goal, Day today) {
   return c;
 }
 
+namespace {
+
+// The minutes logged on task `task` in the check-ins a recent State left out.
+int minutes_left_out(const State& state, std::size_t task) {
+  if (!state.history || task >= state.history->task_minutes.size()) return 0;
+  return state.history->task_minutes[task];
+}
+
+}  // namespace
+
 TaskView task_view(const State& state, int task, Day today) {
   TaskView v;
   v.overdue = is_overdue(state.tasks.at(static_cast<std::size_t>(task)), today);
   v.minutes_logged = minutes_in(state, {Day::min(), Day::max(), std::nullopt, task}).total();
+  v.minutes_logged += minutes_left_out(state, static_cast<std::size_t>(task));
   return v;
 }
 
 std::vector<TaskView> task_views(const State& state, Day today) {
   std::vector<TaskView> out(state.tasks.size());
-  for (std::size_t i = 0; i < out.size(); ++i) out[i].overdue = is_overdue(state.tasks[i], today);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i].overdue = is_overdue(state.tasks[i], today);
+    out[i].minutes_logged = minutes_left_out(state, i);
+  }
   for (const LogEntry& l : state.logs) {
     if (l.removed || !l.task || *l.task < 0 || static_cast<std::size_t>(*l.task) >= out.size()) {
       continue;

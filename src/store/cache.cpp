@@ -17,6 +17,7 @@
 
 #include "file_io.hpp"
 #include "momentum/error.hpp"
+#include "momentum/recent.hpp"
 #include "momentum/snapshot.hpp"
 
 namespace momentum {
@@ -183,9 +184,11 @@ fs::path cache_file(const fs::path& cache_dir, const fs::path& journal) {
 
 namespace {
 
-// The journal through a cache that still describes it, else nullopt.
+// The journal through a cache that still describes it, else nullopt. With `recent`, the
+// cache must hold a recent State that serves that day; without, a full one.
 std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_fd,
-                                              const FileStamp& stamp, std::string_view source) {
+                                              const FileStamp& stamp, std::string_view source,
+                                              std::optional<Day> recent) {
   if (file.empty()) return std::nullopt;
   int fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
   if (fd < 0 && errno == EACCES) fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -209,7 +212,10 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
   auto warnings = take_warnings(in);
   if (!warnings) return std::nullopt;
   auto state = decode_state(in);
-  if (!state) return std::nullopt;
+  if (!state || state->history.has_value() != recent.has_value()) return std::nullopt;
+  if (recent && (!serves(*state, *recent) || worth_rebuilding(*state, *recent))) {
+    return std::nullopt;
+  }
 
   JournalRead read;
   read.stamp = stamp;
@@ -237,16 +243,13 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
   return read;
 }
 
-}  // namespace
-
-std::optional<JournalRead> load_journal(const fs::path& journal, std::string_view source,
-                                        const fs::path& cache) {
-  const auto open = open_to_read(journal, "cannot read journal");
-  if (!open) return std::nullopt;
-  const Fd& fd = open->fd;
-  const FileStamp stamp = stamp_of(open->st);
-  if (auto read = read_through_cache(cache, fd.get(), stamp, source)) return read;
-
+// The full State: through the full cache when it still describes the journal, else by
+// replaying it all, after which the cache is written again.
+JournalRead load_full(const fs::path& journal, const Fd& fd, const FileStamp& stamp,
+                      std::string_view source, const fs::path& cache) {
+  if (auto read = read_through_cache(cache, fd.get(), stamp, source, std::nullopt)) {
+    return std::move(*read);
+  }
   std::string text;
   text.reserve(stamp.size + simdjson::SIMDJSON_PADDING);
   text.resize(stamp.size);
@@ -270,6 +273,60 @@ std::optional<JournalRead> load_journal(const fs::path& journal, std::string_vie
   return read;
 }
 
+// Moves the stamp of the cache `file` from `was` to `now`, when it described the journal
+// as it `was`: the bytes it covers are still the journal's first ones, and the lines
+// appended since are replayed on its next use.
+void keep_current(const fs::path& file, const FileStamp& was, const FileStamp& now) {
+  if (file.empty()) return;
+  const Fd fd(::open(file.c_str(), O_RDWR | O_CLOEXEC));
+  Header h{};
+  if (!fd || ::pread(fd.get(), h.data(), header_bytes, 0) != static_cast<ssize_t>(header_bytes) ||
+      h[W::magic] != cache_magic || h[W::header_hash] != hash_words(h) || stamp_in(h) != was) {
+    return;
+  }
+  set_stamp(h, now);
+  // A failed write leaves a header whose hash is wrong: the cache is rebuilt.
+  (void)::pwrite(fd.get(), h.data(), header_bytes, 0);
+}
+
+}  // namespace
+
+fs::path recent_cache_file(const fs::path& cache) {
+  fs::path file = cache;
+  return file.replace_extension(".recent");
+}
+
+std::optional<JournalRead> load_journal(const fs::path& journal, std::string_view source,
+                                        const fs::path& cache, std::optional<Day> recent) {
+  const auto open = open_to_read(journal, "cannot read journal");
+  if (!open) return std::nullopt;
+  const Fd& fd = open->fd;
+  const FileStamp stamp = stamp_of(open->st);
+  const fs::path recent_file = cache.empty() ? fs::path{} : recent_cache_file(cache);
+  if (recent && !cache.empty()) {
+    if (auto read = read_through_cache(recent_file, fd.get(), stamp, source, recent)) {
+      read->other = cache;
+      return read;
+    }
+  }
+  JournalRead read = load_full(journal, fd, stamp, source, cache);
+  read.other = recent_file;
+  // A recent State is built only from a full one that surely describes the whole file.
+  if (!recent || cache.empty() || !(read.from_cache || read.snapshot) ||
+      read.loaded.valid_size != stamp.size || read.loaded.ends_without_newline || read.blank) {
+    return read;
+  }
+  State part = recent_state(read.loaded.state, *recent - std::chrono::days{recent_days});
+  auto snapshot = write_cache(recent_file, fd.get(), part, read.loaded.event_warnings, stamp.size,
+                              read.lines, stamp);
+  if (!snapshot) return read;
+  read.loaded.state = std::move(part);
+  read.snapshot = std::move(snapshot);
+  read.cache = recent_file;
+  read.other = cache;
+  return read;
+}
+
 void record_append(const fs::path& journal, const JournalRead& before, std::string_view bytes,
                    const State& after) {
   if (before.cache.empty()) return;
@@ -280,6 +337,7 @@ void record_append(const fs::path& journal, const JournalRead& before, std::stri
   // The journal must be exactly what was read, up to its last whole line, plus `bytes`.
   if (now.size != before.loaded.valid_size + bytes.size() || now.ino != before.stamp.ino) return;
   const int lines = before.lines + count_lines(bytes);
+  if (before.loaded.valid_size == before.stamp.size) keep_current(before.other, before.stamp, now);
   if (before.snapshot && before.loaded.valid_size == before.stamp.size &&
       now.size - before.snapshot->header[W::covered] <= rebuild_after) {
     Header h = before.snapshot->header;

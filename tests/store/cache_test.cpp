@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "builders.hpp"
+#include "momentum/recent.hpp"
 #include "momentum/snapshot.hpp"
 #include "momentum/store/journal.hpp"
 #include "temp_files.hpp"
@@ -317,4 +318,62 @@ TEST_CASE("an undo appended after the snapshot makes the cache give a full repla
   REQUIRE(again);
   CHECK(again->from_cache);
   CHECK(encode_state(again->loaded.state) == encode_state(fresh.state));
+}
+
+TEST_CASE("a write through either cache keeps the other one usable", "[cache][recent]") {
+  Files f;
+  Book b = sample_book();
+  spit(f.journal, b.text);
+  const Day today = b.today + days{recent_margin};
+  const auto first = load_journal(f.journal, source, f.cache, today);
+  REQUIRE(first);
+  CHECK(first->loaded.state.history);  // built from a full replay, which wrote both caches
+  CHECK(fs::exists(recent_cache_file(f.cache)));
+  REQUIRE(f.load()->from_cache);
+
+  for (const bool recent : {true, false, true}) {
+    const auto before = recent ? load_journal(f.journal, source, f.cache, today) : f.load();
+    REQUIRE(before);
+    REQUIRE(before->from_cache);
+    const std::size_t old_size = b.text.size();
+    b.log();
+    const std::string bytes = b.text.substr(old_size);
+    append_journal(f.journal, before->loaded.valid_size, bytes);
+    State after = before->loaded.state;
+    apply(after, b.events.back());
+    record_append(f.journal, *before, bytes, after);
+
+    // Both caches still describe the journal: each replays just the new line.
+    const auto full = f.load();
+    REQUIRE(full);
+    CHECK(full->from_cache);
+    CHECK_FALSE(full->loaded.state.history);
+    CHECK(encode_state(full->loaded.state) == encode_state(replay_text(b.text).state));
+    const auto part = load_journal(f.journal, source, f.cache, today);
+    REQUIRE(part);
+    CHECK(part->from_cache);
+    REQUIRE(part->loaded.state.history);
+    CHECK(part->loaded.state.logs.size() == b.state.logs.size());
+  }
+}
+
+TEST_CASE("a recent cache that cannot serve the day is built again", "[cache][recent]") {
+  Files f;
+  Book b = sample_book();
+  spit(f.journal, b.text);
+  const Day today = b.today + days{recent_margin};
+  REQUIRE(load_journal(f.journal, source, f.cache, today));
+  CHECK(load_journal(f.journal, source, f.cache, today)->from_cache);
+  // A clock gone back before its cutoff, and one so far ahead that it holds too much.
+  const Day early = today - days{recent_days};
+  const auto back = load_journal(f.journal, source, f.cache, early);
+  REQUIRE(back);
+  CHECK(back->loaded.state.history->cutoff == early - days{recent_days});
+  const auto ahead = load_journal(f.journal, source, f.cache, today + days{400});
+  REQUIRE(ahead);
+  CHECK(ahead->loaded.state.history->cutoff == today + days{400} - days{recent_days});
+  // Without a cache there is no recent State: the full one serves every day.
+  const auto none = load_journal(f.journal, source, {}, today);
+  REQUIRE(none);
+  CHECK_FALSE(none->loaded.state.history);
 }

@@ -32,6 +32,7 @@ struct JournalRead {
   bool blank = true;            // no header yet: a missing, empty or all-blank journal
   bool from_cache = false;      // the snapshot was used (for tests and benchmarks)
   std::filesystem::path cache;  // the cache file used and kept current; none when empty
+  std::filesystem::path other;  // the other cache (full or recent), kept current if it was
   struct Snapshot;              // the cache file the state came from, kept open
   std::shared_ptr<Snapshot> snapshot;
 };
@@ -48,9 +49,17 @@ std::filesystem::path cache_file(const std::filesystem::path& cache_dir,
 // written is ignored; with an empty `cache` there is none. `source` names the journal in
 // messages; nullopt when the journal does not exist.
 // Throws StorageError like replay() for a journal that cannot be read or is malformed.
+//
+// With `recent`, the state is a recent State (recent.hpp) that serves that day, kept in a
+// second cache file beside the full one and built from the full State when it cannot serve
+// (missing, stale, too old, or an appended event names something it left out). Without a
+// cache there is no recent State: the full one serves every day.
 std::optional<JournalRead> load_journal(const std::filesystem::path& journal,
-                                        std::string_view source,
-                                        const std::filesystem::path& cache);
+                                        std::string_view source, const std::filesystem::path& cache,
+                                        std::optional<Day> recent = std::nullopt);
+
+// The cache file of the recent State beside the full one, `cache`.
+std::filesystem::path recent_cache_file(const std::filesystem::path& cache);
 
 // Called under the journal lock right after `bytes` (whole lines) were appended to the
 // journal that `before` was read from, with `after` the state they lead to: keeps the cache

@@ -1,0 +1,31 @@
+#pragma once
+// A recent State: the part of a journal's State that the daily commands read. It keeps every
+// goal and sprint, the open tasks and those anything recent refers to, and the check-ins and
+// rest days from the cutoff on; what it leaves out is folded into its History, so that the
+// habit math, the check-in streak and the task views give what the full State gives.
+
+#include "momentum/day.hpp"
+#include "momentum/state.hpp"
+
+namespace momentum {
+
+// A recent State is built holding this many days of check-ins before the day it is built on,
+inline constexpr int recent_days = 35;
+// serves commands while it holds at least the week before their day,
+inline constexpr int recent_margin = 7;
+// and is built again once it holds more than this many days.
+inline constexpr int recent_max_days = 120;
+
+// The recent part of the full State `full` (which has no History), holding every check-in
+// and rest day on or after `cutoff`.
+State recent_state(const State& full, Day cutoff);
+
+// True when `state` (full or recent) answers for `today` what the full State would: a
+// recent one must hold at least the `recent_margin` days before it.
+bool serves(const State& state, Day today);
+
+// True when a recent `state` holds so many days before `today` that building it again
+// (from a cutoff `recent_days` before today) makes it smaller; false for a full State.
+bool worth_rebuilding(const State& state, Day today);
+
+}  // namespace momentum

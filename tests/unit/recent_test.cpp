@@ -1,0 +1,130 @@
+#include "momentum/recent.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "momentum/overview.hpp"
+#include "momentum/snapshot.hpp"
+#include "momentum/sprint.hpp"
+#include "momentum/streak.hpp"
+#include "momentum/views.hpp"
+#include "random_journal.hpp"
+
+using namespace momentum;
+using namespace momentum::test;
+
+namespace {
+
+void same_days(const GoalDays& a, const GoalDays& b) {
+  CHECK(a.logged == b.logged);
+  CHECK(a.skipped == b.skipped);
+  CHECK(a.first == b.first);
+  CHECK(a.end == b.end);
+  CHECK(a.pauses.size() == b.pauses.size());
+  CHECK(a.cadences.size() == b.cadences.size());
+}
+
+void same_streak(const Streak& a, const Streak& b) {
+  CHECK(a.length == b.length);
+  CHECK(a.first == b.first);
+  CHECK(a.last == b.last);
+  CHECK(a.at_risk == b.at_risk);
+}
+
+// What the daily commands read of `recent` equals what they read of `full` on `today`.
+void same_answers(const State& full, const State& recent, Day today) {
+  const Config config;
+  REQUIRE(serves(recent, today));
+  CHECK(nothing_tracked(full) == nothing_tracked(recent));
+  same_streak(checkin_streak(full, today), checkin_streak(recent, today));
+  const auto full_days = all_goal_days(full);
+  const auto recent_days_ = all_goal_days(recent);
+  REQUIRE(full_days.size() == recent_days_.size());
+  for (std::size_t g = 0; g < full_days.size(); ++g) {
+    same_days(full_days[g], recent_days_[g]);
+    same_days(goal_days(full, static_cast<int>(g)), goal_days(recent, static_cast<int>(g)));
+    const GoalSummary a = summarize(full, static_cast<int>(g), today, config);
+    const GoalSummary b = summarize(recent, static_cast<int>(g), today, config);
+    same_streak(a.current, b.current);
+    same_streak(a.longest, b.longest);
+    CHECK(a.strength == b.strength);
+    CHECK(a.completion_30 == b.completion_30);
+    CHECK(a.completion_90 == b.completion_90);
+    CHECK(a.slack == b.slack);
+    CHECK(a.strip == b.strip);
+  }
+  const auto full_views = task_views(full, today);
+  const auto recent_views = task_views(recent, today);
+  for (std::size_t i = 0; i < recent.tasks.size(); ++i) {
+    const auto at = full.task_index.find(recent.tasks[i].id);
+    REQUIRE(at);
+    CHECK(full_views[static_cast<std::size_t>(*at)].minutes_logged ==
+          recent_views[i].minutes_logged);
+    CHECK(task_view(recent, static_cast<int>(i), today).minutes_logged ==
+          recent_views[i].minutes_logged);
+  }
+  REQUIRE(full.sprints.size() == recent.sprints.size());
+  for (std::size_t s = 0; s < full.sprints.size(); ++s) {
+    CHECK(sprint_minutes(full, full.sprints[s], today) ==
+          sprint_minutes(recent, recent.sprints[s], today));
+  }
+  // Every open task, and every check-in and rest day of the last week, is there.
+  for (const Task& t : full.tasks) {
+    if (is_open(t.status)) CHECK(recent.task_index.contains(t.id));
+  }
+  const DayOverview a = day_overview(full, today);
+  const DayOverview b = day_overview(recent, today);
+  CHECK(a.logs.size() == b.logs.size());
+  CHECK(a.overdue.size() == b.overdue.size());
+  CHECK(a.due_today.size() == b.due_today.size());
+  CHECK(a.minutes.total() == b.minutes.total());
+  CHECK(a.rest_day == b.rest_day);
+}
+
+}  // namespace
+
+TEST_CASE("a recent State answers the daily questions as the full one does", "[recent]") {
+  for (const unsigned seed : {1u, 2u, 3u, 4u}) {
+    const RandomJournal journal(seed);
+    const State& full = journal.state();
+    for (const int back : {0, 30, 100, 250}) {
+      const Day cutoff = first_day + days{journal_days - 1 - back};
+      const State recent = recent_state(full, cutoff);
+      INFO("seed " << seed << ", cutoff " << back << " days back");
+      CHECK(recent.logs.size() + recent.history->logs == full.logs.size());
+      CHECK(recent.skips.size() + recent.history->skips == full.skips.size());
+      CHECK(recent.tasks.size() + recent.history->tasks == full.tasks.size());
+      CHECK(recent.event_count == full.event_count);
+      for (const int after : {recent_margin, recent_margin + 3, 60}) {
+        same_answers(full, recent, cutoff + days{after});
+      }
+    }
+  }
+}
+
+TEST_CASE("a recent State leaves out what is old and serves only the days it holds",
+          "[recent]") {
+  const RandomJournal journal(7);
+  const State& full = journal.state();
+  const Day cutoff = first_day + days{journal_days - 30};
+  const State recent = recent_state(full, cutoff);
+  CHECK(recent.logs.size() < full.logs.size() / 5);
+  CHECK(recent.tasks.size() < full.tasks.size());
+  for (const LogEntry& l : recent.logs) CHECK(l.day >= cutoff);
+  CHECK(serves(full, first_day));
+  CHECK(serves(recent, cutoff + days{recent_margin}));
+  CHECK_FALSE(serves(recent, cutoff + days{recent_margin - 1}));
+  CHECK_FALSE(worth_rebuilding(full, cutoff + days{1000}));
+  CHECK_FALSE(worth_rebuilding(recent, cutoff + days{recent_max_days}));
+  CHECK(worth_rebuilding(recent, cutoff + days{recent_max_days + 1}));
+}
+
+TEST_CASE("a recent State survives the snapshot codec", "[recent]") {
+  const RandomJournal journal(11);
+  const State recent = recent_state(journal.state(), first_day + days{journal_days - 40});
+  const auto decoded = decode_state(encode_state(recent));
+  REQUIRE(decoded);
+  CHECK(decoded->history == recent.history);
+  CHECK(decoded->logs.size() == recent.logs.size());
+  CHECK(decoded->tasks.size() == recent.tasks.size());
+  CHECK_FALSE(decode_state(encode_state(journal.state()))->history);
+}
