@@ -203,12 +203,10 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
       h[W::covered] > stamp.size || hash_before(journal_fd, h[W::covered]) != h[W::covered_hash]) {
     return std::nullopt;
   }
-  std::string payload(h[W::payload_size], '\0');
-  if (read_at(fd, payload, static_cast<off_t>(header_bytes)) != 0 ||
-      payload.size() != h[W::payload_size]) {
-    return std::nullopt;
-  }
-  std::string_view in = payload;
+  // Mapped, not read: a copy would fault in and fill as many fresh pages again.
+  const Mapping file_bytes(fd, static_cast<std::size_t>(st.st_size));
+  if (!file_bytes) return std::nullopt;
+  std::string_view in = file_bytes.bytes().substr(header_bytes);
   auto warnings = take_warnings(in);
   if (!warnings) return std::nullopt;
   auto state = decode_state(in);

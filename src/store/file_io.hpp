@@ -2,6 +2,7 @@
 // Private to the store: the small POSIX file helpers the journal and its cache share.
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,6 +58,30 @@ inline int read_at(int fd, std::string& out, off_t offset) {
   out.resize(done);
   return 0;
 }
+
+// The first `size` bytes of file `fd`, mapped read-only for as long as it lives; empty (and
+// false) when they cannot be mapped.
+class Mapping {
+ public:
+  Mapping(int fd, std::size_t size) : size_(size) {
+    void* at = size == 0 ? MAP_FAILED
+                         : ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (at != MAP_FAILED) data_ = static_cast<const char*>(at);
+  }
+  ~Mapping() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+  }
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  explicit operator bool() const { return data_ != nullptr; }
+  std::string_view bytes() const {
+    return data_ ? std::string_view(data_, size_) : std::string_view();
+  }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_;
+};
 
 // A file open for reading, and what fstat said of it.
 struct OpenFile {
