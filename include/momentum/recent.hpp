@@ -5,6 +5,7 @@
 // habit math, the check-in streak and the task views give what the full State gives.
 
 #include "momentum/day.hpp"
+#include "momentum/error.hpp"
 #include "momentum/state.hpp"
 
 namespace momentum {
@@ -15,6 +16,13 @@ inline constexpr int recent_days = 35;
 inline constexpr int recent_margin = 7;
 // and is built again once it holds more than this many days.
 inline constexpr int recent_max_days = 120;
+
+// Thrown where a recent State cannot answer for sure what the full one would (a UUID prefix
+// that a task it left out may share): the command then runs on the full State. A UsageError,
+// which is what a writer on a recent State already falls back on.
+struct NeedsFullState : UsageError {
+  NeedsFullState() : UsageError("the recent state cannot tell; the full state decides") {}
+};
 
 // The recent part of the full State `full` (which has no History), holding every check-in
 // and rest day on or after `cutoff`.

@@ -83,7 +83,8 @@ int run_add(Context& ctx, const GoalOptions& o) {
   GoalFields f = fields_of(ctx, o);
   f.title = parse_title(o.title);
   const Written w = ctx.write(
-      [&](const State& s, const Stamp& stamp) { return add_goal(s, f, stamp, ctx.today); });
+      [&](const State& s, const Stamp& stamp) { return add_goal(s, f, stamp, ctx.today); },
+      Reach::recent);
   report(ctx, w, "Added");
   if (!ctx.global.json && !ctx.global.quiet) {
     const int num = w.state.goals.back().num;
@@ -178,9 +179,11 @@ int run_show(Context& ctx, const GoalOptions& o) {
 int run_edit(Context& ctx, const GoalOptions& o) {
   GoalFields f = fields_of(ctx, o);
   if (o.new_title) f.title = parse_title(*o.new_title);
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    return edit_goal(s, resolve_goal(s, o.ref), f, stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) {
+        return edit_goal(s, resolve_goal(s, o.ref), f, stamp, ctx.today);
+      },
+      Reach::recent);
   report(ctx, w, "Changed");
   return 0;
 }

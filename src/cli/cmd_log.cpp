@@ -8,7 +8,6 @@
 #include "cli/render.hpp"
 #include "momentum/error.hpp"
 #include "momentum/minutes.hpp"
-#include "momentum/recent.hpp"
 #include "momentum/resolve.hpp"
 
 namespace momentum::cli {
@@ -115,18 +114,6 @@ std::string day_total(const State& state, Day day) {
                      plural(static_cast<std::size_t>(m.checkins), "check-in", "check-ins"));
 }
 
-// A check-in or rest day within the last week needs only the recent State; an earlier one
-// (or a --date or --since that is refused anyway) reads the full State, which holds that day's.
-Reach reach_for(const Context& ctx, const std::optional<std::string>& date) {
-  if (!date) return Reach::recent;
-  try {
-    const Day day = date_option(ctx, *date, "", DateDirection::backward);
-    return day >= ctx.today - std::chrono::days{recent_margin} ? Reach::recent : Reach::full;
-  } catch (const UsageError&) {
-    return Reach::full;
-  }
-}
-
 int run_add(Context& ctx, const LogOptions& o) {
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) {
@@ -134,7 +121,7 @@ int run_add(Context& ctx, const LogOptions& o) {
         split_words(o.words, f);
         return add_log(s, f, stamp, ctx.today, ctx.config.default_goal);
       },
-      reach_for(ctx, o.date));
+      reach_for(ctx, o.date, DateDirection::backward));
   const int index = w.touched.index;
   if (ctx.global.json) {
     print_json(ctx, log_json(w.state, index));
@@ -194,8 +181,7 @@ int run_rm(Context& ctx, const LogOptions& o) {
 int run_skip(Context& ctx, const LogOptions& o) {
   const Day day = o.date ? date_option(ctx, *o.date, "--date") : ctx.today;
   const std::string reason = parse_note(o.reason, "--reason");
-  const Reach reach =
-      day >= ctx.today - std::chrono::days{recent_margin} ? Reach::recent : Reach::full;
+  const Reach reach = reach_for(ctx, day);
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) {
         std::optional<int> goal;
@@ -217,7 +203,8 @@ int run_skip(Context& ctx, const LogOptions& o) {
 }
 
 int run_list(Context& ctx, const LogOptions& o) {
-  const State state = ctx.read(o.all ? Reach::full : reach_for(ctx, o.since)).state;
+  const State state =
+      ctx.read(o.all ? Reach::full : reach_for(ctx, o.since, DateDirection::backward)).state;
   const Day since = o.all     ? Day::min()
                     : o.since ? date_option(ctx, *o.since, "--since", DateDirection::backward)
                               : ctx.today - std::chrono::days{6};

@@ -44,9 +44,11 @@ void report(const Context& ctx, const Written& w, const std::string& text) {
 }
 
 int run_start(Context& ctx, const SprintOptions& o) {
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    return start_sprint(s, fields_of(ctx, s, o), stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) {
+        return start_sprint(s, fields_of(ctx, s, o), stamp, ctx.today);
+      },
+      reach_for(ctx, o.start, DateDirection::forward));
   const Sprint& s = w.state.sprint(w.touched.index);
   const long days = (s.end - s.start).count() + 1;
   report(ctx, w,
@@ -59,12 +61,14 @@ int run_start(Context& ctx, const SprintOptions& o) {
 }
 
 int run_plan(Context& ctx, const SprintOptions& o, bool add) {
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    std::vector<int> tasks;
-    for (const std::string& t : o.tasks) tasks.push_back(resolve_task(s, t));
-    return add ? add_to_sprint(s, tasks, stamp, ctx.today)
-               : remove_from_sprint(s, tasks, stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) {
+        std::vector<int> tasks;
+        for (const std::string& t : o.tasks) tasks.push_back(resolve_task(s, t));
+        return add ? add_to_sprint(s, tasks, stamp, ctx.today)
+                   : remove_from_sprint(s, tasks, stamp, ctx.today);
+      },
+      Reach::recent);
   const Sprint& s = w.state.sprint(w.touched.index);
   report(ctx, w,
          fmt::format("{} {} {} sprint {}; {} planned", add ? "Added" : "Removed",

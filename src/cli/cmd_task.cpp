@@ -91,11 +91,13 @@ void report(const Context& ctx, const Written& w, std::string_view verb) {
 
 int run_add(Context& ctx, const TaskOptions& o) {
   const std::string title = parse_title(o.title);
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    TaskFields f = fields_of(ctx, s, o);
-    f.title = title;
-    return add_task(s, f, stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) {
+        TaskFields f = fields_of(ctx, s, o);
+        f.title = title;
+        return add_task(s, f, stamp, ctx.today);
+      },
+      Reach::recent);
   report(ctx, w, "Added");
   return 0;
 }
@@ -103,19 +105,23 @@ int run_add(Context& ctx, const TaskOptions& o) {
 int run_edit(Context& ctx, const TaskOptions& o) {
   std::optional<std::string> title;
   if (o.new_title) title = parse_title(*o.new_title);
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    TaskFields f = fields_of(ctx, s, o);
-    f.title = title;
-    return edit_task(s, resolve_task(s, o.ref), f, stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) {
+        TaskFields f = fields_of(ctx, s, o);
+        f.title = title;
+        return edit_task(s, resolve_task(s, o.ref), f, stamp, ctx.today);
+      },
+      Reach::recent);
   report(ctx, w, "Changed");
   return 0;
 }
 
 int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    return change_task(s, resolve_task(s, o.ref), action, stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) {
+        return change_task(s, resolve_task(s, o.ref), action, stamp, ctx.today);
+      },
+      Reach::recent);
   constexpr std::string_view verbs[] = {"Started", "Done:", "Dropped", "Reopened"};
   report(ctx, w, verbs[static_cast<int>(action)]);
   if (action == TaskAction::done && !ctx.global.json && !ctx.global.quiet) {
@@ -135,9 +141,11 @@ int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
 int run_defer(Context& ctx, const TaskOptions& o) {
   const Day to = date_option(ctx, o.to, "--to");
   const std::string reason = parse_note(o.reason, "--reason");
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    return defer_task(s, resolve_task(s, o.ref), to, reason, stamp, ctx.today);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) {
+        return defer_task(s, resolve_task(s, o.ref), to, reason, stamp, ctx.today);
+      },
+      Reach::recent);
   report(ctx, w, "Deferred");
   const Task& t = w.state.task(w.touched.index);
   if (deferred_chronically(t)) {

@@ -8,6 +8,9 @@
 #include <charconv>
 #include <ranges>
 
+#include "momentum/error.hpp"
+#include "momentum/recent.hpp"
+
 namespace momentum::cli {
 namespace {
 
@@ -22,6 +25,20 @@ std::string choices_name(int lo, int hi) {
 }
 
 }  // namespace
+
+Reach reach_for(const Context& ctx, Day day) {
+  return day >= ctx.today - std::chrono::days{recent_margin} ? Reach::recent : Reach::full;
+}
+
+Reach reach_for(const Context& ctx, const std::optional<std::string>& date,
+                DateDirection direction) {
+  if (!date) return Reach::recent;
+  try {
+    return reach_for(ctx, date_option(ctx, *date, "", direction));
+  } catch (const UsageError&) {
+    return Reach::full;
+  }
+}
 
 Day date_option(const Context& ctx, const std::string& text, std::string_view what,
                 DateDirection direction) {

@@ -43,6 +43,15 @@ int run_today(Context& ctx);
 Day date_option(const Context& ctx, const std::string& text, std::string_view what,
                 DateDirection direction = DateDirection::forward);
 
+// What a command about `day` reads: the recent State holds every check-in and rest day of
+// the last week (momentum/recent.hpp), the full State every other day's.
+Reach reach_for(const Context& ctx, Day day);
+
+// The same for the day option `date` gives (none: today); a date that is refused anyway
+// reads the full State, so that the refusal is the full State's.
+Reach reach_for(const Context& ctx, const std::optional<std::string>& date,
+                DateDirection direction);
+
 // The tags given with --tag, each checked.
 std::vector<std::string> tag_options(const std::vector<std::string>& tags);
 

@@ -11,6 +11,7 @@
 
 #include "momentum/error.hpp"
 #include "momentum/parse.hpp"
+#include "momentum/recent.hpp"
 #include "momentum/text.hpp"
 
 namespace momentum {
@@ -220,6 +221,8 @@ int resolve_goal(const State& state, std::string_view ref) {
 }
 
 int resolve_task(const State& state, std::string_view ref) {
+  // A UUID prefix may match a task a recent State left out as well as one it holds.
+  if (state.history && state.history->tasks > 0 && !short_number(ref)) throw NeedsFullState();
   if (auto found = by_number_or_uuid("task", state.tasks, ref, state.task_nums)) return *found;
   require_any(state.tasks.size(), "task", ref, "add one with 'momentum task add TITLE'");
   throw UsageError(fmt::format("unknown task '{}'; expected a task number ({}) or a UUID prefix",

@@ -31,8 +31,8 @@ class RandomJournal {
   // Applies `op` as written at noon on `day`.
   void add(Day day, Op op) {
     ++count_;
-    const Timestamp ts = time_point_cast<milliseconds>(sys_time<seconds>(day) + hours{12}) +
-                         milliseconds{count_};
+    const Timestamp ts =
+        time_point_cast<milliseconds>(sys_time<seconds>(day) + hours{12}) + milliseconds{count_};
     Event event{{fmt::format("e{:06}", count_), ts, minutes{60}}, std::move(op)};
     apply(state_, event);
     events.push_back(std::move(event));
@@ -56,27 +56,31 @@ class RandomJournal {
       goals_.push_back(last_id());
     }
     if (chance(3) && !goals_.empty()) {
-      const std::string& goal = goals_[static_cast<std::size_t>(pick(static_cast<int>(goals_.size())))];
+      const std::string& goal =
+          goals_[static_cast<std::size_t>(pick(static_cast<int>(goals_.size())))];
       add(day, GoalSetStatus{goal, GoalStatus::paused, day + days{1 + pick(10)}, day});
     }
     for (int i = pick(3) + (tasks_.empty() ? 1 : 0); i > 0; --i) {
       TaskAdd t;
       t.title = fmt::format("Task {}", tasks_.size() + 1);
       t.day = day;
-      t.goal = std::optional<Uuid>(goals_[static_cast<std::size_t>(pick(static_cast<int>(goals_.size())))]);
+      t.goal = std::optional<Uuid>(
+          goals_[static_cast<std::size_t>(pick(static_cast<int>(goals_.size())))]);
       if (chance(50)) t.due = std::optional<Day>(day + days{pick(30)});
       add(day, std::move(t));
       tasks_.push_back(last_id());
     }
     if (chance(30)) add(day, TaskSetStatus{random_of(tasks_), TaskStatus::done, day});
     if (chance(5)) add(day, TaskSetStatus{random_of(tasks_), TaskStatus::dropped, day});
-    if (chance(5)) add(day, TaskDefer{random_of(tasks_), std::nullopt, day + days{7}, "later", day});
+    if (chance(5))
+      add(day, TaskDefer{random_of(tasks_), std::nullopt, day + days{7}, "later", day});
     for (int i = pick(4); i > 0; --i) {
       LogAdd l;
       l.day = chance(10) ? day - days{pick(20)} : day;
       l.minutes = std::optional<int>(5 * (1 + pick(24)));
       if (!goals_.empty() && chance(85)) {
-        l.goal = std::optional<Uuid>(goals_[static_cast<std::size_t>(pick(static_cast<int>(goals_.size())))]);
+        l.goal = std::optional<Uuid>(
+            goals_[static_cast<std::size_t>(pick(static_cast<int>(goals_.size())))]);
       }
       if (chance(40)) l.task = std::optional<Uuid>(random_of(tasks_));
       add(day, std::move(l));
@@ -96,8 +100,9 @@ class RandomJournal {
       add(day, std::move(k));
     }
     if (day == first_day + days{300}) {
-      add(day, SprintStart{"Sprint", goals_.front(), day, day + days{13},
-                           {tasks_.front(), tasks_.back()}, day});
+      add(day,
+          SprintStart{
+              "Sprint", goals_.front(), day, day + days{13}, {tasks_.front(), tasks_.back()}, day});
     }
   }
   // One of `ids` from the `from`th on.

@@ -101,8 +101,7 @@ TEST_CASE("a recent State answers the daily questions as the full one does", "[r
   }
 }
 
-TEST_CASE("a recent State leaves out what is old and serves only the days it holds",
-          "[recent]") {
+TEST_CASE("a recent State leaves out what is old and serves only the days it holds", "[recent]") {
   const RandomJournal journal(7);
   const State& full = journal.state();
   const Day cutoff = first_day + days{journal_days - 30};
