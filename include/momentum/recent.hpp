@@ -12,8 +12,9 @@ namespace momentum {
 
 // A recent State is built holding this many days of check-ins before the day it is built on,
 inline constexpr int recent_days = 35;
-// serves commands while it holds at least the week before their day,
-inline constexpr int recent_margin = 7;
+// serves commands while it holds at least the 30 days before their day (`goal show` sums the
+// last 30; the others look back a week at most),
+inline constexpr int recent_margin = 30;
 // and is built again once it holds more than this many days.
 inline constexpr int recent_max_days = 120;
 

@@ -214,6 +214,8 @@ struct History {
   std::vector<Day> rested;                // sorted, distinct rest days for all goals
   std::vector<int> task_minutes;          // per task, like State::tasks: minutes logged
   std::vector<Minutes> sprint_minutes;    // per sprint: check-ins from its start through its end
+  std::vector<Minutes> goal_minutes;      // per goal: its check-ins
+  std::vector<int> goal_tasks_done;       // per goal: its done tasks left out
   std::size_t logs = 0;                   // check-ins left out, removed ones included
   std::size_t skips = 0;
   std::size_t tasks = 0;  // tasks left out

@@ -95,7 +95,7 @@ int run_add(Context& ctx, const GoalOptions& o) {
 }
 
 int run_list(Context& ctx, const GoalOptions& o) {
-  const State state = ctx.read().state;
+  const State state = ctx.read(Reach::recent).state;
   std::vector<int> shown;
   for (std::size_t i = 0; i < state.goals.size(); ++i) {
     if (o.all || is_ongoing(effective_status(state.goals[i], ctx.today)))
@@ -133,7 +133,7 @@ int run_list(Context& ctx, const GoalOptions& o) {
 }
 
 int run_show(Context& ctx, const GoalOptions& o) {
-  const State state = ctx.read().state;
+  const State state = ctx.read(Reach::recent).state;
   const int index = resolve_goal(state, o.ref);
   if (ctx.global.json) {
     nlohmann::ordered_json j = goal_json(state, index, ctx.today);

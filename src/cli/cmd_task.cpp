@@ -329,7 +329,8 @@ void print_task(std::ostream& out, const Style& style, const TaskShow& view) {
 }
 
 int run_show(Context& ctx, const TaskOptions& o) {
-  const State state = ctx.read().state;
+  const State state =
+      ctx.read(Reach::recent, [&](const State& s) { resolve_task(s, o.ref); }).state;
   const int index = resolve_task(state, o.ref);
   if (ctx.global.json) {
     print_json(ctx, task_json(state, index, ctx.today));

@@ -186,7 +186,18 @@ std::optional<Day> Context::recent_day(Reach reach) const {
 }
 
 Loaded Context::read(Reach reach) const {
+  return read(reach, [](const State&) {});
+}
+
+Loaded Context::read(Reach reach, const std::function<void(const State&)>& check) const {
   auto read = load_journal(journal, journal.string(), cache, recent_day(reach));
+  if (read && read->loaded.state.history) {
+    try {
+      check(read->loaded.state);
+    } catch (const UsageError&) {
+      read = load_journal(journal, journal.string(), cache);
+    }
+  }
   if (!read) return Loaded{};
   for (const std::string& warning : read->loaded.warnings) warn(warning);
   return std::move(read->loaded);

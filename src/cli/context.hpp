@@ -74,6 +74,11 @@ class Context {
   // entity and looks no further back than a week, or one that falls back on a full read.
   Loaded read(Reach reach = Reach::full) const;
 
+  // The same, for a command that names an entity: `check` resolves what the input names
+  // (throwing UsageError when it cannot), and a recent State it fails on gives way to the full
+  // State, which decides.
+  Loaded read(Reach reach, const std::function<void(const State&)>& check) const;
+
   // The journal's events in (ts, id) order, read afresh (under a writer's lock, the events as
   // they are now); none when there is no journal.
   std::vector<Event> events() const;

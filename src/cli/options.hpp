@@ -44,7 +44,7 @@ Day date_option(const Context& ctx, const std::string& text, std::string_view wh
                 DateDirection direction = DateDirection::forward);
 
 // What a command about `day` reads: the recent State holds every check-in and rest day of
-// the last week (momentum/recent.hpp), the full State every other day's.
+// the last 30 days (momentum/recent.hpp), the full State every other day's.
 Reach reach_for(const Context& ctx, Day day);
 
 // The same for the day option `date` gives (none: today); a date that is refused anyway

@@ -47,6 +47,8 @@ State recent_state(const State& full, Day cutoff) {
   History h;
   h.cutoff = cutoff;
   h.logged.resize(full.goals.size());
+  h.goal_minutes.resize(full.goals.size());
+  h.goal_tasks_done.resize(full.goals.size());
   h.skipped.resize(full.goals.size());
 
   out.goals = full.goals;
@@ -59,6 +61,11 @@ State recent_state(const State& full, Day cutoff) {
   for (std::size_t i = 0; i < full.tasks.size(); ++i) {
     if (!keep[i]) {
       ++h.tasks;
+      const Task& t = full.tasks[i];
+      if (t.status == TaskStatus::done && t.goal && *t.goal >= 0 &&
+          static_cast<std::size_t>(*t.goal) < full.goals.size()) {
+        ++h.goal_tasks_done[static_cast<std::size_t>(*t.goal)];
+      }
       continue;
     }
     new_index[i] = static_cast<int>(out.tasks.size());
@@ -91,7 +98,13 @@ State recent_state(const State& full, Day cutoff) {
     ++h.logs;
     if (l.removed) continue;
     h.any_logged.push_back(l.day);
-    if (goal_slot(l.goal)) h.logged[static_cast<std::size_t>(*l.goal)].push_back(l.day);
+    if (goal_slot(l.goal)) {
+      const auto g = static_cast<std::size_t>(*l.goal);
+      h.logged[g].push_back(l.day);
+      ++h.goal_minutes[g].checkins;
+      (l.kind == Kind::learn ? h.goal_minutes[g].learn : h.goal_minutes[g].doing) +=
+          l.minutes.value_or(0);
+    }
     if (l.task && *l.task >= 0 && static_cast<std::size_t>(*l.task) < new_index.size()) {
       if (const int t = new_index[static_cast<std::size_t>(*l.task)]; t >= 0) {
         h.task_minutes[static_cast<std::size_t>(t)] += l.minutes.value_or(0);

@@ -88,7 +88,8 @@ class Writer {
   void put(const Minutes& m) { put(m.learn), put(m.doing), put(m.checkins); }
   void put(const History& h) {
     put(h.cutoff), put(h.logged), put(h.skipped), put(h.any_logged), put(h.rested);
-    put(h.task_minutes), put(h.sprint_minutes), put(h.logs), put(h.skips), put(h.tasks);
+    put(h.task_minutes), put(h.sprint_minutes), put(h.goal_minutes), put(h.goal_tasks_done);
+    put(h.logs), put(h.skips), put(h.tasks);
   }
 };
 
@@ -183,7 +184,8 @@ class Reader {
   void get(Minutes& m) { get(m.learn), get(m.doing), get(m.checkins); }
   void get(History& h) {
     get(h.cutoff), get(h.logged), get(h.skipped), get(h.any_logged), get(h.rested);
-    get(h.task_minutes), get(h.sprint_minutes), get(h.logs), get(h.skips), get(h.tasks);
+    get(h.task_minutes), get(h.sprint_minutes), get(h.goal_minutes), get(h.goal_tasks_done);
+    get(h.logs), get(h.skips), get(h.tasks);
   }
 
   // A length or count: never more than the bytes left, so garbage cannot ask for gigabytes.

@@ -13,12 +13,19 @@ GoalView goal_view(const State& state, int goal, Day today) {
     v.tasks_open += is_open(t.status) ? 1 : 0;
     v.tasks_done += t.status == TaskStatus::done ? 1 : 0;
   }
+  // A recent State keeps every open task; the done ones it left out are counted.
+  if (state.history && static_cast<std::size_t>(goal) < state.history->goal_tasks_done.size()) {
+    v.tasks_done += state.history->goal_tasks_done[static_cast<std::size_t>(goal)];
+  }
   return v;
 }
 
 GoalCheckins goal_checkins(const State& state, int goal, Day today) {
   GoalCheckins c;
   c.all = minutes_in(state, {Day::min(), Day::max(), goal, std::nullopt});
+  if (state.history && static_cast<std::size_t>(goal) < state.history->goal_minutes.size()) {
+    c.all += state.history->goal_minutes[static_cast<std::size_t>(goal)];
+  }
   c.last_30 =
       minutes_in(state, {today - std::chrono::days{29}, Day::max(), goal, std::nullopt}).total();
   return c;

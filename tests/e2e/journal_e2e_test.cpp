@@ -372,10 +372,16 @@ TEST_CASE("the cache lives in the cache directory and never shows a stale journa
   const fs::path caches = box.dir() / "home" / ".cache" / "momentum";
   REQUIRE(fs::is_directory(caches));
   CHECK(mode_of(caches) == 0700);
-  std::vector<fs::path> files(fs::directory_iterator(caches), fs::directory_iterator{});
-  REQUIRE(files.size() == 1);
-  CHECK(files[0].filename().string().starts_with("journal.jsonl-"));
-  CHECK(mode_of(files[0]) == 0600);
+  // The full state's cache and the recent state's beside it (goal list reads the latter).
+  std::set<fs::path> files(fs::directory_iterator(caches), fs::directory_iterator{});
+  REQUIRE(files.size() == 2);
+  std::set<std::string> extensions;
+  for (const fs::path& file : files) {
+    CHECK(file.filename().string().starts_with("journal.jsonl-"));
+    CHECK(mode_of(file) == 0600);
+    extensions.insert(file.extension().string());
+  }
+  CHECK(extensions == std::set<std::string>{".cache", ".recent"});
   CHECK(std::set<fs::path>(fs::directory_iterator(box.dir()), fs::directory_iterator{}) ==
         std::set<fs::path>{box.journal(), box.dir() / "journal.jsonl.lock", box.dir() / "home"});
 

@@ -68,6 +68,14 @@ class TwoReaders {
                                                {"sprint", "list", "--json"},
                                                {"sprint", "show", "1", "--json"},
                                                {"log", "list"},
+                                               {"goal", "list", "--all"},
+                                               {"goal", "list", "--json", "--all"},
+                                               {"goal", "show", "1"},
+                                               {"goal", "show", "2", "--json"},
+                                               {"task", "show", "1"},
+                                               {"task", "show", "3", "--json"},
+                                               {"task", "show", "400"},
+                                               {"task", "show", "e00002"},
                                                {"log", "list", "--json", "--since", "2025-12-01"},
                                                {"log", "list", "--since", "-5d"}}) {
       const Result a = cached.run(args);

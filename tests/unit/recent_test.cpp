@@ -40,6 +40,14 @@ void same_answers(const State& full, const State& recent, Day today) {
   const auto recent_days_ = all_goal_days(recent);
   REQUIRE(full_days.size() == recent_days_.size());
   for (std::size_t g = 0; g < full_days.size(); ++g) {
+    const GoalView fv = goal_view(full, static_cast<int>(g), today);
+    const GoalView rv = goal_view(recent, static_cast<int>(g), today);
+    CHECK(fv.tasks_open == rv.tasks_open);
+    CHECK(fv.tasks_done == rv.tasks_done);
+    const GoalCheckins fc = goal_checkins(full, static_cast<int>(g), today);
+    const GoalCheckins rc = goal_checkins(recent, static_cast<int>(g), today);
+    CHECK(fc.all == rc.all);
+    CHECK(fc.last_30 == rc.last_30);
     same_days(full_days[g], recent_days_[g]);
     same_days(goal_days(full, static_cast<int>(g)), goal_days(recent, static_cast<int>(g)));
     const GoalSummary a = summarize(full, static_cast<int>(g), today, config);
