@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <sstream>
 #include <utility>
 
 #include "cli/json_out.hpp"
@@ -108,6 +109,31 @@ Facts gather(const State& state, Day today) {
   return f;
 }
 
+// Facts as a memo holds them, and back; nullopt for a memo of another form.
+std::string encode(const Facts& f) {
+  return fmt::format("{} {} {} {} {} {} {}", int{f.anything}, int{f.checkins}, f.streak,
+                     int{f.logged_today}, int{f.rest_day}, f.overdue, f.minutes);
+}
+
+std::optional<Facts> decode(const std::string& text) {
+  std::array<int, 7> n{};
+  std::istringstream in(text);
+  for (int& value : n) {
+    if (!(in >> value)) return std::nullopt;
+  }
+  if (!(in >> std::ws).eof()) return std::nullopt;
+  return Facts{n[0] != 0, n[1] != 0, n[2], n[3] != 0, n[4] != 0, n[5], n[6]};
+}
+
+// The day's facts, memoised for the journal as it is and the day: a shell prompt asks for
+// them far more often than the journal changes.
+Facts facts(Context& ctx) {
+  const auto compute = [&](const State& state) { return encode(gather(state, ctx.today)); };
+  const std::string key = fmt::format("facts-1 {}", format_day(ctx.today));
+  if (auto f = decode(ctx.memoised(".prompt", key, Reach::recent, compute))) return *f;
+  return gather(ctx.read(Reach::recent).state, ctx.today);
+}
+
 // A field's text; empty when there is nothing to say (a zero, no mark).
 std::string field_text(const Style& style, const Facts& f, Field field) {
   switch (field) {
@@ -133,7 +159,7 @@ std::string prompt_text(const Style& style, const Facts& f, const std::vector<Pi
 }
 
 int run_prompt(Context& ctx, const PromptOptions& o) {
-  const Facts f = gather(ctx.read(Reach::recent).state, ctx.today);
+  const Facts f = facts(ctx);
   if (ctx.global.json) {
     print_json(ctx, {{"day", format_day(ctx.today)},
                      {"streak", f.streak},

@@ -203,6 +203,18 @@ Loaded Context::read(Reach reach, const std::function<void(const State&)>& check
   return std::move(read->loaded);
 }
 
+std::string Context::memoised(std::string_view name, std::string_view key, Reach reach,
+                              const std::function<std::string(const State&)>& answer) const {
+  const std::filesystem::path file = cache.empty() ? cache : memo_file(cache, name);
+  if (auto value = read_memo(file, journal, key)) return std::move(*value);
+  auto read = load_journal(journal, journal.string(), cache, recent_day(reach));
+  if (!read) return answer(State{});
+  for (const std::string& warning : read->loaded.warnings) warn(warning);
+  std::string value = answer(read->loaded.state);
+  write_memo(file, journal, *read, key, value);
+  return value;
+}
+
 std::vector<Event> Context::events() const {
   const auto text = read_journal(journal);
   return text ? read_events(*text, journal.string()) : std::vector<Event>{};

@@ -79,6 +79,14 @@ class Context {
   // State, which decides.
   Loaded read(Reach reach, const std::function<void(const State&)>& check) const;
 
+  // `answer` of the State read for `reach`, memoised in the cache directory under the memo
+  // name `name` (".prompt") and `key`, which must hold everything besides the journal that
+  // the answer depends on (the day, a format version): the next call for the same journal
+  // bytes and key reads the memo and not the journal. Warnings are printed only when the
+  // journal is read, so this is for commands that print none (`prompt`).
+  std::string memoised(std::string_view name, std::string_view key, Reach reach,
+                       const std::function<std::string(const State&)>& answer) const;
+
   // The journal's events in (ts, id) order, read afresh (under a writer's lock, the events as
   // they are now); none when there is no journal.
   std::vector<Event> events() const;

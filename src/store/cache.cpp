@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint64_t cache_magic = 0x31484341434d4f4dULL;  // "MOMCACH1"
+constexpr std::uint64_t memo_magic = 0x314f4d454d4d4f4dULL;   // "MOMMEMO1"
 constexpr std::size_t hashed_bytes = 4096;  // of the journal, just before the snapshot's end
 constexpr std::size_t rebuild_after = 64 * 1024ul;  // bytes replayed on top of the snapshot
 
@@ -129,6 +130,23 @@ struct JournalRead::Snapshot {
 
 namespace {
 
+// Writes `bytes` as the file `file` (mode 0600) through a temporary file and a rename, so a
+// reader sees the old file or the new one; returns the new one still open, or an invalid Fd.
+Fd replace_file(const fs::path& file, std::string_view bytes) {
+  if (make_dirs(file.parent_path()) != 0) return Fd(-1);
+  std::string temp =
+      (file.parent_path() / fmt::format(".{}.XXXXXX", file.filename().string())).string();
+  Fd fd(::mkostemp(temp.data(), O_CLOEXEC));
+  if (!fd) return fd;
+  // No fsync: after a crash the file may be lost or stale, and then it is made again.
+  if (::pwrite(fd.get(), bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size()) ||
+      ::fchmod(fd.get(), 0600) != 0 || ::rename(temp.c_str(), file.c_str()) != 0) {
+    ::unlink(temp.c_str());
+    return Fd(-1);
+  }
+  return fd;
+}
+
 // Writes a whole new cache describing journal bytes [0, end), which ended in `lines`
 // lines and are now the file `stamp`, and returns it, still open, for a writer to move its
 // stamp forward. Failures are ignored (nullptr): the cache is only a speed-up.
@@ -154,21 +172,11 @@ std::shared_ptr<JournalRead::Snapshot> write_cache(const fs::path& file, int jou
   h[W::covered_hash] = *hash, h[W::payload_size] = payload.size();
   set_stamp(h, stamp);
 
-  if (make_dirs(file.parent_path()) != 0) return nullptr;
-  std::string temp =
-      (file.parent_path() / fmt::format(".{}.XXXXXX", file.filename().string())).string();
-  auto snapshot = std::make_shared<JournalRead::Snapshot>(::mkostemp(temp.data(), O_CLOEXEC));
-  if (!snapshot->file) return nullptr;
-  snapshot->header = h;
   std::string bytes(reinterpret_cast<const char*>(h.data()), header_bytes);
   bytes += payload;
-  const int fd = snapshot->file.get();
-  // No fsync: after a crash the cache may be lost or stale, and then it is rebuilt.
-  if (::pwrite(fd, bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size()) ||
-      ::fchmod(fd, 0600) != 0 || ::rename(temp.c_str(), file.c_str()) != 0) {
-    ::unlink(temp.c_str());
-    return nullptr;
-  }
+  auto snapshot = std::make_shared<JournalRead::Snapshot>(replace_file(file, bytes).release());
+  if (!snapshot->file) return nullptr;
+  snapshot->header = h;
   return snapshot;
 }
 
@@ -323,6 +331,82 @@ std::optional<JournalRead> load_journal(const fs::path& journal, std::string_vie
   read.cache = recent_file;
   read.other = cache;
   return read;
+}
+
+fs::path memo_file(const fs::path& cache, std::string_view name) {
+  fs::path file = cache;
+  return file.replace_extension(name);
+}
+
+namespace {
+
+// A memo file: these words, then the key and the value; the last word hashes all before it.
+struct M {
+  enum : std::size_t { magic, dev, ino, size, mtime, ctime, journal_hash, key_size, value_size };
+  static constexpr std::size_t count = value_size + 1;
+};
+
+std::string memo_bytes(const FileStamp& stamp, std::uint64_t journal_hash, std::string_view key,
+                       std::string_view value) {
+  std::string bytes;
+  for (const std::uint64_t word :
+       {memo_magic, stamp.dev, stamp.ino, stamp.size, static_cast<std::uint64_t>(stamp.mtime_ns),
+        static_cast<std::uint64_t>(stamp.ctime_ns), journal_hash,
+        static_cast<std::uint64_t>(key.size()), static_cast<std::uint64_t>(value.size())}) {
+    put_word(bytes, word);
+  }
+  bytes += key;
+  bytes += value;
+  put_word(bytes, fnv1a(bytes));
+  return bytes;
+}
+
+}  // namespace
+
+std::optional<std::string> read_memo(const fs::path& memo, const fs::path& journal,
+                                     std::string_view key) {
+  if (memo.empty()) return std::nullopt;
+  const Fd journal_fd(::open(journal.c_str(), O_RDONLY | O_CLOEXEC));
+  const Fd memo_fd(::open(memo.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat st {};
+  if (!journal_fd || !memo_fd || ::fstat(journal_fd.get(), &st) != 0) return std::nullopt;
+  std::string bytes(4096, '\0');  // a memo is small; one that is not is none
+  if (read_at(memo_fd.get(), bytes, 0) != 0 || bytes.size() == 4096) return std::nullopt;
+  std::string_view in = bytes;
+  std::array<std::uint64_t, M::count> w{};
+  for (std::uint64_t& word : w) {
+    const auto taken = take_word(in);
+    if (!taken) return std::nullopt;
+    word = *taken;
+  }
+  const FileStamp stamp = stamp_of(st);
+  if (w[M::magic] != memo_magic ||
+      FileStamp{w[M::dev], w[M::ino], w[M::size], static_cast<std::int64_t>(w[M::mtime]),
+                static_cast<std::int64_t>(w[M::ctime])} != stamp ||
+      in.size() != w[M::key_size] + w[M::value_size] + sizeof(std::uint64_t) ||
+      in.substr(0, w[M::key_size]) != key) {
+    return std::nullopt;
+  }
+  const std::string value(in.substr(w[M::key_size], w[M::value_size]));
+  if (memo_bytes(stamp, w[M::journal_hash], key, value) != bytes ||
+      hash_before(journal_fd.get(), stamp.size) != w[M::journal_hash]) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+void write_memo(const fs::path& memo, const fs::path& journal, const JournalRead& read,
+                std::string_view key, std::string_view value) {
+  if (memo.empty() || read.blank || read.loaded.valid_size != read.stamp.size ||
+      read.loaded.ends_without_newline) {
+    return;
+  }
+  const Fd fd(::open(journal.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat st {};
+  if (!fd || ::fstat(fd.get(), &st) != 0 || stamp_of(st) != read.stamp) return;
+  if (const auto hash = hash_before(fd.get(), read.stamp.size)) {
+    (void)replace_file(memo, memo_bytes(read.stamp, *hash, key, value));
+  }
 }
 
 void record_append(const fs::path& journal, const JournalRead& before, std::string_view bytes,

@@ -147,6 +147,59 @@ TEST_CASE("prompt --json prints the facts behind the line", "[e2e][prompt]") {
           "overdue": 0, "minutes_today": 0})"));
 }
 
+TEST_CASE("prompt answers from its memo only while the journal and the day are the same",
+          "[e2e][prompt][cache]") {
+  Sandbox box;
+  two_days(box);
+  const std::filesystem::path caches = box.dir() / "home" / ".cache" / "momentum";
+  CHECK(prompt(box) == "2d○ !1\n");
+  std::filesystem::path memo;
+  for (const auto& entry : std::filesystem::directory_iterator(caches)) {
+    if (entry.path().extension() == ".prompt") memo = entry.path();
+  }
+  REQUIRE_FALSE(memo.empty());
+  struct stat st {};
+  REQUIRE(::stat(memo.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(prompt(box) == "2d○ !1\n");  // from the memo
+
+  SECTION("a check-in appended by another program (a git pull)") {
+    std::string line = box.journal_lines().back();
+    line.replace(line.find("2026-03-09"), 10, "2026-03-10");
+    line.replace(line.find("\"id\":\"") + 6, 4, "ffff");
+    box.write_journal(box.journal_bytes() + line + "\n");
+    CHECK(prompt(box) == "3d !1\n");
+  }
+  SECTION("the next day") {
+    box.now("2026-03-11T09:00:00Z");
+    CHECK(prompt(box) == "○ !1\n");
+  }
+  SECTION("another format of the same facts") {
+    CHECK(prompt(box, {"--format", "{minutes}|{overdue}"}) == "|!1\n");
+  }
+  SECTION("a deleted memo") {
+    std::filesystem::remove(memo);
+    CHECK(prompt(box) == "2d○ !1\n");
+  }
+  SECTION("a damaged memo") {
+    std::string bytes = Sandbox::read_file(memo);
+    REQUIRE(bytes.substr(bytes.size() - 21, 13) == "1 1 2 0 0 1 0");  // the facts, then a hash
+    bytes[bytes.size() - 11] = '7';                                   // seven overdue tasks
+    Sandbox::write_file(memo, bytes);
+    CHECK(prompt(box) == "2d○ !1\n");
+  }
+  SECTION("another journal has its own memo") {
+    const std::filesystem::path copy = box.dir() / "copy.jsonl";
+    Sandbox::write_file(copy, box.journal_bytes());
+    const Result log = box.run_raw({"--journal", copy.string(), "log", "5m", "--goal", "1"});
+    REQUIRE(log.code == 0);
+    const Result other = box.run_raw({"--journal", copy.string(), "prompt"});
+    CHECK(other.out == "3d !1\n");
+    CHECK(prompt(box) == "2d○ !1\n");
+  }
+  CHECK(prompt(box, {"--json"}).find("\"day\":") != std::string::npos);
+}
+
 TEST_CASE("prompt never fails loudly", "[e2e][prompt]") {
   Sandbox box;
   SECTION("no journal") {

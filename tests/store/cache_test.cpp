@@ -377,3 +377,93 @@ TEST_CASE("a recent cache that cannot serve the day is built again", "[cache][re
   REQUIRE(none);
   CHECK_FALSE(none->loaded.state.history);
 }
+
+TEST_CASE("a memo holds for the journal it was computed from and its key only", "[cache][memo]") {
+  Files f;
+  Book b = sample_book();
+  for (int i = 0; i < 100; ++i) b.log();  // the first lines lie well before the hashed end
+  spit(f.journal, b.text);
+  const fs::path memo = memo_file(f.cache, ".prompt");
+  CHECK(memo.parent_path() == f.cache.parent_path());
+  CHECK(memo != f.cache);
+  CHECK_FALSE(read_memo(memo, f.journal, "day 1"));  // none yet
+
+  const auto read = f.load();
+  REQUIRE(read);
+  write_memo(memo, f.journal, *read, "day 1", "12 facts");
+  struct stat st {};
+  REQUIRE(::stat(memo.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(read_memo(memo, f.journal, "day 1") == "12 facts");
+  CHECK(read_memo(memo, f.journal, "day 1") == "12 facts");  // reading keeps it
+  CHECK_FALSE(read_memo(memo, f.journal, "day 2"));
+  CHECK_FALSE(read_memo(memo, f.journal, "day"));
+  CHECK_FALSE(read_memo(memo, f.journal, ""));
+  CHECK_FALSE(read_memo({}, f.journal, "day 1"));  // no cache directory: no memo
+  CHECK_FALSE(read_memo(memo, f.dir.path / "other.jsonl", "day 1"));
+
+  SECTION("a line appended by another program") {
+    spit(f.journal, "\n", std::ios::app);
+    CHECK_FALSE(read_memo(memo, f.journal, "day 1"));
+  }
+  SECTION("a same-size edit in the middle, with the old modification time put back") {
+    const std::size_t at = b.text.find("Become an ML");
+    b.text.replace(at, 6, "BECOME");
+    spit(f.journal, b.text);
+    const timespec times[2] = {st.st_atim, st.st_mtim};
+    REQUIRE(::utimensat(AT_FDCWD, f.journal.c_str(), times, 0) == 0);
+    CHECK_FALSE(read_memo(memo, f.journal, "day 1"));
+  }
+  SECTION("the journal replaced by a restored copy of the same size") {
+    spit(f.dir.path / "restored", b.text);
+    fs::rename(f.dir.path / "restored", f.journal);
+    CHECK_FALSE(read_memo(memo, f.journal, "day 1"));
+  }
+  SECTION("a damaged memo") {
+    std::string bytes = slurp(memo);
+    REQUIRE(bytes.size() > 80);
+    SECTION("a flipped byte in the value") { bytes[bytes.size() - 9] ^= 1; }
+    SECTION("a flipped byte in the stamp") { bytes[20] ^= 1; }
+    SECTION("cut short") { bytes.resize(bytes.size() - 1); }
+    SECTION("a byte more") { bytes += 'x'; }
+    SECTION("empty") { bytes.clear(); }
+    SECTION("garbage") { bytes = std::string(5000, 'x'); }
+    spit(memo, bytes);
+    CHECK_FALSE(read_memo(memo, f.journal, "day 1"));
+  }
+  SECTION("a new memo replaces the old one") {
+    write_memo(memo, f.journal, *read, "day 2", "13 facts");
+    CHECK(read_memo(memo, f.journal, "day 2") == "13 facts");
+    CHECK_FALSE(read_memo(memo, f.journal, "day 1"));
+  }
+}
+
+TEST_CASE("a memo is made only of a read that describes the whole journal as it still is",
+          "[cache][memo]") {
+  Files f;
+  Book b = sample_book();
+  const fs::path memo = memo_file(f.cache, ".prompt");
+  SECTION("the journal changed since the read") {
+    spit(f.journal, b.text);
+    const auto read = f.load();
+    REQUIRE(read);
+    b.log();
+    spit(f.journal, b.text);
+    write_memo(memo, f.journal, *read, "k", "v");
+  }
+  SECTION("a torn last line") {
+    spit(f.journal, b.text + R"({"id":"0000)");
+    const auto read = f.load();
+    REQUIRE(read);
+    write_memo(memo, f.journal, *read, "k", "v");
+  }
+  SECTION("a last line without its newline") {
+    b.text.pop_back();
+    spit(f.journal, b.text);
+    const auto read = f.load();
+    REQUIRE(read);
+    write_memo(memo, f.journal, *read, "k", "v");
+  }
+  CHECK_FALSE(fs::exists(memo));
+  CHECK_FALSE(read_memo(memo, f.journal, "k"));
+}

@@ -61,6 +61,25 @@ std::optional<JournalRead> load_journal(const std::filesystem::path& journal,
 // The cache file of the recent State beside the full one, `cache`.
 std::filesystem::path recent_cache_file(const std::filesystem::path& cache);
 
+// A memo: a short answer computed from the whole journal and a key (a command's name and
+// day, say), kept in the file `memo` beside the cache so that a command run at every shell
+// prompt costs what it shows rather than what the journal holds. Like the cache it is
+// invisible and self-validating: it holds only while the journal is the very file it was
+// computed from (FileStamp and last bytes) and the key is the same.
+//
+// The memo in `memo` for `journal` as it is now and `key`; nullopt when there is none that
+// holds. Never throws: a memo that cannot be read is none.
+std::optional<std::string> read_memo(const std::filesystem::path& memo,
+                                     const std::filesystem::path& journal, std::string_view key);
+
+// Memoises `value` for `key` and the journal as `read` saw it, when that read's State
+// describes the whole file and the file is still as it was. Failures are ignored.
+void write_memo(const std::filesystem::path& memo, const std::filesystem::path& journal,
+                const JournalRead& read, std::string_view key, std::string_view value);
+
+// The memo file `name` beside the full cache `cache`.
+std::filesystem::path memo_file(const std::filesystem::path& cache, std::string_view name);
+
 // Called under the journal lock right after `bytes` (whole lines) were appended to the
 // journal that `before` was read from, with `after` the state they lead to: keeps the cache
 // describing the journal, cheaply when only a little was appended since its snapshot.
