@@ -11,6 +11,7 @@
 #include <set>
 #include <system_error>
 
+#include "dynamic_library.hpp"
 #include "momentum/error.hpp"
 
 namespace momentum {
@@ -35,17 +36,73 @@ std::string first_bytes(const fs::path& file, std::size_t n) {
   return bytes;
 }
 
+// libzip's functions, from the library opened on first use.
+struct Zip {
+  DynamicLibrary lib{MOMENTUM_LIBZIP_SONAME, MOMENTUM_LIBZIP_PACKAGE};
+  decltype(&::zip_open) open = lib.function<decltype(&::zip_open)>("zip_open");
+  decltype(&::zip_discard) discard = lib.function<decltype(&::zip_discard)>("zip_discard");
+  decltype(&::zip_fclose) fclose = lib.function<decltype(&::zip_fclose)>("zip_fclose");
+  decltype(&::zip_error_init_with_code) error_init_with_code =
+      lib.function<decltype(&::zip_error_init_with_code)>("zip_error_init_with_code");
+  decltype(&::zip_error_strerror) error_strerror =
+      lib.function<decltype(&::zip_error_strerror)>("zip_error_strerror");
+  decltype(&::zip_error_fini) error_fini =
+      lib.function<decltype(&::zip_error_fini)>("zip_error_fini");
+  decltype(&::zip_get_num_entries) get_num_entries =
+      lib.function<decltype(&::zip_get_num_entries)>("zip_get_num_entries");
+  decltype(&::zip_stat_index) stat_index =
+      lib.function<decltype(&::zip_stat_index)>("zip_stat_index");
+  decltype(&::zip_strerror) strerror = lib.function<decltype(&::zip_strerror)>("zip_strerror");
+  decltype(&::zip_fopen_index) fopen_index =
+      lib.function<decltype(&::zip_fopen_index)>("zip_fopen_index");
+  decltype(&::zip_fread) fread = lib.function<decltype(&::zip_fread)>("zip_fread");
+};
+
+const Zip& zip() {
+  static const Zip functions;
+  return functions;
+}
+
+// SQLite's functions, from the library opened on first use.
+struct Sqlite {
+  DynamicLibrary lib{MOMENTUM_SQLITE_SONAME, MOMENTUM_SQLITE_PACKAGE};
+  decltype(&::sqlite3_open_v2) open_v2 =
+      lib.function<decltype(&::sqlite3_open_v2)>("sqlite3_open_v2");
+  decltype(&::sqlite3_close) close = lib.function<decltype(&::sqlite3_close)>("sqlite3_close");
+  decltype(&::sqlite3_finalize) finalize =
+      lib.function<decltype(&::sqlite3_finalize)>("sqlite3_finalize");
+  decltype(&::sqlite3_prepare_v2) prepare_v2 =
+      lib.function<decltype(&::sqlite3_prepare_v2)>("sqlite3_prepare_v2");
+  decltype(&::sqlite3_errmsg) errmsg = lib.function<decltype(&::sqlite3_errmsg)>("sqlite3_errmsg");
+  decltype(&::sqlite3_step) step = lib.function<decltype(&::sqlite3_step)>("sqlite3_step");
+  decltype(&::sqlite3_column_text) column_text =
+      lib.function<decltype(&::sqlite3_column_text)>("sqlite3_column_text");
+  decltype(&::sqlite3_column_int) column_int =
+      lib.function<decltype(&::sqlite3_column_int)>("sqlite3_column_int");
+  decltype(&::sqlite3_column_int64) column_int64 =
+      lib.function<decltype(&::sqlite3_column_int64)>("sqlite3_column_int64");
+  decltype(&::sqlite3_column_double) column_double =
+      lib.function<decltype(&::sqlite3_column_double)>("sqlite3_column_double");
+  decltype(&::sqlite3_column_type) column_type =
+      lib.function<decltype(&::sqlite3_column_type)>("sqlite3_column_type");
+};
+
+const Sqlite& sqlite() {
+  static const Sqlite functions;
+  return functions;
+}
+
 struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
+  void operator()(zip_t* z) const { zip().discard(z); }
 };
 struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
+  void operator()(zip_file_t* f) const { zip().fclose(f); }
 };
 struct DbCloser {
-  void operator()(sqlite3* db) const { sqlite3_close(db); }
+  void operator()(sqlite3* db) const { sqlite().close(db); }
 };
 struct StmtCloser {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+  void operator()(sqlite3_stmt* s) const { sqlite().finalize(s); }
 };
 using Db = std::unique_ptr<sqlite3, DbCloser>;
 using Stmt = std::unique_ptr<sqlite3_stmt, StmtCloser>;
@@ -56,8 +113,8 @@ using Stmt = std::unique_ptr<sqlite3_stmt, StmtCloser>;
 
 Stmt prepare(sqlite3* db, const fs::path& file, const std::string& sql) {
   sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
-    not_loop_db(file, sqlite3_errmsg(db));
+  if (sqlite().prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+    not_loop_db(file, sqlite().errmsg(db));
   }
   return Stmt(raw);
 }
@@ -66,15 +123,15 @@ Stmt prepare(sqlite3* db, const fs::path& file, const std::string& sql) {
 void each_row(sqlite3* db, const fs::path& file, sqlite3_stmt* stmt,
               const std::function<void(sqlite3_stmt*)>& row) {
   int rc = 0;
-  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) row(stmt);
-  if (rc != SQLITE_DONE) not_loop_db(file, sqlite3_errmsg(db));
+  while ((rc = sqlite().step(stmt)) == SQLITE_ROW) row(stmt);
+  if (rc != SQLITE_DONE) not_loop_db(file, sqlite().errmsg(db));
 }
 
 std::set<std::string> columns(sqlite3* db, const fs::path& file, const std::string& table) {
   std::set<std::string> names;
   const Stmt stmt = prepare(db, file, fmt::format("PRAGMA table_info({})", table));
   each_row(db, file, stmt.get(), [&](sqlite3_stmt* s) {
-    std::string name = reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
+    std::string name = reinterpret_cast<const char*>(sqlite().column_text(s, 1));
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     names.insert(name);
@@ -90,7 +147,7 @@ std::string column_or(const std::set<std::string>& have, const std::string& colu
 }
 
 std::string text_at(sqlite3_stmt* s, int i) {
-  const unsigned char* text = sqlite3_column_text(s, i);
+  const unsigned char* text = sqlite().column_text(s, i);
   return text ? reinterpret_cast<const char*>(text) : "";
 }
 
@@ -135,29 +192,29 @@ std::vector<NamedText> read_import_dir(const fs::path& dir) {
 
 std::vector<NamedText> read_import_zip(const fs::path& file) {
   int err = 0;
-  const std::unique_ptr<zip_t, ZipCloser> archive(zip_open(file.c_str(), ZIP_RDONLY, &err));
+  const std::unique_ptr<zip_t, ZipCloser> archive(zip().open(file.c_str(), ZIP_RDONLY, &err));
   if (!archive) {
     zip_error_t error;
-    zip_error_init_with_code(&error, err);
-    const std::string reason = zip_error_strerror(&error);
-    zip_error_fini(&error);
+    zip().error_init_with_code(&error, err);
+    const std::string reason = zip().error_strerror(&error);
+    zip().error_fini(&error);
     cannot_read(file, reason);
   }
   std::vector<NamedText> files;
-  const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+  const zip_int64_t count = zip().get_num_entries(archive.get(), 0);
   for (zip_int64_t i = 0; i < count; ++i) {
     const auto index = static_cast<zip_uint64_t>(i);
     zip_stat_t st;
-    if (zip_stat_index(archive.get(), index, 0, &st) != 0) {
-      cannot_read(file, zip_strerror(archive.get()));
+    if (zip().stat_index(archive.get(), index, 0, &st) != 0) {
+      cannot_read(file, zip().strerror(archive.get()));
     }
     std::string name = st.name;
     if (name.ends_with('/')) continue;  // a directory entry
     const std::unique_ptr<zip_file_t, ZipFileCloser> entry(
-        zip_fopen_index(archive.get(), index, 0));
-    if (!entry) cannot_read(file, zip_strerror(archive.get()));
+        zip().fopen_index(archive.get(), index, 0));
+    if (!entry) cannot_read(file, zip().strerror(archive.get()));
     std::string text(static_cast<std::size_t>(st.size), '\0');
-    const zip_int64_t n = zip_fread(entry.get(), text.data(), st.size);
+    const zip_int64_t n = zip().fread(entry.get(), text.data(), st.size);
     if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
       cannot_read(file, fmt::format("entry '{}' cannot be read", name));
     }
@@ -168,12 +225,12 @@ std::vector<NamedText> read_import_zip(const fs::path& file) {
 
 LoopDbRows read_loop_db(const fs::path& file) {
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+  const int rc = sqlite().open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
   const Db db(raw);
-  if (rc != SQLITE_OK) not_loop_db(file, raw ? sqlite3_errmsg(raw) : "cannot open it");
+  if (rc != SQLITE_OK) not_loop_db(file, raw ? sqlite().errmsg(raw) : "cannot open it");
   int version = 0;
   const Stmt v = prepare(db.get(), file, "PRAGMA user_version");
-  each_row(db.get(), file, v.get(), [&](sqlite3_stmt* s) { version = sqlite3_column_int(s, 0); });
+  each_row(db.get(), file, v.get(), [&](sqlite3_stmt* s) { version = sqlite().column_int(s, 0); });
   if (version > loop_schema_version) {
     not_loop_db(file, fmt::format("its schema version {} is newer than {}, the latest known",
                                   version, loop_schema_version));
@@ -197,18 +254,18 @@ LoopDbRows read_loop_db(const fs::path& file) {
           column_or(h, "position", "0")));
   each_row(db.get(), file, habits.get(), [&](sqlite3_stmt* s) {
     LoopDbHabit habit;
-    habit.id = sqlite3_column_int64(s, 0);
+    habit.id = sqlite().column_int64(s, 0);
     habit.name = text_at(s, 1);
     habit.description = text_at(s, 2);
-    if (sqlite3_column_type(s, 3) != SQLITE_NULL) habit.question = text_at(s, 3);
-    habit.freq_num = sqlite3_column_int64(s, 4);
-    habit.freq_den = sqlite3_column_int64(s, 5);
-    habit.type = sqlite3_column_int64(s, 6);
-    habit.target_type = sqlite3_column_int64(s, 7);
-    habit.target_value = sqlite3_column_double(s, 8);
+    if (sqlite().column_type(s, 3) != SQLITE_NULL) habit.question = text_at(s, 3);
+    habit.freq_num = sqlite().column_int64(s, 4);
+    habit.freq_den = sqlite().column_int64(s, 5);
+    habit.type = sqlite().column_int64(s, 6);
+    habit.target_type = sqlite().column_int64(s, 7);
+    habit.target_value = sqlite().column_double(s, 8);
     habit.unit = text_at(s, 9);
-    habit.archived = sqlite3_column_int64(s, 10);
-    habit.position = sqlite3_column_int64(s, 11);
+    habit.archived = sqlite().column_int64(s, 10);
+    habit.position = sqlite().column_int64(s, 11);
     rows.habits.push_back(std::move(habit));
   });
   const auto& r = rep_columns;
@@ -217,8 +274,8 @@ LoopDbRows read_loop_db(const fs::path& file) {
       fmt::format("SELECT habit, timestamp, {}, {} FROM Repetitions ORDER BY habit, timestamp",
                   column_or(r, "value", "2"), column_or(r, "notes", "''")));
   each_row(db.get(), file, reps.get(), [&](sqlite3_stmt* s) {
-    rows.repetitions.push_back({sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
-                                sqlite3_column_int64(s, 2), text_at(s, 3)});
+    rows.repetitions.push_back({sqlite().column_int64(s, 0), sqlite().column_int64(s, 1),
+                                sqlite().column_int64(s, 2), text_at(s, 3)});
   });
   return rows;
 }

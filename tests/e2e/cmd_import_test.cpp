@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "checks.hpp"
+#include "peer_files.hpp"
 #include "sandbox.hpp"
 
 using namespace momentum::test;
@@ -215,6 +216,38 @@ TEST_CASE("import of a Loop CSV export folder", "[e2e][import]") {
         "  NO: not done, nothing to bring in (1): Floss on 2026-03-07\n");
   const auto streak = run_json(box, {"streak", "--goal", "Floss"});
   CHECK(streak["goals"][0]["current"]["length"] == 2);  // Loop says 3: its skips add length
+}
+
+TEST_CASE("import of Loop's CSV export as a zip and of a Loop backup", "[e2e][import]") {
+  // The binary opens libzip and SQLite only now, on first use (dynamic_library.hpp).
+  Sandbox box;
+  const fs::path zip = box.dir() / "Loop Habits CSV 2026-03-10.zip";
+  make_zip(zip, {{"Habits.csv",
+                  "Position,Name,Type,Question,Description,FrequencyNumerator,"
+                  "FrequencyDenominator,Color,Unit,Target Type,Target Value,Archived?\n"
+                  "001,Floss,YES_NO,Did you floss?,,1,1,#FF8F00,,,,false\n"},
+                 {"001 Floss/Checkmarks.csv",
+                  "Date,Value,Notes\n2026-03-10,YES_MANUAL,\n2026-03-08,YES_MANUAL,\n"}});
+  CHECK(run_ok(box, {"import", zip.string()}) ==
+        "Imported from loop: 1 goal, 0 tasks, 2 check-ins, 0 rest days, 0 notes\n");
+
+  const fs::path db = box.dir() / "Loop 2026-03-10.db";
+  run_sql(db,
+          "CREATE TABLE Habits (id INTEGER PRIMARY KEY, archived INTEGER, color INTEGER, "
+          "description TEXT, freq_den INTEGER, freq_num INTEGER, highlight INTEGER, name TEXT, "
+          "position INTEGER, reminder_hour INTEGER, reminder_min INTEGER, reminder_days INTEGER "
+          "NOT NULL DEFAULT 127, type INTEGER NOT NULL DEFAULT 0, target_type INTEGER NOT NULL "
+          "DEFAULT 0, target_value REAL NOT NULL DEFAULT 0, unit TEXT NOT NULL DEFAULT '', "
+          "question TEXT, uuid TEXT);"
+          "CREATE TABLE Repetitions (id INTEGER PRIMARY KEY, habit INTEGER NOT NULL, timestamp "
+          "INTEGER NOT NULL, value INTEGER NOT NULL, notes TEXT);"
+          "INSERT INTO Habits VALUES (4, 0, 0, '', 1, 1, 0, 'Read', 1, NULL, NULL, 127, "
+          "0, 0, 0, '', 'Did you read?', 'abc');"
+          "INSERT INTO Repetitions VALUES (1, 4, 1773100800000, 2, 'a chapter');"
+          "PRAGMA user_version = 25;");
+  CHECK(run_ok(box, {"import", db.string()}) ==
+        "Imported from loop: 1 goal, 0 tasks, 1 check-in, 0 rest days, 1 note\n");
+  CHECK(run_ok(box, {"goal", "list"}).find("Read") != std::string::npos);
 }
 
 TEST_CASE("import of the peers' real files, when ../shared/peer-data is there", "[e2e][import]") {

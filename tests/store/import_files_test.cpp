@@ -2,45 +2,17 @@
 // file in ../shared/peer-data (skipped when that folder is absent) through the whole import.
 #include "momentum/store/import_files.hpp"
 
-#include <sqlite3.h>
-#include <zip.h>
-
 #include <catch2/catch.hpp>
 #include <map>
 
+#include "dynamic_library.hpp"
 #include "momentum/error.hpp"
+#include "peer_files.hpp"
 #include "temp_files.hpp"
 
 using namespace momentum;
 using namespace momentum::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-void make_zip(const fs::path& file, const std::vector<NamedText>& entries) {
-  int err = 0;
-  zip_t* z = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
-  REQUIRE(z != nullptr);
-  for (const NamedText& e : entries) {
-    zip_source_t* src = zip_source_buffer(z, e.text.data(), e.text.size(), 0);
-    REQUIRE(src != nullptr);
-    REQUIRE(zip_file_add(z, e.name.c_str(), src, ZIP_FL_ENC_UTF_8) >= 0);
-  }
-  REQUIRE(zip_close(z) == 0);
-}
-
-void run_sql(const fs::path& file, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
-  char* message = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
-  INFO((message ? message : ""));
-  sqlite3_free(message);
-  sqlite3_close(db);
-  REQUIRE(rc == SQLITE_OK);
-}
-
-}  // namespace
 
 TEST_CASE("import_input_kind tells folders, zips, SQLite files and text apart") {
   TempDir dir;
@@ -58,7 +30,7 @@ TEST_CASE("import_input_kind tells folders, zips, SQLite files and text apart") 
 TEST_CASE("read_import_zip and read_import_dir give every file by its path inside") {
   TempDir dir;
   const std::vector<NamedText> entries{{"Habits.csv", "h"}, {"001 Run/Checkmarks.csv", "c"}};
-  make_zip(dir.path / "e.zip", entries);
+  make_zip(dir.path / "e.zip", {{"Habits.csv", "h"}, {"001 Run/Checkmarks.csv", "c"}});
   const auto zipped = read_import_zip(dir.path / "e.zip");
   REQUIRE(zipped.size() == 2);
   CHECK(zipped[0].name == "Habits.csv");
@@ -248,4 +220,20 @@ TEST_CASE("every peer file in ../shared/peer-data comes in with the right counts
   }
   CHECK(files > 0);
   CHECK(covered > 0);
+}
+
+TEST_CASE("a library that cannot be opened, or lacks a function, is a storage error") {
+  CHECK_THROWS_MATCHES(DynamicLibrary("libmomentum-missing.so.0", "libmomentum-missing0"),
+                       StorageError,
+                       Catch::Matchers::Predicate<StorageError>([](const StorageError& e) {
+                         const std::string what = e.what();
+                         return what.starts_with("cannot load libmomentum-missing.so.0 (") &&
+                                what.ends_with("); install the package libmomentum-missing0");
+                       }));
+  const DynamicLibrary sqlite(MOMENTUM_SQLITE_SONAME, "libsqlite3-0");
+  CHECK(sqlite.function<decltype(&::sqlite3_libversion)>("sqlite3_libversion")() ==
+        std::string(sqlite3_libversion()));
+  CHECK_THROWS_WITH(sqlite.function<void (*)()>("momentum_no_such_function"),
+                    std::string("cannot load ") + MOMENTUM_SQLITE_SONAME +
+                        ": it has no momentum_no_such_function");
 }
