@@ -253,6 +253,10 @@ def bench_size(size, runs, warmup):
 
     for name, args, against, target in reads():
         add(name, m(work, *args), against, target)
+    # prompt on a new day or after the journal changed: its memo does not hold, so it reads
+    # the recent State (the row "prompt" above answers from the memo).
+    add("prompt, memo removed", m(work, "prompt"), "floor", None,
+        prepare=["sh", "-c", f'rm -f "{CACHE}"/*.prompt'])
     # The first command after the cache is deleted: a whole rebuild.
     add("today, cache deleted", m(work, "today"), "parse", ("parse", 2),
         prepare=["rm", "-rf", CACHE])
