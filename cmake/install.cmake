@@ -59,7 +59,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # momentum_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)   # Depends from dpkg-shlibdeps: libfmt, libsimdjson, libc…
 # …and the libraries `import` opens with dlopen, which dpkg-shlibdeps cannot see.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "${MOMENTUM_LIBZIP_PACKAGE}, ${MOMENTUM_SQLITE_PACKAGE}")
+set(opened ${MOMENTUM_LIBZIP_PACKAGE} ${MOMENTUM_SQLITE_PACKAGE})
+list(JOIN opened ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS git)  # `momentum sync` runs git; nothing else needs it
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)

@@ -129,7 +129,8 @@ std::optional<Facts> decode(const std::string& text) {
 // them far more often than the journal changes.
 Facts facts(Context& ctx) {
   const auto compute = [&](const State& state) { return encode(gather(state, ctx.today)); };
-  const std::string key = fmt::format("facts-1 {}", format_day(ctx.today));
+  // The version too: a memo made by another momentum may have counted otherwise.
+  const std::string key = fmt::format("facts-1 {} {}", MOMENTUM_VERSION, format_day(ctx.today));
   if (auto f = decode(ctx.memoised(".prompt", key, Reach::recent, compute))) return *f;
   return gather(ctx.read(Reach::recent).state, ctx.today);
 }

@@ -7,6 +7,8 @@
 #include <dlfcn.h>
 #include <fmt/format.h>
 
+#include <string_view>
+
 #include "momentum/error.hpp"
 
 namespace momentum {
@@ -14,12 +16,13 @@ namespace momentum {
 class DynamicLibrary {
  public:
   // Opens the library `soname` ("libzip.so.4"); throws StorageError when it cannot be, naming
-  // the Debian package `package` that provides it.
+  // the Debian package `package` that provides it (when known: not empty).
   DynamicLibrary(const char* soname, const char* package)
       : soname_(soname), handle_(::dlopen(soname, RTLD_NOW | RTLD_LOCAL)) {
     if (handle_ == nullptr) {
-      throw StorageError(
-          fmt::format("cannot load {} ({}); install the package {}", soname, ::dlerror(), package));
+      const std::string_view name = package;
+      throw StorageError(fmt::format("cannot load {} ({}); install the package {}", soname,
+                                     ::dlerror(), name.empty() ? "that provides it" : name));
     }
   }
   // Never closed: the functions looked up stay valid until the process ends.

@@ -161,7 +161,15 @@ TEST_CASE("prompt answers from its memo only while the journal and the day are t
   struct stat st {};
   REQUIRE(::stat(memo.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
-  CHECK(prompt(box) == "2d○ !1\n");  // from the memo
+  // From the memo: the caches, deleted, are not even read, so they are not made again.
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(caches)) {
+    if (entry.path() != memo) files.push_back(entry.path());
+  }
+  REQUIRE(files.size() == 2);  // the full cache and the recent one
+  for (const auto& file : files) std::filesystem::remove(file);
+  CHECK(prompt(box) == "2d○ !1\n");
+  for (const auto& file : files) CHECK_FALSE(std::filesystem::exists(file));
 
   SECTION("a check-in appended by another program (a git pull)") {
     std::string line = box.journal_lines().back();

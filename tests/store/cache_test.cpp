@@ -407,10 +407,12 @@ TEST_CASE("a memo holds for the journal it was computed from and its key only", 
     CHECK_FALSE(read_memo(memo, f.journal, "day 1"));
   }
   SECTION("a same-size edit in the middle, with the old modification time put back") {
+    struct stat was {};
+    REQUIRE(::stat(f.journal.c_str(), &was) == 0);
     const std::size_t at = b.text.find("Become an ML");
     b.text.replace(at, 6, "BECOME");
     spit(f.journal, b.text);
-    const timespec times[2] = {st.st_atim, st.st_mtim};
+    const timespec times[2] = {was.st_atim, was.st_mtim};
     REQUIRE(::utimensat(AT_FDCWD, f.journal.c_str(), times, 0) == 0);
     CHECK_FALSE(read_memo(memo, f.journal, "day 1"));
   }
