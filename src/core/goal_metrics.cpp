@@ -31,15 +31,6 @@ double fold(double s, const Period& p) {
   return a * s + (1.0 - a) * v;
 }
 
-// The first period from `today` on that still needs a check-in, if any before the horizon.
-std::optional<Period> first_due(const Timeline& timeline, Day today, const Config& config) {
-  detail::PeriodWalker walk(timeline, config);
-  while (std::optional<Period> p = walk.next(timeline.horizon())) {
-    if (p->last >= today && !p->bridges() && p->shortfall() > 0) return p;
-  }
-  return std::nullopt;
-}
-
 // The latest day from which a check-in on every open day through `p.last` keeps `p`.
 std::optional<Day> latest_start(const Timeline& timeline, const Period& p, Day today) {
   int needed = p.shortfall();
@@ -79,11 +70,12 @@ std::string days_word(int n) { return n == 1 ? "day" : "days"; }
 
 }  // namespace
 
-double strength(const GoalDays& days, Day today, const Config& config) {
-  const Timeline timeline(days, today);
+namespace detail {
+
+template <typename Walk>
+double strength(const Timeline& timeline, Walk walk) {
   if (untracked(timeline)) return 0.0;
   double s = 0.0;
-  detail::PeriodWalker walk(timeline, config);
   while (const std::optional<Period> p = walk.next(timeline.as_of())) {
     // The open period (holding as-of) counts only if it raises S: an unlogged today never
     // lowers it, and skips already planned in it are in `p.excused`.
@@ -92,14 +84,12 @@ double strength(const GoalDays& days, Day today, const Config& config) {
   return s;
 }
 
-std::optional<double> completion_rate(const GoalDays& days, Day today, int window_days,
-                                      const Config& config) {
-  const Timeline timeline(days, today);
+template <typename Walk>
+std::optional<double> completion_rate(const Timeline& timeline, Walk walk, int window_days) {
   if (untracked(timeline) || window_days <= 0) return std::nullopt;
   const Day start = timeline.as_of() - (window_days - 1) * one_day;
   int done = 0;
   int due = 0;
-  detail::PeriodWalker walk(timeline, config);
   while (const std::optional<Period> period = walk.next(timeline.as_of())) {
     const Period& p = *period;
     if (p.last < start || p.invisible()) continue;
@@ -112,20 +102,26 @@ std::optional<double> completion_rate(const GoalDays& days, Day today, int windo
   return static_cast<double>(done) / due;
 }
 
-std::optional<int> slack(const GoalDays& days, Day today, const Config& config) {
-  const Timeline timeline(days, today);
+template <typename Walk>
+std::optional<int> slack(const Timeline& timeline, Walk walk, Day today) {
   if (timeline.ended() || untracked(timeline)) return std::nullopt;
-  const std::optional<Period> due = first_due(timeline, today, config);
+  // The first period from `today` on that still needs a check-in, if any before the horizon.
+  std::optional<Period> due;
+  while (std::optional<Period> p = walk.next(timeline.horizon())) {
+    if (p->last >= today && !p->bridges() && p->shortfall() > 0) {
+      due = p;
+      break;
+    }
+  }
   if (!due) return std::nullopt;
   const std::optional<Day> start = latest_start(timeline, *due, today);
   if (!start) return std::nullopt;
   return static_cast<int>((*start - today).count());
 }
 
-Needed still_needed(const GoalDays& days, Day today, const Config& config) {
-  const Timeline timeline(days, today);
+template <typename Walk>
+Needed still_needed(const Timeline& timeline, Walk walk, Day today) {
   if (timeline.ended() || untracked(timeline)) return {};
-  detail::PeriodWalker walk(timeline, config);
   while (const std::optional<Period> period = walk.next(timeline.horizon())) {
     const Period& p = *period;
     if (p.last < today) continue;
@@ -139,6 +135,34 @@ Needed still_needed(const GoalDays& days, Day today, const Config& config) {
     }
   }
   return {};
+}
+
+template double strength(const Timeline&, PeriodList);
+template std::optional<double> completion_rate(const Timeline&, PeriodList, int);
+template std::optional<int> slack(const Timeline&, PeriodList, Day);
+template Needed still_needed(const Timeline&, PeriodList, Day);
+
+}  // namespace detail
+
+double strength(const GoalDays& days, Day today, const Config& config) {
+  const Timeline timeline(days, today);
+  return detail::strength(timeline, detail::PeriodWalker(timeline, config));
+}
+
+std::optional<double> completion_rate(const GoalDays& days, Day today, int window_days,
+                                      const Config& config) {
+  const Timeline timeline(days, today);
+  return detail::completion_rate(timeline, detail::PeriodWalker(timeline, config), window_days);
+}
+
+std::optional<int> slack(const GoalDays& days, Day today, const Config& config) {
+  const Timeline timeline(days, today);
+  return detail::slack(timeline, detail::PeriodWalker(timeline, config), today);
+}
+
+Needed still_needed(const GoalDays& days, Day today, const Config& config) {
+  const Timeline timeline(days, today);
+  return detail::still_needed(timeline, detail::PeriodWalker(timeline, config), today);
 }
 
 std::string describe_needed(const Needed& needed, Day today) {

@@ -185,6 +185,16 @@ std::optional<Period> PeriodWalker::next(Day until) {
   return std::nullopt;
 }
 
+std::vector<Period> periods_until(const Timeline& timeline, const Config& config, Day until) {
+  std::vector<Period> periods;
+  // At most one period a day: one allocation, however long the goal's history.
+  const Day first = timeline.days().first;
+  if (until >= first) periods.reserve(static_cast<std::size_t>((until - first).count()) + 1);
+  PeriodWalker walk(timeline, config);
+  while (std::optional<Period> p = walk.next(until)) periods.push_back(*p);
+  return periods;
+}
+
 Period PeriodWalker::starting(Day day, PeriodKind kind) const {
   Period p = kind == PeriodKind::week     ? week_period(timeline_, day, cadence_.n, week_start_)
              : kind == PeriodKind::window ? window_period(timeline_, day, cadence_)

@@ -113,4 +113,34 @@ class PeriodWalker {
 // The kind of period `cadence` counts in.
 PeriodKind kind_of(const Cadence& cadence);
 
+// A goal's periods in order, from its first day to the first starting after `until`: what
+// a PeriodWalker gives, kept so that several numbers can read one walk (summarize()).
+std::vector<Period> periods_until(const Timeline& timeline, const Config& config, Day until);
+
+// Reads such a list as a PeriodWalker walks: next(until) gives the next period if it starts
+// on or before `until`.
+class PeriodList {
+ public:
+  explicit PeriodList(const std::vector<Period>& periods) : periods_(periods) {}
+  std::optional<Period> next(Day until) {
+    if (at_ < periods_.size() && periods_[at_].first <= until) return periods_[at_++];
+    return std::nullopt;
+  }
+
+ private:
+  const std::vector<Period>& periods_;
+  std::size_t at_ = 0;
+};
+
+// The metrics of goal_metrics.cpp over the periods `walk` gives, a PeriodWalker (one metric
+// alone) or a PeriodList (a summary's shared walk, which must reach the horizon).
+template <typename Walk>
+double strength(const Timeline& timeline, Walk walk);
+template <typename Walk>
+std::optional<double> completion_rate(const Timeline& timeline, Walk walk, int window_days);
+template <typename Walk>
+std::optional<int> slack(const Timeline& timeline, Walk walk, Day today);
+template <typename Walk>
+Needed still_needed(const Timeline& timeline, Walk walk, Day today);
+
 }  // namespace momentum::detail

@@ -34,15 +34,15 @@ void extend(Streak& run, const Period& p, Day as_of) {
   run.unit = p.kind;
 }
 
-// Both streaks in one pass: bridges are passed over, a closed short period ends the run, and
-// the open period (holding as-of) only ever adds to it.
-Runs runs(const GoalDays& days, Day today, const Config& config) {
-  const Timeline timeline(days, today);
+// Both streaks in one pass over what `walk` gives (a PeriodWalker or a PeriodList): bridges
+// are passed over, a closed short period ends the run, and the open period (holding as-of)
+// only ever adds to it.
+template <typename Walk>
+Runs runs(const Timeline& timeline, Walk walk) {
   const Day as_of = timeline.as_of();
   Runs out;
   out.current.unit = out.longest.unit = detail::kind_of(timeline.cadence(as_of));
   if (out.current.unit == PeriodKind::none) return out;
-  detail::PeriodWalker walk(timeline, config);
   while (const std::optional<Period> period = walk.next(as_of)) {
     const Period& p = *period;
     if (p.bridges()) continue;
@@ -57,6 +57,11 @@ Runs runs(const GoalDays& days, Day today, const Config& config) {
     }
   }
   return out;
+}
+
+Runs runs(const GoalDays& days, Day today, const Config& config) {
+  const Timeline timeline(days, today);
+  return runs(timeline, detail::PeriodWalker(timeline, config));
 }
 
 DayMark mark_unlogged(const Timeline& timeline, const std::vector<Period>& periods, Day day,
@@ -77,6 +82,21 @@ DayMark mark(const Timeline& timeline, const std::vector<Period>& periods, Day d
   if (day < days.first || (days.end && day > *days.end)) return DayMark::not_required;
   if (day > today) return DayMark::future;
   return mark_unlogged(timeline, periods, day, today);
+}
+
+// The marks of the days [from, to] over what `walk` gives (a PeriodWalker or a PeriodList).
+template <typename Walk>
+std::vector<DayMark> marks(const Timeline& timeline, Walk walk, Day from, Day to, Day today) {
+  // Only the periods overlapping the strip: a day's mark depends on its period's fate.
+  std::vector<Period> overlapping;
+  while (const std::optional<Period> p = walk.next(std::min(to, timeline.as_of()))) {
+    if (p->last >= from) overlapping.push_back(*p);
+  }
+  std::vector<DayMark> out;
+  for (Day day = from; day <= to; day += one_day) {
+    out.push_back(mark(timeline, overlapping, day, today));
+  }
+  return out;
 }
 
 }  // namespace
@@ -158,16 +178,7 @@ Streak longest_streak(const GoalDays& days, Day today, const Config& config) {
 std::vector<DayMark> day_strip(const GoalDays& days, Day from, Day to, Day today,
                                const Config& config) {
   const Timeline timeline(days, today);
-  // Only the periods overlapping the strip: a day's mark depends on its period's fate.
-  std::vector<Period> periods;
-  detail::PeriodWalker walk(timeline, config);
-  while (const std::optional<Period> p = walk.next(std::min(to, timeline.as_of()))) {
-    if (p->last >= from) periods.push_back(*p);
-  }
-  std::vector<DayMark> marks;
-  for (Day day = from; day <= to; day += one_day)
-    marks.push_back(mark(timeline, periods, day, today));
-  return marks;
+  return marks(timeline, detail::PeriodWalker(timeline, config), from, to, today);
 }
 
 Streak checkin_streak(const State& state, Day today) {
@@ -204,15 +215,19 @@ GoalSummary summarize(const Goal& g, const GoalDays& days, Day today, const Conf
   GoalSummary summary;
   summary.cadence = cadence_on(g, days.end ? std::min(today, *days.end) : today);
   summary.status = effective_status(g, today);
-  const Runs streaks = runs(days, today, config);
+  // One timeline and one walk to the horizon for every number: each reads the periods it needs.
+  const Timeline timeline(days, today);
+  const std::vector<Period> periods = detail::periods_until(timeline, config, timeline.horizon());
+  using detail::PeriodList;
+  const Runs streaks = runs(timeline, PeriodList(periods));
   summary.current = streaks.current;
   summary.longest = streaks.longest;
-  summary.completion_30 = completion_rate(days, today, 30, config);
-  summary.completion_90 = completion_rate(days, today, 90, config);
-  summary.strength = strength(days, today, config);
-  summary.slack = slack(days, today, config);
-  summary.needed = still_needed(days, today, config);
-  summary.strip = day_strip(days, today - 13 * one_day, today, today, config);
+  summary.completion_30 = detail::completion_rate(timeline, PeriodList(periods), 30);
+  summary.completion_90 = detail::completion_rate(timeline, PeriodList(periods), 90);
+  summary.strength = detail::strength(timeline, PeriodList(periods));
+  summary.slack = detail::slack(timeline, PeriodList(periods), today);
+  summary.needed = detail::still_needed(timeline, PeriodList(periods), today);
+  summary.strip = marks(timeline, PeriodList(periods), today - 13 * one_day, today, today);
   return summary;
 }
 

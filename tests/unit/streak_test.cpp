@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "goal_journal.hpp"
+#include "random_journal.hpp"
 
 using namespace momentum;
 using namespace momentum::test::habits;
@@ -395,4 +396,52 @@ TEST_CASE("all_goal_days gathers what goal_days gives each goal", "[streak]") {
   CHECK(all[1].skipped == std::vector<Day>{2025y / March / 10, 2025y / March / 11});
   CHECK(all[2].logged.empty());
   CHECK(all[2].cadences.size() == 1);
+}
+
+namespace {
+
+void check_same(const Streak& a, const Streak& b) {
+  CHECK(a.length == b.length);
+  CHECK(a.unit == b.unit);
+  CHECK(a.first == b.first);
+  CHECK(a.last == b.last);
+  CHECK(a.at_risk == b.at_risk);
+}
+
+}  // namespace
+
+TEST_CASE("a goal's summary, from one walk, holds what each metric alone says", "[streak]") {
+  // summarize() walks the periods once to the horizon and lets every number read its part;
+  // each public function walks only as far as it needs. Random journals, every cadence.
+  const Config config;
+  int compared = 0;
+  for (unsigned seed = 1; seed <= 3; ++seed) {
+    const momentum::test::RandomJournal journal(seed);
+    const State& state = journal.state();
+    const std::vector<GoalDays> all = all_goal_days(state);
+    for (std::size_t g = 0; g < state.goals.size(); ++g) {
+      for (int offset = 0; offset < momentum::test::journal_days + 20; offset += 23) {
+        const Day today = momentum::test::first_day + days{offset};
+        const GoalDays& d = all[g];
+        const GoalSummary s = summarize(state.goals[g], d, today, config);
+        INFO("seed " << seed << ", goal " << g << ", " << format_day(today));
+        check_same(s.current, current_streak(d, today, config));
+        check_same(s.longest, longest_streak(d, today, config));
+        CHECK(s.completion_30 == completion_rate(d, today, 30, config));
+        CHECK(s.completion_90 == completion_rate(d, today, 90, config));
+        CHECK(s.strength == strength(d, today, config));
+        CHECK(s.slack == slack(d, today, config));
+        const Needed n = still_needed(d, today, config);
+        CHECK(s.needed.kind == n.kind);
+        CHECK(s.needed.more == n.more);
+        CHECK(s.needed.keepable == n.keepable);
+        CHECK(s.needed.first == n.first);
+        CHECK(s.needed.last == n.last);
+        CHECK(s.needed.window_days == n.window_days);
+        CHECK(s.strip == day_strip(d, today - days{13}, today, today, config));
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared > 100);
 }
