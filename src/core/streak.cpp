@@ -17,8 +17,12 @@ using detail::Timeline;
 
 constexpr std::chrono::days one_day{1};
 
+// Sorts `days` and drops repeats. Mostly sorted already (a recent State's History, sorted,
+// comes first and the recent days after it), so only the unsorted tail is sorted and merged.
 void sort_unique(std::vector<Day>& days) {
-  std::sort(days.begin(), days.end());
+  const auto tail = std::is_sorted_until(days.begin(), days.end());
+  std::sort(tail, days.end());
+  std::inplace_merge(days.begin(), tail, days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
 }
 
@@ -132,18 +136,19 @@ void add_history(const State& state, std::size_t goal, GoalDays& out) {
 
 GoalDays goal_days(const State& state, int goal) {
   GoalDays out;
+  add_history(state, static_cast<std::size_t>(goal), out);  // first: sorted, and earlier
   for (const LogEntry& log : state.logs) {
     if (!log.removed && log.goal == goal) out.logged.push_back(log.day);
   }
   for (const Skip& skip : state.skips) {
     if (!skip.removed && (!skip.goal || *skip.goal == goal)) out.skipped.push_back(skip.day);
   }
-  add_history(state, static_cast<std::size_t>(goal), out);
   return finish(state.goals.at(static_cast<std::size_t>(goal)), std::move(out));
 }
 
 std::vector<GoalDays> all_goal_days(const State& state) {
   std::vector<GoalDays> out(state.goals.size());
+  for (std::size_t i = 0; i < out.size(); ++i) add_history(state, i, out[i]);  // sorted, earlier
   const auto of = [&](std::optional<int> goal) -> GoalDays* {
     return goal && *goal >= 0 && static_cast<std::size_t>(*goal) < out.size()
                ? &out[static_cast<std::size_t>(*goal)]
@@ -160,10 +165,7 @@ std::vector<GoalDays> all_goal_days(const State& state) {
       days->skipped.push_back(skip.day);
     }
   }
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    add_history(state, i, out[i]);
-    out[i] = finish(state.goals[i], std::move(out[i]));
-  }
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = finish(state.goals[i], std::move(out[i]));
   return out;
 }
 
@@ -184,15 +186,15 @@ std::vector<DayMark> day_strip(const GoalDays& days, Day from, Day to, Day today
 Streak checkin_streak(const State& state, Day today) {
   std::vector<Day> logged;
   std::vector<Day> rest;
+  if (state.history) {  // first: sorted, and earlier
+    logged = state.history->any_logged;
+    rest = state.history->rested;
+  }
   for (const LogEntry& log : state.logs) {
     if (!log.removed && log.day <= today) logged.push_back(log.day);
   }
   for (const Skip& skip : state.skips) {
     if (!skip.removed && !skip.goal) rest.push_back(skip.day);
-  }
-  if (state.history) {
-    logged.insert(logged.end(), state.history->any_logged.begin(), state.history->any_logged.end());
-    rest.insert(rest.end(), state.history->rested.begin(), state.history->rested.end());
   }
   sort_unique(logged);
   sort_unique(rest);
