@@ -2,8 +2,10 @@
 // The one nudge of `today`: the most pressing signal, which the shell phrases as an action.
 
 #include <optional>
+#include <vector>
 
 #include "momentum/day.hpp"
+#include "momentum/overview.hpp"
 #include "momentum/state.hpp"
 #include "momentum/streak.hpp"
 
@@ -28,5 +30,9 @@ struct Nudge {
 // task, learning in the comfort zone over the last 28 days, a chronic task; nullopt when
 // nothing presses.
 std::optional<Nudge> pick_nudge(const State& state, Day today, const Config& config);
+
+// The same, given goals_at_risk(state, today, config), which a caller may have already.
+std::optional<Nudge> pick_nudge(const State& state, Day today, const Config& config,
+                                const std::vector<AtRisk>& at_risk);
 
 }  // namespace momentum

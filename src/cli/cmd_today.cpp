@@ -52,25 +52,28 @@ int print_json_today(const Context& ctx, const State& state, const DayOverview& 
   };
   ordered_json logs = ordered_json::array();
   for (int i : s.logs) logs.push_back(log_json(state, i));
-  print_json(ctx,
-             {{"day", format_day(ctx.today)},
-              {"minutes",
-               {{"learn", s.minutes.learn}, {"do", s.minutes.doing}, {"total", s.minutes.total()}}},
-              {"logs", logs},
-              {"due_today", tasks(s.due_today)},
-              {"overdue", tasks(s.overdue)},
-              {"checkin_streak", streak_json(s.checkin)},
-              {"at_risk", at_risk_json(ctx, state, goals_at_risk(state, ctx.today, ctx.config))},
-              {"next", ranked.empty() ? ordered_json(nullptr)
-                                      : task_json(state, ranked.front().task, ctx.today)},
-              {"nudge", nudge_json({state, pick_nudge(state, ctx.today, ctx.config), ctx.today})},
-              {"sprint", sprint_or_null(ctx, state)}});
+  const std::vector<AtRisk> at_risk = goals_at_risk(state, ctx.today, ctx.config);
+  print_json(
+      ctx,
+      {{"day", format_day(ctx.today)},
+       {"minutes",
+        {{"learn", s.minutes.learn}, {"do", s.minutes.doing}, {"total", s.minutes.total()}}},
+       {"logs", logs},
+       {"due_today", tasks(s.due_today)},
+       {"overdue", tasks(s.overdue)},
+       {"checkin_streak", streak_json(s.checkin)},
+       {"at_risk", at_risk_json(ctx, state, at_risk)},
+       {"next",
+        ranked.empty() ? ordered_json(nullptr) : task_json(state, ranked.front().task, ctx.today)},
+       {"nudge", nudge_json({state, pick_nudge(state, ctx.today, ctx.config, at_risk), ctx.today})},
+       {"sprint", sprint_or_null(ctx, state)}});
   return 0;
 }
 
 // The dashboard's lists, most urgent first.
 TodayView today_view(const Context& ctx, const State& state, const DayOverview& day,
                      const std::vector<Ranked>& ranked) {
+  const std::vector<AtRisk> at_risk = goals_at_risk(state, ctx.today, ctx.config);
   TodayView v{.state = state,
               .today = ctx.today,
               .day = day,
@@ -78,8 +81,8 @@ TodayView today_view(const Context& ctx, const State& state, const DayOverview& 
               .overdue = {},
               .due = {},
               .next = ranked.empty() ? nullptr : &state.task(ranked.front().task),
-              .nudge = {state, pick_nudge(state, ctx.today, ctx.config), ctx.today}};
-  for (const AtRisk& r : longest_first(goals_at_risk(state, ctx.today, ctx.config))) {
+              .nudge = {state, pick_nudge(state, ctx.today, ctx.config, at_risk), ctx.today}};
+  for (const AtRisk& r : longest_first(at_risk)) {
     v.at_risk.push_back({state.goal(r.goal), summarize(state, r.goal, ctx.today, ctx.config)});
   }
   for (int i : most_urgent_first(state, ranked, day.overdue)) v.overdue.push_back(&state.task(i));

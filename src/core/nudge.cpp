@@ -9,8 +9,9 @@ namespace momentum {
 namespace {
 
 // The active goal with the longest streak at risk; else the check-in streak, when at risk.
-std::optional<Nudge> streak_nudge(const State& state, Day today, const Config& config) {
-  const std::vector<AtRisk> risky = longest_first(goals_at_risk(state, today, config));
+std::optional<Nudge> streak_nudge(const State& state, Day today, const Config& config,
+                                  const std::vector<AtRisk>& at_risk) {
+  const std::vector<AtRisk> risky = longest_first(at_risk);
   if (!risky.empty() && risky.front().streak.length > 0) {
     Nudge n;
     n.goal = risky.front().goal;
@@ -58,7 +59,12 @@ std::optional<Nudge> metrics_nudge(const Metrics& m) {
 }  // namespace
 
 std::optional<Nudge> pick_nudge(const State& state, Day today, const Config& config) {
-  if (auto n = streak_nudge(state, today, config)) return n;
+  return pick_nudge(state, today, config, goals_at_risk(state, today, config));
+}
+
+std::optional<Nudge> pick_nudge(const State& state, Day today, const Config& config,
+                                const std::vector<AtRisk>& at_risk) {
+  if (auto n = streak_nudge(state, today, config, at_risk)) return n;
   if (auto n = overdue_nudge(state, today)) return n;
   return metrics_nudge(compute_metrics(state, default_window(today), today, config));
 }
