@@ -76,7 +76,7 @@ template <typename Walk>
 double strength(const Timeline& timeline, Walk walk) {
   if (untracked(timeline)) return 0.0;
   double s = 0.0;
-  while (const std::optional<Period> p = walk.next(timeline.as_of())) {
+  while (const auto p = walk.next(timeline.as_of())) {
     // The open period (holding as-of) counts only if it raises S: an unlogged today never
     // lowers it, and skips already planned in it are in `p.excused`.
     s = p->last < timeline.as_of() ? fold(s, *p) : std::max(s, fold(s, *p));
@@ -90,7 +90,7 @@ std::optional<double> completion_rate(const Timeline& timeline, Walk walk, int w
   const Day start = timeline.as_of() - (window_days - 1) * one_day;
   int done = 0;
   int due = 0;
-  while (const std::optional<Period> period = walk.next(timeline.as_of())) {
+  while (const auto period = walk.next(timeline.as_of())) {
     const Period& p = *period;
     if (p.last < start || p.invisible()) continue;
     // Like the streak, an open period cannot count against the rate before it ends.
@@ -107,9 +107,9 @@ std::optional<int> slack(const Timeline& timeline, Walk walk, Day today) {
   if (timeline.ended() || untracked(timeline)) return std::nullopt;
   // The first period from `today` on that still needs a check-in, if any before the horizon.
   std::optional<Period> due;
-  while (std::optional<Period> p = walk.next(timeline.horizon())) {
+  while (const auto p = walk.next(timeline.horizon())) {
     if (p->last >= today && !p->bridges() && p->shortfall() > 0) {
-      due = p;
+      due = *p;
       break;
     }
   }
@@ -122,7 +122,7 @@ std::optional<int> slack(const Timeline& timeline, Walk walk, Day today) {
 template <typename Walk>
 Needed still_needed(const Timeline& timeline, Walk walk, Day today) {
   if (timeline.ended() || untracked(timeline)) return {};
-  while (const std::optional<Period> period = walk.next(timeline.horizon())) {
+  while (const auto period = walk.next(timeline.horizon())) {
     const Period& p = *period;
     if (p.last < today) continue;
     const bool current = p.first <= today;

@@ -185,14 +185,13 @@ std::optional<Period> PeriodWalker::next(Day until) {
   return std::nullopt;
 }
 
-std::vector<Period> periods_until(const Timeline& timeline, const Config& config, Day until) {
-  std::vector<Period> periods;
-  // At most one period a day: one allocation, however long the goal's history.
+WalkedPeriods::WalkedPeriods(const Timeline& timeline, const Config& config)
+    : walk_(timeline, config) {
+  // Most readers go as far as as-of: at most a period a day until then, one allocation.
   const Day first = timeline.days().first;
-  if (until >= first) periods.reserve(static_cast<std::size_t>((until - first).count()) + 1);
-  PeriodWalker walk(timeline, config);
-  while (std::optional<Period> p = walk.next(until)) periods.push_back(*p);
-  return periods;
+  if (timeline.as_of() >= first) {
+    periods_.reserve(static_cast<std::size_t>((timeline.as_of() - first).count()) + 1);
+  }
 }
 
 Period PeriodWalker::starting(Day day, PeriodKind kind) const {

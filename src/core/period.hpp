@@ -113,22 +113,43 @@ class PeriodWalker {
 // The kind of period `cadence` counts in.
 PeriodKind kind_of(const Cadence& cadence);
 
-// A goal's periods in order, from its first day to the first starting after `until`: what
-// a PeriodWalker gives, kept so that several numbers can read one walk (summarize()).
-std::vector<Period> periods_until(const Timeline& timeline, const Config& config, Day until);
-
-// Reads such a list as a PeriodWalker walks: next(until) gives the next period if it starts
-// on or before `until`.
-class PeriodList {
+// A goal's periods, walked once and kept as far as any reader has asked, so that several
+// numbers can read one walk (summarize()).
+class WalkedPeriods {
  public:
-  explicit PeriodList(const std::vector<Period>& periods) : periods_(periods) {}
-  std::optional<Period> next(Day until) {
-    if (at_ < periods_.size() && periods_[at_].first <= until) return periods_[at_++];
-    return std::nullopt;
+  WalkedPeriods(const Timeline& timeline, const Config& config);
+  // The `i`-th period, if it starts on or before `until`; null otherwise. Readers read in
+  // order, so `i` is at most one past the last period walked. Valid until the next call.
+  const Period* at(std::size_t i, Day until) {
+    if (i == periods_.size()) {
+      // The walker stops before a day that would start a period after `until`, and resumes
+      // there.
+      const std::optional<Period> p = walk_.next(until);
+      if (!p) return nullptr;
+      periods_.push_back(*p);
+    }
+    const Period& p = periods_[i];
+    return p.first <= until ? &p : nullptr;
   }
 
  private:
-  const std::vector<Period>& periods_;
+  PeriodWalker walk_;
+  std::vector<Period> periods_;
+};
+
+// Reads WalkedPeriods from the first as a PeriodWalker walks: next(until) gives the next
+// period if it starts on or before `until` (a pointer where the walker gives an optional).
+class PeriodList {
+ public:
+  explicit PeriodList(WalkedPeriods& periods) : periods_(periods) {}
+  const Period* next(Day until) {
+    const Period* p = periods_.at(at_, until);
+    if (p != nullptr) ++at_;
+    return p;
+  }
+
+ private:
+  WalkedPeriods& periods_;
   std::size_t at_ = 0;
 };
 

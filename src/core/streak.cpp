@@ -47,7 +47,7 @@ Runs runs(const Timeline& timeline, Walk walk) {
   Runs out;
   out.current.unit = out.longest.unit = detail::kind_of(timeline.cadence(as_of));
   if (out.current.unit == PeriodKind::none) return out;
-  while (const std::optional<Period> period = walk.next(as_of)) {
+  while (const auto period = walk.next(as_of)) {
     const Period& p = *period;
     if (p.bridges()) continue;
     if (p.kept()) {
@@ -93,7 +93,7 @@ template <typename Walk>
 std::vector<DayMark> marks(const Timeline& timeline, Walk walk, Day from, Day to, Day today) {
   // Only the periods overlapping the strip: a day's mark depends on its period's fate.
   std::vector<Period> overlapping;
-  while (const std::optional<Period> p = walk.next(std::min(to, timeline.as_of()))) {
+  while (const auto p = walk.next(std::min(to, timeline.as_of()))) {
     if (p->last >= from) overlapping.push_back(*p);
   }
   std::vector<DayMark> out;
@@ -217,9 +217,9 @@ GoalSummary summarize(const Goal& g, const GoalDays& days, Day today, const Conf
   GoalSummary summary;
   summary.cadence = cadence_on(g, days.end ? std::min(today, *days.end) : today);
   summary.status = effective_status(g, today);
-  // One timeline and one walk to the horizon for every number: each reads the periods it needs.
+  // One timeline and one walk for every number: each reads as far as it needs.
   const Timeline timeline(days, today);
-  const std::vector<Period> periods = detail::periods_until(timeline, config, timeline.horizon());
+  detail::WalkedPeriods periods(timeline, config);
   using detail::PeriodList;
   const Runs streaks = runs(timeline, PeriodList(periods));
   summary.current = streaks.current;
