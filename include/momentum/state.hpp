@@ -206,6 +206,31 @@ struct Minutes {
 // What a recent State (recent_state()) leaves out: the check-ins and rest days from before
 // `cutoff` and the tasks nothing recent refers to, folded into what the habit math, the
 // check-in streak and the task views read of them. A full State has none.
+// A run of kept periods as a GoalFold holds it (streak.hpp's Streak, which this header does
+// not see).
+struct FoldedRun {
+  int length = 0;
+  int unit = 0;           // a PeriodKind (streak.hpp)
+  bool unit_set = false;  // false: still the unit a walk starts with (the cadence's on as-of)
+  std::optional<Day> first;
+  std::optional<Day> last;
+  friend bool operator==(const FoldedRun&, const FoldedRun&) = default;
+};
+
+// A goal's periods walked once, when a recent State was built, up to a day well before its
+// cutoff: the habit math resumes there instead of walking from the goal's first day
+// (streak.cpp). It holds only while the goal's days, pauses and cadences before `at`, its
+// first day and the week's first day are those it was made from (`fingerprint`).
+struct GoalFold {
+  Day at{};                       // the first day not folded: every folded period ends before it
+  int week_start = 1;             // Config::week_start, c_encoding
+  std::uint64_t fingerprint = 0;  // fold_fingerprint() of what it was made from
+  FoldedRun current;              // the streaks after the folded periods
+  FoldedRun longest;
+  double strength = 0;  // S after the folded periods
+  friend bool operator==(const GoalFold&, const GoalFold&) = default;
+};
+
 struct History {
   Day cutoff{};  // the State holds every check-in and rest day on or after this day
   std::vector<std::vector<Day>> logged;   // per goal, like State::goals: sorted, distinct days
@@ -218,7 +243,8 @@ struct History {
   std::vector<int> goal_tasks_done;       // per goal: its done tasks left out
   std::size_t logs = 0;                   // check-ins left out, removed ones included
   std::size_t skips = 0;
-  std::size_t tasks = 0;  // tasks left out
+  std::size_t tasks = 0;                       // tasks left out
+  std::vector<std::optional<GoalFold>> folds;  // per goal, where one was made
   friend bool operator==(const History&, const History&) = default;
 };
 

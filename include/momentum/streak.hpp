@@ -20,6 +20,7 @@ struct GoalDays {
   std::vector<CadenceChange> cadences;  // as in Goal: never empty
   Day first{};                          // the earlier of its creation day and its first log
   std::optional<Day> end;               // achieved or dropped on this day: the math stops there
+  std::optional<GoalFold> fold;         // a recent State's, for the math to resume from
 };
 
 // How a goal's periods are counted: a day, a Monday–Friday day, a calendar week, or a
@@ -101,6 +102,14 @@ std::vector<DayMark> day_strip(const GoalDays& days, Day from, Day to, Day today
 // The global check-in streak: days with any log, skips for all goals bridging; an
 // unlogged today leaves it at risk, not broken.
 Streak checkin_streak(const State& state, Day today);
+
+// The days before which a recent State built on `cutoff` folds a goal's periods: far enough
+// back that every day it serves (recent.hpp) lies more than a 90-day completion window after.
+inline constexpr int fold_before_cutoff = 70;
+
+// `days`' periods folded up to about `cutoff` − fold_before_cutoff days, for a recent State
+// built on `cutoff`; nullopt for a goal that ended or has no period that early.
+std::optional<GoalFold> fold_goal(const GoalDays& days, Day cutoff, const Config& config);
 
 // All of the above for goal `goal` on `today`.
 GoalSummary summarize(const State& state, int goal, Day today, const Config& config);

@@ -72,10 +72,12 @@ std::string days_word(int n) { return n == 1 ? "day" : "days"; }
 
 namespace detail {
 
+double fold_strength(double s, const Period& p) { return fold(s, p); }
+
+// `s` is S before the first period `walk` gives: 0 from the first day, or a fold's.
 template <typename Walk>
-double strength(const Timeline& timeline, Walk walk) {
+double strength(const Timeline& timeline, Walk walk, double s) {
   if (untracked(timeline)) return 0.0;
-  double s = 0.0;
   while (const auto p = walk.next(timeline.as_of())) {
     // The open period (holding as-of) counts only if it raises S: an unlogged today never
     // lowers it, and skips already planned in it are in `p.excused`.
@@ -137,32 +139,44 @@ Needed still_needed(const Timeline& timeline, Walk walk, Day today) {
   return {};
 }
 
-template double strength(const Timeline&, PeriodList);
+template double strength(const Timeline&, PeriodList, double);
 template std::optional<double> completion_rate(const Timeline&, PeriodList, int);
 template std::optional<int> slack(const Timeline&, PeriodList, Day);
 template Needed still_needed(const Timeline&, PeriodList, Day);
 
 }  // namespace detail
 
+namespace {
+
+// A walker from where this timeline's walk starts (its fold's end, else the first day).
+detail::PeriodWalker walker(const Timeline& timeline, const Config& config) {
+  return {timeline, config, detail::walk_from(timeline, config)};
+}
+
+}  // namespace
+
 double strength(const GoalDays& days, Day today, const Config& config) {
   const Timeline timeline(days, today);
-  return detail::strength(timeline, detail::PeriodWalker(timeline, config));
+  const GoalFold* fold = detail::usable_fold(timeline, config);
+  return detail::strength(timeline,
+                          detail::PeriodWalker(timeline, config, fold ? fold->at : days.first),
+                          fold ? fold->strength : 0.0);
 }
 
 std::optional<double> completion_rate(const GoalDays& days, Day today, int window_days,
                                       const Config& config) {
   const Timeline timeline(days, today);
-  return detail::completion_rate(timeline, detail::PeriodWalker(timeline, config), window_days);
+  return detail::completion_rate(timeline, walker(timeline, config), window_days);
 }
 
 std::optional<int> slack(const GoalDays& days, Day today, const Config& config) {
   const Timeline timeline(days, today);
-  return detail::slack(timeline, detail::PeriodWalker(timeline, config), today);
+  return detail::slack(timeline, walker(timeline, config), today);
 }
 
 Needed still_needed(const GoalDays& days, Day today, const Config& config) {
   const Timeline timeline(days, today);
-  return detail::still_needed(timeline, detail::PeriodWalker(timeline, config), today);
+  return detail::still_needed(timeline, walker(timeline, config), today);
 }
 
 std::string describe_needed(const Needed& needed, Day today) {

@@ -160,11 +160,79 @@ PeriodKind kind_of(const Cadence& cadence) {
 }
 
 PeriodWalker::PeriodWalker(const Timeline& timeline, const Config& config)
+    : PeriodWalker(timeline, config, timeline.days().first) {}
+
+// next() applies every cadence change up to day_ before it starts a period, so a walker
+// resumed on `from` is in the state one walking from the first day is in on reaching it.
+PeriodWalker::PeriodWalker(const Timeline& timeline, const Config& config, Day from)
     : timeline_(timeline),
       week_start_(config.week_start),
-      day_(timeline.days().first),
+      day_(from),
       cadence_(timeline.cadence(day_)),
       decay_(decay_of(cadence_)) {}
+
+namespace {
+
+struct Fingerprint {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  void add(std::int64_t word) {
+    for (int i = 0; i < 8; ++i) {
+      h = (h ^ ((static_cast<std::uint64_t>(word) >> (8 * i)) & 0xff)) * 0x100000001b3ULL;
+    }
+  }
+  void add(Day day) { add(static_cast<std::int64_t>(day.time_since_epoch().count())); }
+  void add_before(const std::vector<Day>& days, Day at) {
+    for (Day day : days) {
+      if (day >= at) break;  // sorted
+      add(day);
+    }
+    add(-1);
+  }
+};
+
+}  // namespace
+
+std::uint64_t fold_fingerprint(const GoalDays& days, Day at, std::chrono::weekday week_start) {
+  Fingerprint f;
+  f.add(at);
+  f.add(static_cast<std::int64_t>(week_start.c_encoding()));
+  f.add(days.first);
+  f.add_before(days.logged, at);
+  f.add_before(days.skipped, at);
+  for (const Pause& p : days.pauses) {
+    if (p.from >= at) continue;
+    f.add(p.from);
+    f.add(p.until && *p.until < at ? *p.until : at);
+  }
+  f.add(-2);
+  for (const CadenceChange& c : days.cadences) {
+    if (c.from > at) continue;
+    f.add(c.from);
+    f.add(static_cast<std::int64_t>(c.cadence.type));
+    f.add(c.cadence.n);
+    f.add(c.cadence.d);
+  }
+  return f.h;
+}
+
+const GoalFold* usable_fold(const Timeline& timeline, const Config& config) {
+  const GoalDays& days = timeline.days();
+  if (!days.fold || days.end) return nullptr;
+  const GoalFold& fold = *days.fold;
+  // The completion rates read periods ending in the 90 days up to as-of; the strip, slack and
+  // what is needed read later ones still.
+  if (fold.at <= days.first || fold.at + 90 * one_day > timeline.as_of() ||
+      fold.week_start != static_cast<int>(config.week_start.c_encoding()) ||
+      fold.fingerprint != fold_fingerprint(days, fold.at, config.week_start)) {
+    return nullptr;
+  }
+  return &fold;
+}
+
+Day walk_from(const Timeline& timeline, const Config& config) {
+  const GoalFold* fold = usable_fold(timeline, config);
+  return fold ? fold->at : timeline.days().first;
+}
 
 std::optional<Period> PeriodWalker::next(Day until) {
   const std::vector<CadenceChange>& changes = timeline_.days().cadences;
@@ -185,10 +253,10 @@ std::optional<Period> PeriodWalker::next(Day until) {
   return std::nullopt;
 }
 
-WalkedPeriods::WalkedPeriods(const Timeline& timeline, const Config& config)
-    : walk_(timeline, config) {
+WalkedPeriods::WalkedPeriods(const Timeline& timeline, const Config& config, Day from)
+    : walk_(timeline, config, from) {
   // Most readers go as far as as-of: at most a period a day until then, one allocation.
-  const Day first = timeline.days().first;
+  const Day first = from;
   if (timeline.as_of() >= first) {
     periods_.reserve(static_cast<std::size_t>((timeline.as_of() - first).count()) + 1);
   }

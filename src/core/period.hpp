@@ -95,6 +95,8 @@ bool has(const std::vector<Day>& days, Day day);
 class PeriodWalker {
  public:
   PeriodWalker(const Timeline& timeline, const Config& config);
+  // Resumed on `from`, which must be a day no period before it reaches (a fold's `at`).
+  PeriodWalker(const Timeline& timeline, const Config& config, Day from);
 
   // The next period, if it starts on or before `until`.
   std::optional<Period> next(Day until);
@@ -115,9 +117,24 @@ PeriodKind kind_of(const Cadence& cadence);
 
 // A goal's periods, walked once and kept as far as any reader has asked, so that several
 // numbers can read one walk (summarize()).
+// The fingerprint of what a GoalFold at `at` depends on: the goal's logged and excused days
+// before it, its pauses and cadence changes up to it, its first day and the week's start.
+std::uint64_t fold_fingerprint(const GoalDays& days, Day at, std::chrono::weekday week_start);
+
+// The goal's fold, when it holds for this timeline and config: made for the same days and
+// week start, and far enough before as-of that no number reads a period it folded but the
+// streaks and strength it carries. Null: walk from the first day.
+const GoalFold* usable_fold(const Timeline& timeline, const Config& config);
+
+// Where the walk for this timeline starts: the usable fold's `at`, else the first day.
+Day walk_from(const Timeline& timeline, const Config& config);
+
+// One step of habit strength's moving average over period `p` (goal_metrics.cpp).
+double fold_strength(double s, const Period& p);
+
 class WalkedPeriods {
  public:
-  WalkedPeriods(const Timeline& timeline, const Config& config);
+  WalkedPeriods(const Timeline& timeline, const Config& config, Day from);
   // The `i`-th period, if it starts on or before `until`; null otherwise. Readers read in
   // order, so `i` is at most one past the last period walked. Valid until the next call.
   const Period* at(std::size_t i, Day until) {
@@ -156,7 +173,7 @@ class PeriodList {
 // The metrics of goal_metrics.cpp over the periods `walk` gives, a PeriodWalker (one metric
 // alone) or a PeriodList (a summary's shared walk, which must reach the horizon).
 template <typename Walk>
-double strength(const Timeline& timeline, Walk walk);
+double strength(const Timeline& timeline, Walk walk, double s);
 template <typename Walk>
 std::optional<double> completion_rate(const Timeline& timeline, Walk walk, int window_days);
 template <typename Walk>

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "momentum/streak.hpp"
+
 namespace momentum {
 namespace {
 
@@ -149,6 +151,11 @@ State recent_state(const State& full, Day cutoff) {
   out.unknown_ops = full.unknown_ops;
   out.last_ts = full.last_ts;
   out.event_count = full.event_count;
+  // The habit math's walk folded once, for the week's default start (another one walks in
+  // full: the fold's fingerprint holds the start it was made with).
+  const std::vector<GoalDays> days = all_goal_days(full);
+  h.folds.reserve(days.size());
+  for (const GoalDays& d : days) h.folds.push_back(fold_goal(d, cutoff, Config{}));
   out.history = std::move(h);
   return out;
 }

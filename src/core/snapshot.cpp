@@ -1,16 +1,19 @@
 // The snapshot codec: fixed-width little-endian fields, length-prefixed strings and vectors.
 #include "momentum/snapshot.hpp"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
+
+#include "momentum/streak.hpp"
 
 namespace momentum {
 namespace {
 
 // Bumped whenever the State's shape or this encoding changes: old snapshots then decode
 // to nullopt and are rebuilt.
-constexpr std::uint32_t snapshot_format = 3;
+constexpr std::uint32_t snapshot_format = 4;
 
 class Writer {
  public:
@@ -86,10 +89,17 @@ class Writer {
     put(s.retro.next), put(s.retro.rating), put(s.created);
   }
   void put(const Minutes& m) { put(m.learn), put(m.doing), put(m.checkins); }
+  void put(const FoldedRun& r) {
+    put(r.length), put(r.unit), put(r.unit_set), put(r.first), put(r.last);
+  }
+  void put(const GoalFold& f) {
+    put(f.at), put(f.week_start), put(f.fingerprint), put(f.current), put(f.longest);
+    put(std::bit_cast<std::int64_t>(f.strength));
+  }
   void put(const History& h) {
     put(h.cutoff), put(h.logged), put(h.skipped), put(h.any_logged), put(h.rested);
     put(h.task_minutes), put(h.sprint_minutes), put(h.goal_minutes), put(h.goal_tasks_done);
-    put(h.logs), put(h.skips), put(h.tasks);
+    put(h.logs), put(h.skips), put(h.tasks), put(h.folds);
   }
 };
 
@@ -182,10 +192,20 @@ class Reader {
     get(s.retro.next), get(s.retro.rating), get(s.created);
   }
   void get(Minutes& m) { get(m.learn), get(m.doing), get(m.checkins); }
+  void get(FoldedRun& r) {
+    get(r.length), get(r.unit), get(r.unit_set), get(r.first), get(r.last);
+    if (r.unit < 0 || r.unit > static_cast<int>(PeriodKind::window)) fail();
+  }
+  void get(GoalFold& f) {
+    get(f.at), get(f.week_start), get(f.fingerprint), get(f.current), get(f.longest);
+    std::int64_t strength = 0;
+    get(strength);
+    f.strength = std::bit_cast<double>(strength);
+  }
   void get(History& h) {
     get(h.cutoff), get(h.logged), get(h.skipped), get(h.any_logged), get(h.rested);
     get(h.task_minutes), get(h.sprint_minutes), get(h.goal_minutes), get(h.goal_tasks_done);
-    get(h.logs), get(h.skips), get(h.tasks);
+    get(h.logs), get(h.skips), get(h.tasks), get(h.folds);
   }
 
   // A length or count: never more than the bytes left, so garbage cannot ask for gigabytes.

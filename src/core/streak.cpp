@@ -38,15 +38,25 @@ void extend(Streak& run, const Period& p, Day as_of) {
   run.unit = p.kind;
 }
 
-// Both streaks in one pass over what `walk` gives (a PeriodWalker or a PeriodList): bridges
-// are passed over, a closed short period ends the run, and the open period (holding as-of)
-// only ever adds to it.
+// A folded run as a Streak, its unit `unit` when the fold had not set one yet.
+Streak unfolded(const FoldedRun& run, PeriodKind unit) {
+  return {run.length, run.unit_set ? static_cast<PeriodKind>(run.unit) : unit, run.first, run.last,
+          false};
+}
+
+// Both streaks in one pass over what `walk` gives (a PeriodWalker or a PeriodList), from
+// `fold`'s when it is not null: bridges are passed over, a closed short period ends the run,
+// and the open period (holding as-of) only ever adds to it.
 template <typename Walk>
-Runs runs(const Timeline& timeline, Walk walk) {
+Runs runs(const Timeline& timeline, Walk walk, const GoalFold* fold) {
   const Day as_of = timeline.as_of();
   Runs out;
   out.current.unit = out.longest.unit = detail::kind_of(timeline.cadence(as_of));
   if (out.current.unit == PeriodKind::none) return out;
+  if (fold) {
+    out.current = unfolded(fold->current, out.current.unit);
+    out.longest = unfolded(fold->longest, out.longest.unit);
+  }
   while (const auto period = walk.next(as_of)) {
     const Period& p = *period;
     if (p.bridges()) continue;
@@ -65,7 +75,24 @@ Runs runs(const Timeline& timeline, Walk walk) {
 
 Runs runs(const GoalDays& days, Day today, const Config& config) {
   const Timeline timeline(days, today);
-  return runs(timeline, detail::PeriodWalker(timeline, config));
+  const GoalFold* fold = detail::usable_fold(timeline, config);
+  return runs(timeline, detail::PeriodWalker(timeline, config, fold ? fold->at : days.first), fold);
+}
+
+// The fold's run after period `p`, as runs() goes on with it (every folded period is closed).
+void fold_run(GoalFold& f, const detail::Period& p) {
+  if (p.bridges()) return;
+  FoldedRun& current = f.current;
+  if (p.kept()) {
+    if (current.length == 0) current.first = p.first;
+    ++current.length;
+    current.last = p.last;
+    current.unit = static_cast<int>(p.kind);
+    current.unit_set = true;
+    if (current.length >= f.longest.length) f.longest = current;
+  } else {
+    current = FoldedRun{0, current.unit, current.unit_set, std::nullopt, std::nullopt};
+  }
 }
 
 DayMark mark_unlogged(const Timeline& timeline, const std::vector<Period>& periods, Day day,
@@ -130,6 +157,7 @@ void add_history(const State& state, std::size_t goal, GoalDays& out) {
   } else {
     out.skipped.insert(out.skipped.end(), h.rested.begin(), h.rested.end());
   }
+  if (goal < h.folds.size()) out.fold = h.folds[goal];
 }
 
 }  // namespace
@@ -180,7 +208,9 @@ Streak longest_streak(const GoalDays& days, Day today, const Config& config) {
 std::vector<DayMark> day_strip(const GoalDays& days, Day from, Day to, Day today,
                                const Config& config) {
   const Timeline timeline(days, today);
-  return marks(timeline, detail::PeriodWalker(timeline, config), from, to, today);
+  return marks(timeline,
+               detail::PeriodWalker(timeline, config, detail::walk_from(timeline, config)), from,
+               to, today);
 }
 
 Streak checkin_streak(const State& state, Day today) {
@@ -213,20 +243,41 @@ Streak checkin_streak(const State& state, Day today) {
   return streak;
 }
 
+std::optional<GoalFold> fold_goal(const GoalDays& days, Day cutoff, const Config& config) {
+  const Day until = cutoff - fold_before_cutoff * one_day;
+  if (days.end || until < days.first) return std::nullopt;
+  // Every period starting by `until` ends well before `cutoff`, the as-of here: all closed.
+  const Timeline timeline(days, cutoff);
+  GoalFold f;
+  detail::PeriodWalker walk(timeline, config);
+  bool any = false;
+  while (const auto p = walk.next(until)) {
+    f.strength = detail::fold_strength(f.strength, *p);
+    fold_run(f, *p);
+    f.at = p->last + one_day;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  f.week_start = static_cast<int>(config.week_start.c_encoding());
+  f.fingerprint = detail::fold_fingerprint(days, f.at, config.week_start);
+  return f;
+}
+
 GoalSummary summarize(const Goal& g, const GoalDays& days, Day today, const Config& config) {
   GoalSummary summary;
   summary.cadence = cadence_on(g, days.end ? std::min(today, *days.end) : today);
   summary.status = effective_status(g, today);
   // One timeline and one walk for every number: each reads as far as it needs.
   const Timeline timeline(days, today);
-  detail::WalkedPeriods periods(timeline, config);
+  const GoalFold* fold = detail::usable_fold(timeline, config);
+  detail::WalkedPeriods periods(timeline, config, fold ? fold->at : days.first);
   using detail::PeriodList;
-  const Runs streaks = runs(timeline, PeriodList(periods));
+  const Runs streaks = runs(timeline, PeriodList(periods), fold);
   summary.current = streaks.current;
   summary.longest = streaks.longest;
   summary.completion_30 = detail::completion_rate(timeline, PeriodList(periods), 30);
   summary.completion_90 = detail::completion_rate(timeline, PeriodList(periods), 90);
-  summary.strength = detail::strength(timeline, PeriodList(periods));
+  summary.strength = detail::strength(timeline, PeriodList(periods), fold ? fold->strength : 0.0);
   summary.slack = detail::slack(timeline, PeriodList(periods), today);
   summary.needed = detail::still_needed(timeline, PeriodList(periods), today);
   summary.strip = marks(timeline, PeriodList(periods), today - 13 * one_day, today, today);
