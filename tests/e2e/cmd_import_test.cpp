@@ -232,19 +232,11 @@ TEST_CASE("import of Loop's CSV export as a zip and of a Loop backup", "[e2e][im
         "Imported from loop: 1 goal, 0 tasks, 2 check-ins, 0 rest days, 0 notes\n");
 
   const fs::path db = box.dir() / "Loop 2026-03-10.db";
-  run_sql(db,
-          "CREATE TABLE Habits (id INTEGER PRIMARY KEY, archived INTEGER, color INTEGER, "
-          "description TEXT, freq_den INTEGER, freq_num INTEGER, highlight INTEGER, name TEXT, "
-          "position INTEGER, reminder_hour INTEGER, reminder_min INTEGER, reminder_days INTEGER "
-          "NOT NULL DEFAULT 127, type INTEGER NOT NULL DEFAULT 0, target_type INTEGER NOT NULL "
-          "DEFAULT 0, target_value REAL NOT NULL DEFAULT 0, unit TEXT NOT NULL DEFAULT '', "
-          "question TEXT, uuid TEXT);"
-          "CREATE TABLE Repetitions (id INTEGER PRIMARY KEY, habit INTEGER NOT NULL, timestamp "
-          "INTEGER NOT NULL, value INTEGER NOT NULL, notes TEXT);"
-          "INSERT INTO Habits VALUES (4, 0, 0, '', 1, 1, 0, 'Read', 1, NULL, NULL, 127, "
-          "0, 0, 0, '', 'Did you read?', 'abc');"
-          "INSERT INTO Repetitions VALUES (1, 4, 1773100800000, 2, 'a chapter');"
-          "PRAGMA user_version = 25;");
+  run_sql(db, std::string(loop_v25_tables) +
+                  "INSERT INTO Habits VALUES (4, 0, 0, '', 1, 1, 0, 'Read', 1, NULL, NULL, 127, "
+                  "0, 0, 0, '', 'Did you read?', 'abc');"
+                  "INSERT INTO Repetitions VALUES (1, 4, 1773100800000, 2, 'a chapter');"
+                  "PRAGMA user_version = 25;");
   CHECK(run_ok(box, {"import", db.string()}) ==
         "Imported from loop: 1 goal, 0 tasks, 1 check-in, 0 rest days, 1 note\n");
   CHECK(run_ok(box, {"goal", "list"}).find("Read") != std::string::npos);

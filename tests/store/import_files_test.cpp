@@ -69,15 +69,9 @@ TEST_CASE("read_loop_db reads old and new schemas, and refuses what is not Loop'
   CHECK(old.repetitions[0].value == 2);
   CHECK(old.repetitions[0].timestamp == 1421971200000);
 
-  run_sql(dir.path / "v25.db",
-          "CREATE TABLE Habits (id INTEGER PRIMARY KEY, archived INTEGER, color INTEGER, "
-          "description TEXT, freq_den INTEGER, freq_num INTEGER, highlight INTEGER, name TEXT, "
-          "position INTEGER, reminder_hour INTEGER, reminder_min INTEGER, reminder_days INTEGER "
-          "NOT NULL DEFAULT 127, type INTEGER NOT NULL DEFAULT 0, target_type INTEGER NOT NULL "
-          "DEFAULT 0, target_value REAL NOT NULL DEFAULT 0, unit TEXT NOT NULL DEFAULT '', "
-          "question TEXT, uuid TEXT);"
-          "CREATE TABLE Repetitions (id INTEGER PRIMARY KEY, habit INTEGER NOT NULL, timestamp "
-          "INTEGER NOT NULL, value INTEGER NOT NULL, notes TEXT);"
+  run_sql(
+      dir.path / "v25.db",
+      std::string(loop_v25_tables) +
           "INSERT INTO Habits VALUES (4, 1, 0, 'long runs', 7, 3, 0, 'Run', 1, NULL, NULL, 127, "
           "1, 0, 2.0, 'km', 'How far?', 'abc');"
           "INSERT INTO Repetitions VALUES (1, 4, 1421971200000, 2500, 'windy');"

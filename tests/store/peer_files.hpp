@@ -13,6 +13,17 @@
 
 namespace momentum::test {
 
+// The Habits and Repetitions tables of a Loop Habit Tracker backup at schema version 25.
+inline constexpr const char* loop_v25_tables =
+    "CREATE TABLE Habits (id INTEGER PRIMARY KEY, archived INTEGER, color INTEGER, "
+    "description TEXT, freq_den INTEGER, freq_num INTEGER, highlight INTEGER, name TEXT, "
+    "position INTEGER, reminder_hour INTEGER, reminder_min INTEGER, reminder_days INTEGER "
+    "NOT NULL DEFAULT 127, type INTEGER NOT NULL DEFAULT 0, target_type INTEGER NOT NULL "
+    "DEFAULT 0, target_value REAL NOT NULL DEFAULT 0, unit TEXT NOT NULL DEFAULT '', "
+    "question TEXT, uuid TEXT);"
+    "CREATE TABLE Repetitions (id INTEGER PRIMARY KEY, habit INTEGER NOT NULL, timestamp "
+    "INTEGER NOT NULL, value INTEGER NOT NULL, notes TEXT);";
+
 // Writes the zip `file` holding each (name, content) of `entries`.
 inline void make_zip(const std::filesystem::path& file,
                      const std::vector<std::pair<std::string, std::string>>& entries) {

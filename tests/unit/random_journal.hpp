@@ -3,16 +3,27 @@
 
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "momentum/event.hpp"
+#include "momentum/streak.hpp"
 
 namespace momentum::test {
 
 using namespace std::chrono;
+
+// Checks that two ways of reading a journal gave the same streak.
+inline void check_same(const Streak& a, const Streak& b) {
+  CHECK(a.length == b.length);
+  CHECK(a.unit == b.unit);
+  CHECK(a.first == b.first);
+  CHECK(a.last == b.last);
+  CHECK(a.at_risk == b.at_risk);
+}
 
 inline const Day first_day = sys_days{2025y / January / 1};
 inline constexpr int journal_days = 400;

@@ -25,18 +25,11 @@ void same_days(const GoalDays& a, const GoalDays& b) {
   CHECK(a.cadences.size() == b.cadences.size());
 }
 
-void same_streak(const Streak& a, const Streak& b) {
-  CHECK(a.length == b.length);
-  CHECK(a.first == b.first);
-  CHECK(a.last == b.last);
-  CHECK(a.at_risk == b.at_risk);
-}
-
 // What the daily commands read of `recent` equals what they read of `full` on `today`.
 void same_answers(const State& full, const State& recent, Day today, const Config& config = {}) {
   REQUIRE(serves(recent, today));
   CHECK(nothing_tracked(full) == nothing_tracked(recent));
-  same_streak(checkin_streak(full, today), checkin_streak(recent, today));
+  check_same(checkin_streak(full, today), checkin_streak(recent, today));
   const auto full_days = all_goal_days(full);
   const auto recent_days_ = all_goal_days(recent);
   REQUIRE(full_days.size() == recent_days_.size());
@@ -53,8 +46,8 @@ void same_answers(const State& full, const State& recent, Day today, const Confi
     same_days(goal_days(full, static_cast<int>(g)), goal_days(recent, static_cast<int>(g)));
     const GoalSummary a = summarize(full, static_cast<int>(g), today, config);
     const GoalSummary b = summarize(recent, static_cast<int>(g), today, config);
-    same_streak(a.current, b.current);
-    same_streak(a.longest, b.longest);
+    check_same(a.current, b.current);
+    check_same(a.longest, b.longest);
     CHECK(a.strength == b.strength);
     CHECK(a.completion_30 == b.completion_30);
     CHECK(a.completion_90 == b.completion_90);

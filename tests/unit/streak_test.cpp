@@ -398,18 +398,6 @@ TEST_CASE("all_goal_days gathers what goal_days gives each goal", "[streak]") {
   CHECK(all[2].cadences.size() == 1);
 }
 
-namespace {
-
-void check_same(const Streak& a, const Streak& b) {
-  CHECK(a.length == b.length);
-  CHECK(a.unit == b.unit);
-  CHECK(a.first == b.first);
-  CHECK(a.last == b.last);
-  CHECK(a.at_risk == b.at_risk);
-}
-
-}  // namespace
-
 TEST_CASE("a goal's summary, from one walk, holds what each metric alone says", "[streak]") {
   // summarize() walks the periods once to the horizon and lets every number read its part;
   // each public function walks only as far as it needs. Random journals, every cadence.
@@ -425,8 +413,8 @@ TEST_CASE("a goal's summary, from one walk, holds what each metric alone says", 
         const GoalDays& d = all[g];
         const GoalSummary s = summarize(state.goals[g], d, today, config);
         INFO("seed " << seed << ", goal " << g << ", " << format_day(today));
-        check_same(s.current, current_streak(d, today, config));
-        check_same(s.longest, longest_streak(d, today, config));
+        momentum::test::check_same(s.current, current_streak(d, today, config));
+        momentum::test::check_same(s.longest, longest_streak(d, today, config));
         CHECK(s.completion_30 == completion_rate(d, today, 30, config));
         CHECK(s.completion_90 == completion_rate(d, today, 90, config));
         CHECK(s.strength == strength(d, today, config));
