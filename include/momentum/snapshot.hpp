@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "momentum/state.hpp"
 
@@ -15,6 +16,10 @@ std::string encode_state(const State& state);
 
 // The State in `bytes`, or nullopt when they are not a whole snapshot of this format (cut
 // short, or written by another version): the caller then replays the journal instead.
-std::optional<State> decode_state(std::string_view bytes);
+// With `tasks`, a recent State holds only its tasks numbered so (none, when empty) and the
+// rest are skipped unread (History::without_tasks): the open tasks are most of what a big
+// journal's recent State holds. A full State cannot be read so.
+std::optional<State> decode_state(std::string_view bytes,
+                                  const std::optional<std::vector<int>>& tasks = std::nullopt);
 
 }  // namespace momentum

@@ -6,6 +6,7 @@
 // number is not always its index + 1: find_by_num() looks one up.
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -245,6 +246,10 @@ struct History {
   std::size_t skips = 0;
   std::size_t tasks = 0;                       // tasks left out
   std::vector<std::optional<GoalFold>> folds;  // per goal, where one was made
+  // Set when the State was read without its tasks (decode_state): `tasks` then holds only
+  // those added since, no check-in or sprint names a task, and `task_minutes` is empty. For
+  // the commands that read only goals, check-ins, rest days and sprints; never written back.
+  bool without_tasks = false;
   friend bool operator==(const History&, const History&) = default;
 };
 
@@ -272,7 +277,10 @@ struct State {
 
   // The entity at `index` (as entities refer to each other); `index` must be in range.
   const Goal& goal(int index) const { return goals[static_cast<std::size_t>(index)]; }
-  const Task& task(int index) const { return tasks[static_cast<std::size_t>(index)]; }
+  const Task& task(int index) const {
+    assert(index >= 0 && static_cast<std::size_t>(index) < tasks.size());
+    return tasks[static_cast<std::size_t>(index)];
+  }
   const LogEntry& log(int index) const { return logs[static_cast<std::size_t>(index)]; }
   const Skip& skip(int index) const { return skips[static_cast<std::size_t>(index)]; }
   const Sprint& sprint(int index) const { return sprints[static_cast<std::size_t>(index)]; }

@@ -84,7 +84,7 @@ int run_add(Context& ctx, const GoalOptions& o) {
   f.title = parse_title(o.title);
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) { return add_goal(s, f, stamp, ctx.today); },
-      Reach::recent);
+      without_tasks(Reach::recent, !ctx.global.json));  // --json counts the goal's tasks
   report(ctx, w, "Added");
   if (!ctx.global.json && !ctx.global.quiet) {
     const int num = w.state.goals.back().num;
@@ -183,7 +183,7 @@ int run_edit(Context& ctx, const GoalOptions& o) {
       [&](const State& s, const Stamp& stamp) {
         return edit_goal(s, resolve_goal(s, o.ref), f, stamp, ctx.today);
       },
-      Reach::recent);
+      without_tasks(Reach::recent, !ctx.global.json));
   report(ctx, w, "Changed");
   return 0;
 }

@@ -121,7 +121,7 @@ int run_add(Context& ctx, const LogOptions& o) {
         split_words(o.words, f);
         return add_log(s, f, stamp, ctx.today, ctx.config.default_goal);
       },
-      reach_for(ctx, o.date, DateDirection::backward));
+      without_tasks(reach_for(ctx, o.date, DateDirection::backward), !o.task));
   const int index = w.touched.index;
   if (ctx.global.json) {
     print_json(ctx, log_json(w.state, index));
@@ -181,7 +181,7 @@ int run_rm(Context& ctx, const LogOptions& o) {
 int run_skip(Context& ctx, const LogOptions& o) {
   const Day day = o.date ? date_option(ctx, *o.date, "--date") : ctx.today;
   const std::string reason = parse_note(o.reason, "--reason");
-  const Reach reach = reach_for(ctx, day);
+  const Reach reach = without_tasks(reach_for(ctx, day));
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) {
         std::optional<int> goal;

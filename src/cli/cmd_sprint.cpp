@@ -48,7 +48,9 @@ int run_start(Context& ctx, const SprintOptions& o) {
       [&](const State& s, const Stamp& stamp) {
         return start_sprint(s, fields_of(ctx, s, o), stamp, ctx.today);
       },
-      reach_for(ctx, o.start, DateDirection::forward));
+      // Planning tasks (named or carried) and --json, which lists the plan, need the tasks.
+      without_tasks(reach_for(ctx, o.start, DateDirection::forward),
+                    o.tasks.empty() && !o.carry && !ctx.global.json));
   const Sprint& s = w.state.sprint(w.touched.index);
   const long days = (s.end - s.start).count() + 1;
   report(ctx, w,

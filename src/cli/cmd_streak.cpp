@@ -81,7 +81,7 @@ void print_streaks(std::ostream& out, const Style& style, const StreaksView& vie
 }
 
 int run_streak(Context& ctx, const StreakOptions& o) {
-  const State state = ctx.read(Reach::recent).state;
+  const State state = ctx.read(Reach::habits).state;
   const std::vector<int> shown = goals_shown(ctx, state, o);
   const Streak checkin = checkin_streak(state, ctx.today);
   const StreaksView view = streaks_view(ctx, state, shown);

@@ -97,7 +97,7 @@ int run_add(Context& ctx, const TaskOptions& o) {
         f.title = title;
         return add_task(s, f, stamp, ctx.today);
       },
-      Reach::recent);
+      Reach::habits);  // the new task is all it shows
   report(ctx, w, "Added");
   return 0;
 }
@@ -105,23 +105,25 @@ int run_add(Context& ctx, const TaskOptions& o) {
 int run_edit(Context& ctx, const TaskOptions& o) {
   std::optional<std::string> title;
   if (o.new_title) title = parse_title(*o.new_title);
+  const TaskReach named = reach_for_task(o.ref);
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) {
         TaskFields f = fields_of(ctx, s, o);
         f.title = title;
         return edit_task(s, resolve_task(s, o.ref), f, stamp, ctx.today);
       },
-      Reach::recent);
+      named.reach, named.tasks);
   report(ctx, w, "Changed");
   return 0;
 }
 
 int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
+  const TaskReach named = reach_for_task(o.ref);
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) {
         return change_task(s, resolve_task(s, o.ref), action, stamp, ctx.today);
       },
-      Reach::recent);
+      named.reach, named.tasks);
   constexpr std::string_view verbs[] = {"Started", "Done:", "Dropped", "Reopened"};
   report(ctx, w, verbs[static_cast<int>(action)]);
   if (action == TaskAction::done && !ctx.global.json && !ctx.global.quiet) {
@@ -141,11 +143,12 @@ int run_action(Context& ctx, const TaskOptions& o, TaskAction action) {
 int run_defer(Context& ctx, const TaskOptions& o) {
   const Day to = date_option(ctx, o.to, "--to");
   const std::string reason = parse_note(o.reason, "--reason");
+  const TaskReach named = reach_for_task(o.ref);
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) {
         return defer_task(s, resolve_task(s, o.ref), to, reason, stamp, ctx.today);
       },
-      Reach::recent);
+      named.reach, named.tasks);
   report(ctx, w, "Deferred");
   const Task& t = w.state.task(w.touched.index);
   if (deferred_chronically(t)) {
@@ -329,8 +332,11 @@ void print_task(std::ostream& out, const Style& style, const TaskShow& view) {
 }
 
 int run_show(Context& ctx, const TaskOptions& o) {
+  const TaskReach named = reach_for_task(o.ref);
   const State state =
-      ctx.read(Reach::recent, [&](const State& s) { resolve_task(s, o.ref); }).state;
+      ctx.read(
+             named.reach, [&](const State& s) { resolve_task(s, o.ref); }, named.tasks)
+          .state;
   const int index = resolve_task(state, o.ref);
   if (ctx.global.json) {
     print_json(ctx, task_json(state, index, ctx.today));

@@ -182,15 +182,26 @@ void Context::resolve() {
 }
 
 std::optional<Day> Context::recent_day(Reach reach) const {
-  return reach == Reach::recent ? std::optional(today) : std::nullopt;
+  return reach == Reach::full ? std::nullopt : std::optional(today);
 }
+
+namespace {
+
+std::optional<JournalRead> load(const Context& ctx, Reach reach,
+                                const std::vector<int>& tasks = {}) {
+  return load_journal(ctx.journal, ctx.journal.string(), ctx.cache, ctx.recent_day(reach),
+                      reach == Reach::habits ? std::optional(tasks) : std::nullopt);
+}
+
+}  // namespace
 
 Loaded Context::read(Reach reach) const {
   return read(reach, [](const State&) {});
 }
 
-Loaded Context::read(Reach reach, const std::function<void(const State&)>& check) const {
-  auto read = load_journal(journal, journal.string(), cache, recent_day(reach));
+Loaded Context::read(Reach reach, const std::function<void(const State&)>& check,
+                     const std::vector<int>& tasks) const {
+  auto read = load(*this, reach, tasks);
   if (read && read->loaded.state.history) {
     try {
       check(read->loaded.state);
@@ -207,7 +218,7 @@ std::string Context::memoised(std::string_view name, std::string_view key, Reach
                               const std::function<std::string(const State&)>& answer) const {
   const std::filesystem::path file = cache.empty() ? cache : memo_file(cache, name);
   if (auto value = read_memo(file, journal, key)) return std::move(*value);
-  auto read = load_journal(journal, journal.string(), cache, recent_day(reach));
+  auto read = load(*this, reach);
   if (!read) return answer(State{});
   for (const std::string& warning : read->loaded.warnings) warn(warning);
   std::string value = answer(read->loaded.state);
@@ -220,23 +231,23 @@ std::vector<Event> Context::events() const {
   return text ? read_events(*text, journal.string()) : std::vector<Event>{};
 }
 
-Written Context::write(const std::function<Change(const State&, const Stamp&)>& build,
-                       Reach reach) const {
+Written Context::write(const std::function<Change(const State&, const Stamp&)>& build, Reach reach,
+                       const std::vector<int>& tasks) const {
   // A first write that is refused must not leave a directory or lock file behind either.
   if (!journal_exists(journal)) build(State{}, next_stamp(State{}, clock, random_bits()));
   JournalLock lock(journal, lock_timeout);
-  const auto load = [&](Reach r) {
-    auto read = load_journal(journal, journal.string(), cache, recent_day(r));
+  const auto load_for = [&](Reach r) {
+    auto read = load(*this, r, tasks);
     return read ? std::move(*read) : JournalRead{};
   };
-  JournalRead before = load(reach);
+  JournalRead before = load_for(reach);
   Stamp stamp = next_stamp(before.loaded.state, clock, random_bits());
   std::optional<Change> built;
   if (before.loaded.state.history) {
     try {
       built = build(before.loaded.state, stamp);
     } catch (const UsageError&) {
-      before = load(Reach::full);
+      before = load_for(Reach::full);
       stamp = next_stamp(before.loaded.state, clock, random_bits());
     }
   }

@@ -58,8 +58,10 @@ struct EventsToAppend {
 
 // How much of the journal a command reads: all of it, or the recent part that the daily
 // commands need (momentum/recent.hpp), which costs what the last weeks hold rather than
-// what the user has ever done.
-enum class Reach { full, recent };
+// what the user has ever done; or that recent part without its tasks, for a command that
+// reads only goals, check-ins, rest days and sprints (the open tasks are most of what a
+// recent State of years of use holds).
+enum class Reach { full, recent, habits };
 
 class Context {
  public:
@@ -76,8 +78,10 @@ class Context {
 
   // The same, for a command that names an entity: `check` resolves what the input names
   // (throwing UsageError when it cannot), and a recent State it fails on gives way to the full
-  // State, which decides.
-  Loaded read(Reach reach, const std::function<void(const State&)>& check) const;
+  // State, which decides. With Reach::habits, the recent State holds the tasks numbered
+  // `tasks` too (the ones the input names).
+  Loaded read(Reach reach, const std::function<void(const State&)>& check,
+              const std::vector<int>& tasks = {}) const;
 
   // `answer` of the State read for `reach`, memoised in the cache directory under the memo
   // name `name` (".prompt") and `key`, which must hold everything besides the journal that
@@ -94,9 +98,10 @@ class Context {
   // Under the journal lock: loads, lets `build` check the input and make the event, appends
   // it, prints the change's warnings, and returns the state with the event applied.
   // Reach::recent builds on a recent State first; when `build` refuses it (UsageError: the
-  // input may name something the recent State left out), the full State decides.
+  // input may name something the recent State left out), the full State decides. With
+  // Reach::habits, the recent State holds the tasks numbered `tasks` too.
   Written write(const std::function<Change(const State&, const Stamp&)>& build,
-                Reach reach = Reach::full) const;
+                Reach reach = Reach::full, const std::vector<int>& tasks = {}) const;
 
   // Under the journal lock: loads, lets `build` make any number of events (import), appends
   // them all with one write and one fsync, or none on failure, and returns the state after
@@ -110,7 +115,7 @@ class Context {
   // Prints "momentum: warning: …" on stderr.
   void warn(std::string_view message) const;
 
-  // The day a load for `reach` serves: `today` for Reach::recent, else none (full).
+  // The day a load for `reach` serves: `today` for a recent one, else none (full).
   std::optional<Day> recent_day(Reach reach) const;
 
   const Env& env;

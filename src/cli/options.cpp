@@ -10,6 +10,7 @@
 
 #include "momentum/error.hpp"
 #include "momentum/recent.hpp"
+#include "momentum/resolve.hpp"
 
 namespace momentum::cli {
 namespace {
@@ -28,6 +29,15 @@ std::string choices_name(int lo, int hi) {
 
 Reach reach_for(const Context& ctx, Day day) {
   return day >= ctx.today - std::chrono::days{recent_margin} ? Reach::recent : Reach::full;
+}
+
+Reach without_tasks(Reach reach, bool no_tasks) {
+  return reach == Reach::recent && no_tasks ? Reach::habits : reach;
+}
+
+TaskReach reach_for_task(std::string_view ref) {
+  if (const auto num = short_number(ref)) return {Reach::habits, {*num}};
+  return {};
 }
 
 Reach reach_for(const Context& ctx, const std::optional<std::string>& date,

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/context.hpp"
@@ -51,6 +52,17 @@ Reach reach_for(const Context& ctx, Day day);
 // reads the full State, so that the refusal is the full State's.
 Reach reach_for(const Context& ctx, const std::optional<std::string>& date,
                 DateDirection direction);
+
+// `reach` without the recent State's tasks (Reach::habits) when `no_tasks` and it is recent.
+Reach without_tasks(Reach reach, bool no_tasks = true);
+
+// What a command that names the task `ref` and no other reads: the recent State with that
+// task only when `ref` is a task number (Reach::habits and that number), else all of it.
+struct TaskReach {
+  Reach reach = Reach::recent;
+  std::vector<int> tasks;
+};
+TaskReach reach_for_task(std::string_view ref);
 
 // The tags given with --tag, each checked.
 std::vector<std::string> tag_options(const std::vector<std::string>& tags);

@@ -17,15 +17,6 @@
 namespace momentum {
 namespace {
 
-// A short number such as "12" or "#12", when `ref` is one.
-std::optional<int> short_number(std::string_view ref) {
-  if (!ref.empty() && ref.front() == '#') ref.remove_prefix(1);
-  int n = 0;
-  const auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), n);
-  if (ec != std::errc{} || end != ref.data() + ref.size() || ref.empty()) return std::nullopt;
-  return n;
-}
-
 bool is_uuid_prefix(std::string_view ref) {
   return ref.size() >= 4 && ref.size() <= 36 && std::all_of(ref.begin(), ref.end(), [](char c) {
            return std::isxdigit(static_cast<unsigned char>(c)) || c == '-';
@@ -218,6 +209,14 @@ int resolve_goal(const State& state, std::string_view ref) {
       "word{}",
       ref, range_hint(state.goals),
       guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", escape(guess))));
+}
+
+std::optional<int> short_number(std::string_view ref) {
+  if (!ref.empty() && ref.front() == '#') ref.remove_prefix(1);
+  int n = 0;
+  const auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), n);
+  if (ec != std::errc{} || end != ref.data() + ref.size() || ref.empty()) return std::nullopt;
+  return n;
 }
 
 int resolve_task(const State& state, std::string_view ref) {

@@ -1,6 +1,7 @@
 // The snapshot codec: fixed-width little-endian fields, length-prefixed strings and vectors.
 #include "momentum/snapshot.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -13,7 +14,7 @@ namespace {
 
 // Bumped whenever the State's shape or this encoding changes: old snapshots then decode
 // to nullopt and are rebuilt.
-constexpr std::uint32_t snapshot_format = 4;
+constexpr std::uint32_t snapshot_format = 5;
 
 class Writer {
  public:
@@ -208,6 +209,14 @@ class Reader {
     get(h.logs), get(h.skips), get(h.tasks), get(h.folds);
   }
 
+  // A length-prefixed run of bytes, for a Reader of its own or to skip.
+  std::string_view section() {
+    const std::size_t n = count();
+    const std::string_view bytes = rest_.substr(0, n);
+    rest_.remove_prefix(n);
+    return bytes;
+  }
+
   // A length or count: never more than the bytes left, so garbage cannot ask for gigabytes.
   std::size_t count() {
     const std::int64_t n = wide();
@@ -235,12 +244,117 @@ bool index_ids(const std::vector<T>& items, UuidIndex& index) {
   return true;
 }
 
+// The tasks' section: their count, their numbers, where each one's bytes start (after the
+// offsets), then the tasks; so that one task can be found and read alone.
+std::string task_section(const std::vector<Task>& tasks) {
+  Writer records;
+  std::vector<std::size_t> offsets;
+  offsets.reserve(tasks.size());
+  for (const Task& t : tasks) {
+    offsets.push_back(records.bytes.size());
+    records.put(t);
+  }
+  Writer w;
+  w.put(tasks.size());
+  for (const Task& t : tasks) w.put(t.num);
+  for (const std::size_t offset : offsets) w.put(offset);
+  w.bytes += records.bytes;
+  return std::move(w.bytes);
+}
+
+// The tasks of a section, or some of them, with the index of each among all `count`.
+struct TasksRead {
+  std::size_t count = 0;
+  std::vector<Task> tasks;
+  std::vector<int> indexes;
+};
+
+// The tasks in `section`: all, or those numbered `nums` that it holds; nullopt when the
+// section is damaged.
+std::optional<TasksRead> read_tasks(std::string_view section,
+                                    const std::optional<std::vector<int>>& nums) {
+  Reader r(section);
+  TasksRead out;
+  out.count = r.count();
+  const std::size_t n = out.count;
+  if (!r.ok || n > section.size() / 16) return std::nullopt;
+  std::vector<std::int64_t> numbers(n), offsets(n);
+  for (std::int64_t& num : numbers) num = r.wide();
+  for (std::int64_t& offset : offsets) offset = r.wide();
+  if (!r.ok) return std::nullopt;
+  const std::string_view records = section.substr(8 + 16 * n);
+  const auto read_at = [&](std::size_t i) {
+    const auto offset = static_cast<std::uint64_t>(offsets[i]);
+    if (offset >= records.size()) return false;
+    Reader one(records.substr(offset));
+    Task& t = out.tasks.emplace_back();
+    one.get(t);
+    out.indexes.push_back(static_cast<int>(i));
+    // The last task ends the section.
+    return one.ok && t.num == numbers[i] && (i + 1 < n || one.done());
+  };
+  std::vector<std::size_t> wanted;
+  if (nums) {
+    for (const int num : *nums) {
+      const auto it = std::lower_bound(numbers.begin(), numbers.end(), num);
+      if (it != numbers.end() && *it == num)
+        wanted.push_back(static_cast<std::size_t>(it - numbers.begin()));
+    }
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  } else {
+    wanted.resize(n);
+    for (std::size_t i = 0; i < n; ++i) wanted[i] = i;
+  }
+  out.tasks.reserve(wanted.size());
+  out.indexes.reserve(wanted.size());
+  for (const std::size_t i : wanted) {
+    if (!read_at(i)) return std::nullopt;
+  }
+  return out;
+}
+
+// Keeps in `s`, whose tasks were read only in part, just those tasks and what names them;
+// what names another task is left out.
+void with_tasks_only(State& s, TasksRead read) {
+  std::vector<int> moved(read.count, -1);
+  for (std::size_t i = 0; i < read.indexes.size(); ++i) {
+    moved[static_cast<std::size_t>(read.indexes[i])] = static_cast<int>(i);
+  }
+  const auto to = [&](int task) {
+    return task >= 0 && static_cast<std::size_t>(task) < read.count
+               ? moved[static_cast<std::size_t>(task)]
+               : -1;
+  };
+  for (LogEntry& l : s.logs) {
+    if (!l.task) continue;
+    if (const int t = to(*l.task); t >= 0) {
+      l.task = t;
+    } else {
+      l.task.reset();
+    }
+  }
+  for (Sprint& sprint : s.sprints) {
+    std::erase_if(sprint.planned, [&](const PlannedTask& p) { return to(p.task) < 0; });
+    for (PlannedTask& p : sprint.planned) p.task = to(p.task);
+  }
+  History& h = *s.history;
+  std::vector<int> minutes;
+  for (const int index : read.indexes) {
+    const auto i = static_cast<std::size_t>(index);
+    minutes.push_back(i < h.task_minutes.size() ? h.task_minutes[i] : 0);
+  }
+  h.task_minutes = std::move(minutes);
+  h.without_tasks = true;
+  s.tasks = std::move(read.tasks);
+}
+
 }  // namespace
 
 std::string encode_state(const State& state) {
   Writer w;
   w.put(snapshot_format);
-  w.put(state.goals), w.put(state.tasks), w.put(state.logs), w.put(state.skips);
+  w.put(state.goals), w.put(task_section(state.tasks)), w.put(state.logs), w.put(state.skips);
   w.put(state.sprints);
   w.put(state.unknown_ops.size());
   for (const auto& [op, n] : state.unknown_ops) w.put(op), w.put(n);
@@ -250,13 +364,18 @@ std::string encode_state(const State& state) {
   return std::move(w.bytes);
 }
 
-std::optional<State> decode_state(std::string_view bytes) {
+std::optional<State> decode_state(std::string_view bytes,
+                                  const std::optional<std::vector<int>>& tasks) {
   Reader r(bytes);
   std::uint32_t format = 0;
   r.get(format);
   if (!r.ok || format != snapshot_format) return std::nullopt;
   State s;
-  r.get(s.goals), r.get(s.tasks), r.get(s.logs), r.get(s.skips), r.get(s.sprints);
+  r.get(s.goals);
+  const std::string_view task_bytes = r.section();
+  auto read = read_tasks(task_bytes, tasks);
+  if (!read) return std::nullopt;
+  r.get(s.logs), r.get(s.skips), r.get(s.sprints);
   const std::size_t ops = r.count();
   for (std::size_t i = 0; i < ops && r.ok; ++i) {
     std::string op;
@@ -267,7 +386,12 @@ std::optional<State> decode_state(std::string_view bytes) {
   r.get(s.goal_nums), r.get(s.task_nums), r.get(s.log_nums), r.get(s.skip_nums);
   r.get(s.sprint_nums);
   r.get(s.last_ts), r.get(s.event_count), r.get(s.history);
-  if (!r.done()) return std::nullopt;
+  if (!r.done() || (tasks && !s.history)) return std::nullopt;
+  if (tasks) {
+    with_tasks_only(s, std::move(*read));
+  } else {
+    s.tasks = std::move(read->tasks);
+  }
   if (!index_ids(s.goals, s.goal_index) || !index_ids(s.tasks, s.task_index) ||
       !index_ids(s.logs, s.log_index) || !index_ids(s.skips, s.skip_index) ||
       !index_ids(s.sprints, s.sprint_index)) {

@@ -193,10 +193,12 @@ fs::path cache_file(const fs::path& cache_dir, const fs::path& journal) {
 namespace {
 
 // The journal through a cache that still describes it, else nullopt. With `recent`, the
-// cache must hold a recent State that serves that day; without, a full one.
+// cache must hold a recent State that serves that day; without, a full one. With `tasks`, a
+// recent State may hold only the tasks so numbered (decode_state).
 std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_fd,
                                               const FileStamp& stamp, std::string_view source,
-                                              std::optional<Day> recent) {
+                                              std::optional<Day> recent,
+                                              const std::optional<std::vector<int>>& tasks) {
   if (file.empty()) return std::nullopt;
   int fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
   if (fd < 0 && errno == EACCES) fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -217,7 +219,11 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
   std::string_view in = file_bytes.bytes().substr(header_bytes);
   auto warnings = take_warnings(in);
   if (!warnings) return std::nullopt;
-  auto state = decode_state(in);
+  // A State without its tasks is never written as a cache, so it is read only while so
+  // little was appended since the snapshot that neither this read nor the write that may
+  // follow rewrites it (which they do past `rebuild_after`).
+  const bool whole = !tasks || !recent || stamp.size - h[W::covered] > rebuild_after / 2;
+  auto state = decode_state(in, whole ? std::nullopt : tasks);
   if (!state || state->history.has_value() != recent.has_value()) return std::nullopt;
   if (recent && (!serves(*state, *recent) || worth_rebuilding(*state, *recent))) {
     return std::nullopt;
@@ -237,7 +243,11 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
     return std::nullopt;
   }
   const int first_line = static_cast<int>(h[W::covered_lines]) + 1;
-  if (!replay_appended(read.loaded, tail, source, first_line)) return std::nullopt;
+  if (!replay_appended(read.loaded, tail, source, first_line)) {
+    // An appended event may name a task that was not read: the tasks decide.
+    if (!whole) return read_through_cache(file, journal_fd, stamp, source, recent, std::nullopt);
+    return std::nullopt;
+  }
   read.lines = first_line - 1 + count_lines(tail);
   read.from_cache = true;
   read.blank = false;
@@ -253,7 +263,7 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
 // replaying it all, after which the cache is written again.
 JournalRead load_full(const fs::path& journal, const Fd& fd, const FileStamp& stamp,
                       std::string_view source, const fs::path& cache) {
-  if (auto read = read_through_cache(cache, fd.get(), stamp, source, std::nullopt)) {
+  if (auto read = read_through_cache(cache, fd.get(), stamp, source, std::nullopt, std::nullopt)) {
     return std::move(*read);
   }
   std::string text;
@@ -303,14 +313,15 @@ fs::path recent_cache_file(const fs::path& cache) {
 }
 
 std::optional<JournalRead> load_journal(const fs::path& journal, std::string_view source,
-                                        const fs::path& cache, std::optional<Day> recent) {
+                                        const fs::path& cache, std::optional<Day> recent,
+                                        const std::optional<std::vector<int>>& tasks) {
   const auto open = open_to_read(journal, "cannot read journal");
   if (!open) return std::nullopt;
   const Fd& fd = open->fd;
   const FileStamp stamp = stamp_of(open->st);
   const fs::path recent_file = cache.empty() ? fs::path{} : recent_cache_file(cache);
   if (recent && !cache.empty()) {
-    if (auto read = read_through_cache(recent_file, fd.get(), stamp, source, recent)) {
+    if (auto read = read_through_cache(recent_file, fd.get(), stamp, source, recent, tasks)) {
       read->other = cache;
       return read;
     }
@@ -429,6 +440,9 @@ void record_append(const fs::path& journal, const JournalRead& before, std::stri
       return;
     }
   }
+  // A State read without all its tasks is not a whole one: the cache that no longer describes
+  // the journal is left to be built again by the next read.
+  if (after.history && after.history->without_tasks) return;
   write_cache(before.cache, fd.get(), after, before.loaded.event_warnings, now.size, lines, now);
 }
 

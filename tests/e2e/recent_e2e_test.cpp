@@ -142,6 +142,11 @@ TEST_CASE("writes that name what the recent State left out are decided on the fu
   two.write({"task", "done", "1"}, true, -1);
   two.write({"task", "defer", "4", "--to", "+3d", "--reason", "later"}, true, -1);
   two.write({"task", "done", "e0001"}, true, -1);  // a UUID prefix: ambiguous in the full State
+  // Check-ins and rest days are written on a recent State without its tasks; the task events
+  // appended above name tasks it did not read.
+  two.write({"log", "20m", "--goal", "2"});
+  two.write({"log", "10m", "on an open task", "--task", "3"}, true, -1);
+  two.write({"task", "add", "After the check-ins", "--goal", "1"});
   two.write({"goal", "add", "Write", "--cadence", "3/week"});
   two.write({"goal", "edit", "1", "--cadence", "weekdays"});
   two.write({"sprint", "start", "Now", "--days", "7"}, true, -1);  // refused: one is open

@@ -469,3 +469,90 @@ TEST_CASE("a memo is made only of a read that describes the whole journal as it 
   CHECK_FALSE(fs::exists(memo));
   CHECK_FALSE(read_memo(memo, f.journal, "k"));
 }
+
+TEST_CASE("a recent State is read without its tasks until an appended event names one",
+          "[cache][recent]") {
+  Files f;
+  Book b = sample_book();
+  spit(f.journal, b.text);
+  const Day today = b.today + days{recent_margin};
+  const auto habits = [&] {
+    return load_journal(f.journal, source, f.cache, today, std::vector<int>{});
+  };
+  const auto whole = [&] { return load_journal(f.journal, source, f.cache, today); };
+  REQUIRE(whole());  // builds the recent cache
+  const auto append = [&](const JournalRead& before, std::size_t old_size) {
+    const std::string bytes = b.text.substr(old_size);
+    append_journal(f.journal, before.loaded.valid_size, bytes);
+    State after = before.loaded.state;
+    apply(after, b.events.back());
+    record_append(f.journal, before, bytes, after);
+  };
+  // Check-ins written on a State without tasks keep the cache current.
+  for (int i = 0; i < 3; ++i) {
+    const auto before = habits();
+    REQUIRE(before);
+    REQUIRE(before->from_cache);
+    REQUIRE(before->loaded.state.history);
+    CHECK(before->loaded.state.history->without_tasks);
+    CHECK(before->loaded.state.tasks.empty());
+    const std::size_t old_size = b.text.size();
+    b.log();
+    append(*before, old_size);
+  }
+  const auto read = habits();
+  REQUIRE(read);
+  CHECK(read->from_cache);
+  CHECK(read->loaded.state.logs.size() == b.state.logs.size());
+  const auto with_tasks = whole();
+  REQUIRE(with_tasks);
+  CHECK(read->loaded.warnings == with_tasks->loaded.warnings);  // the op from a newer version
+  CHECK(with_tasks->from_cache);
+  CHECK_FALSE(with_tasks->loaded.state.history->without_tasks);
+  CHECK(with_tasks->loaded.state.tasks.size() == b.state.tasks.size());
+
+  SECTION("an appended event on a task it did not read: the tasks are read") {
+    const auto before = whole();
+    REQUIRE(before);
+    const std::size_t old_size = b.text.size();
+    b.log(log_on_task(0));
+    append(*before, old_size);
+    const auto after = habits();
+    REQUIRE(after);
+    CHECK(after->from_cache);
+    CHECK(after->loaded.warnings == before->loaded.warnings);
+    CHECK_FALSE(after->loaded.state.history->without_tasks);
+    CHECK(after->loaded.state.logs.back().task == 0);
+  }
+  SECTION("so much appended that the cache is about to be rewritten: the tasks are read") {
+    const auto before = whole();
+    REQUIRE(before);
+    const std::size_t old_size = b.text.size();
+    LogFields l;
+    l.note = std::string(40 * 1024, 'n');
+    b.log(l);
+    append(*before, old_size);
+    const auto after = habits();
+    REQUIRE(after);
+    CHECK(after->from_cache);
+    CHECK_FALSE(after->loaded.state.history->without_tasks);
+    CHECK(after->loaded.state.tasks.size() == b.state.tasks.size());
+  }
+  SECTION("a write on a State without tasks that would rewrite the cache leaves it stale") {
+    const auto before = habits();
+    REQUIRE(before);
+    REQUIRE(before->loaded.state.history->without_tasks);
+    const std::size_t old_size = b.text.size();
+    LogFields l;
+    l.note = std::string(80 * 1024, 'n');
+    b.log(l);
+    append(*before, old_size);
+    // Not rewritten from a State without tasks: built again from the full one.
+    const auto after = whole();
+    REQUIRE(after);
+    CHECK(after->loaded.state.tasks.size() == b.state.tasks.size());
+    CHECK(after->loaded.state.logs.size() == b.state.logs.size());
+    CHECK(encode_state(*decode_state(encode_state(after->loaded.state))) ==
+          encode_state(recent_state(replay_text(b.text).state, today - days{recent_days})));
+  }
+}

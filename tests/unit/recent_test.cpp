@@ -172,3 +172,93 @@ TEST_CASE("a recent State survives the snapshot codec", "[recent]") {
   CHECK(decoded->tasks.size() == recent.tasks.size());
   CHECK_FALSE(decode_state(encode_state(journal.state()))->history);
 }
+
+TEST_CASE("a recent State read without its tasks holds all else, and the same habits", "[recent]") {
+  for (const unsigned seed : {12u, 13u}) {
+    const RandomJournal journal(seed);
+    const State& full = journal.state();
+    const Day cutoff = first_day + days{journal_days - 40};
+    const State recent = recent_state(full, cutoff);
+    REQUIRE_FALSE(recent.tasks.empty());
+    const auto part = decode_state(encode_state(recent), std::vector<int>{});
+    REQUIRE(part);
+    REQUIRE(part->history);
+    CHECK(part->history->without_tasks);
+    CHECK(part->tasks.empty());
+    // What names a task is left out with the tasks; all else is the recent State's.
+    State expected = recent;
+    expected.tasks.clear();
+    for (LogEntry& l : expected.logs) l.task.reset();
+    for (Sprint& s : expected.sprints) s.planned.clear();
+    expected.history->task_minutes.clear();
+    expected.history->without_tasks = true;
+    CHECK(part->history == expected.history);
+    CHECK(encode_state(*part) == encode_state(expected));
+    CHECK(part->task_nums == full.task_nums);
+    // The habit math is the full State's.
+    const Day today = cutoff + days{recent_margin + 2};
+    check_same(checkin_streak(full, today), checkin_streak(*part, today));
+    for (std::size_t g = 0; g < full.goals.size(); ++g) {
+      const GoalSummary a = summarize(full, static_cast<int>(g), today, {});
+      const GoalSummary b = summarize(*part, static_cast<int>(g), today, {});
+      check_same(a.current, b.current);
+      check_same(a.longest, b.longest);
+      CHECK(a.strength == b.strength);
+      CHECK(a.strip == b.strip);
+      CHECK(goal_checkins(full, static_cast<int>(g), today).last_30 ==
+            goal_checkins(*part, static_cast<int>(g), today).last_30);
+    }
+  }
+  // A full State is read whole or not at all.
+  const RandomJournal journal(12);
+  CHECK(decode_state(encode_state(journal.state())));
+  CHECK_FALSE(decode_state(encode_state(journal.state()), std::vector<int>{}));
+}
+
+TEST_CASE("a recent State read with some of its tasks holds them as the whole one does",
+          "[recent]") {
+  const RandomJournal journal(14);
+  const Day cutoff = first_day + days{journal_days - 40};
+  const State recent = recent_state(journal.state(), cutoff);
+  // A task a kept check-in names, an open one and the last one, in no order, twice, and a
+  // number the recent State does not hold.
+  const auto named = std::find_if(recent.logs.begin(), recent.logs.end(),
+                                  [](const LogEntry& l) { return l.task.has_value(); });
+  REQUIRE(named != recent.logs.end());
+  const int logged = recent.task(*named->task).num;
+  const auto open = std::find_if(recent.tasks.begin(), recent.tasks.end(),
+                                 [](const Task& t) { return is_open(t.status); });
+  REQUIRE(open != recent.tasks.end());
+  const int last = recent.tasks.back().num;
+  const std::vector<int> nums{last, open->num, logged, logged, recent.task_nums + 5};
+  const auto part = decode_state(encode_state(recent), nums);
+  REQUIRE(part);
+  CHECK(part->history->without_tasks);
+  std::vector<int> expected{logged, open->num, last};
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  std::vector<int> got;
+  for (const Task& t : part->tasks) got.push_back(t.num);
+  CHECK(got == expected);
+  const Day today = cutoff + days{recent_margin};
+  for (std::size_t i = 0; i < part->tasks.size(); ++i) {
+    const int whole = *find_by_num(recent.tasks, part->tasks[i].num);
+    State one, other;
+    one.tasks = {part->tasks[i]};
+    other.tasks = {recent.task(whole)};
+    CHECK(encode_state(one) == encode_state(other));
+    CHECK(task_view(*part, static_cast<int>(i), today).minutes_logged ==
+          task_view(recent, whole, today).minutes_logged);
+  }
+  // Each check-in names its task still, or none when that task was not read.
+  REQUIRE(part->logs.size() == recent.logs.size());
+  for (std::size_t i = 0; i < part->logs.size(); ++i) {
+    const std::optional<int> was = recent.logs[i].task;
+    const std::optional<int> now = part->logs[i].task;
+    const bool kept =
+        was && std::binary_search(expected.begin(), expected.end(), recent.task(*was).num);
+    CHECK(now.has_value() == kept);
+    if (now && was) CHECK(part->task(*now).num == recent.task(*was).num);
+  }
+  CHECK(part->task_index.size() == part->tasks.size());
+}

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "momentum/event.hpp"
 
@@ -53,10 +54,13 @@ std::filesystem::path cache_file(const std::filesystem::path& cache_dir,
 // With `recent`, the state is a recent State (recent.hpp) that serves that day, kept in a
 // second cache file beside the full one and built from the full State when it cannot serve
 // (missing, stale, too old, or an appended event names something it left out). Without a
-// cache there is no recent State: the full one serves every day.
-std::optional<JournalRead> load_journal(const std::filesystem::path& journal,
-                                        std::string_view source, const std::filesystem::path& cache,
-                                        std::optional<Day> recent = std::nullopt);
+// cache there is no recent State: the full one serves every day. With `tasks`, the recent
+// State may hold only its tasks with these numbers (History::without_tasks; none when
+// empty), for a command that reads no others.
+std::optional<JournalRead> load_journal(
+    const std::filesystem::path& journal, std::string_view source,
+    const std::filesystem::path& cache, std::optional<Day> recent = std::nullopt,
+    const std::optional<std::vector<int>>& tasks = std::nullopt);
 
 // The cache file of the recent State beside the full one, `cache`.
 std::filesystem::path recent_cache_file(const std::filesystem::path& cache);
