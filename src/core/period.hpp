@@ -57,6 +57,9 @@ class Timeline {
  public:
   // `today` is clipped to the goal's end: logs after that day are not counted.
   Timeline(const GoalDays& days, Day today);
+  // One read only on and after `read_from`, less the longest window a period looks back
+  // over: for a walk resumed at a fold there.
+  Timeline(const GoalDays& days, Day today, Day read_from);
 
   const GoalDays& days() const { return days_; }
   Day as_of() const { return as_of_; }
@@ -125,6 +128,8 @@ std::uint64_t fold_fingerprint(const GoalDays& days, Day at, std::chrono::weekda
 // week start, and far enough before as-of that no number reads a period it folded but the
 // streaks and strength it carries. Null: walk from the first day.
 const GoalFold* usable_fold(const Timeline& timeline, const Config& config);
+// The same, before there is a timeline: for the days of a goal that has not ended, as of `as_of`.
+const GoalFold* usable_fold(const GoalDays& days, Day as_of, const Config& config);
 
 // Where the walk for this timeline starts: the usable fold's `at`, else the first day.
 Day walk_from(const Timeline& timeline, const Config& config);

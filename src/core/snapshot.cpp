@@ -14,7 +14,7 @@ namespace {
 
 // Bumped whenever the State's shape or this encoding changes: old snapshots then decode
 // to nullopt and are rebuilt.
-constexpr std::uint32_t snapshot_format = 5;
+constexpr std::uint32_t snapshot_format = 6;
 
 class Writer {
  public:

@@ -267,9 +267,10 @@ GoalSummary summarize(const Goal& g, const GoalDays& days, Day today, const Conf
   GoalSummary summary;
   summary.cadence = cadence_on(g, days.end ? std::min(today, *days.end) : today);
   summary.status = effective_status(g, today);
-  // One timeline and one walk for every number: each reads as far as it needs.
-  const Timeline timeline(days, today);
-  const GoalFold* fold = detail::usable_fold(timeline, config);
+  // One timeline and one walk for every number: each reads as far as it needs, and none
+  // before a usable fold.
+  const GoalFold* fold = detail::usable_fold(days, today, config);
+  const Timeline timeline(days, today, fold ? fold->at : days.first);
   detail::WalkedPeriods periods(timeline, config, fold ? fold->at : days.first);
   using detail::PeriodList;
   const Runs streaks = runs(timeline, PeriodList(periods), fold);
