@@ -16,10 +16,17 @@ std::string encode_state(const State& state);
 
 // The State in `bytes`, or nullopt when they are not a whole snapshot of this format (cut
 // short, or written by another version): the caller then replays the journal instead.
-// With `tasks`, a recent State holds only its tasks numbered so (none, when empty) and the
-// rest are skipped unread (History::without_tasks): the open tasks are most of what a big
-// journal's recent State holds. A full State cannot be read so.
+// Which of a recent State's tasks to read: those numbered `nums`, and with `named`, those
+// that its check-ins and sprints name.
+struct TaskPart {
+  std::vector<int> nums;
+  bool named = false;
+};
+
+// With `tasks`, a recent State holds only that part of its tasks and the rest are skipped
+// unread (History::without_tasks): the open tasks are most of what a big journal's recent
+// State holds. A full State cannot be read so.
 std::optional<State> decode_state(std::string_view bytes,
-                                  const std::optional<std::vector<int>>& tasks = std::nullopt);
+                                  const std::optional<TaskPart>& tasks = std::nullopt);
 
 }  // namespace momentum

@@ -204,7 +204,8 @@ int run_skip(Context& ctx, const LogOptions& o) {
 
 int run_list(Context& ctx, const LogOptions& o) {
   const State state =
-      ctx.read(o.all ? Reach::full : reach_for(ctx, o.since, DateDirection::backward)).state;
+      ctx.read(o.all ? Reach::full : named_tasks(reach_for(ctx, o.since, DateDirection::backward)))
+          .state;
   const Day since = o.all     ? Day::min()
                     : o.since ? date_option(ctx, *o.since, "--since", DateDirection::backward)
                               : ctx.today - std::chrono::days{6};

@@ -195,7 +195,7 @@ int show(Context& ctx, const State& state, int index) {
 }
 
 int run_status(Context& ctx) {
-  const State state = ctx.read(Reach::recent).state;
+  const State state = ctx.read(Reach::named_tasks).state;  // the planned tasks
   const std::optional<int> current = current_sprint(state);
   if (current) return show(ctx, state, *current);
   if (ctx.global.json) {
@@ -207,12 +207,12 @@ int run_status(Context& ctx) {
 }
 
 int run_show(Context& ctx, const SprintOptions& o) {
-  const State state = ctx.read(Reach::recent).state;
+  const State state = ctx.read(Reach::named_tasks).state;  // the planned tasks
   return show(ctx, state, resolve_sprint(state, o.ref));
 }
 
 int run_list(Context& ctx) {
-  const State state = ctx.read(Reach::recent).state;
+  const State state = ctx.read(Reach::named_tasks).state;  // the planned tasks
   if (ctx.global.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < state.sprints.size(); ++i)

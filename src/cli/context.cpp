@@ -189,8 +189,11 @@ namespace {
 
 std::optional<JournalRead> load(const Context& ctx, Reach reach,
                                 const std::vector<int>& tasks = {}) {
-  return load_journal(ctx.journal, ctx.journal.string(), ctx.cache, ctx.recent_day(reach),
-                      reach == Reach::habits ? std::optional(tasks) : std::nullopt);
+  std::optional<TaskPart> part;
+  if (reach == Reach::habits || reach == Reach::named_tasks) {
+    part = TaskPart{tasks, reach == Reach::named_tasks};
+  }
+  return load_journal(ctx.journal, ctx.journal.string(), ctx.cache, ctx.recent_day(reach), part);
 }
 
 }  // namespace

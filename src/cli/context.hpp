@@ -60,8 +60,9 @@ struct EventsToAppend {
 // commands need (momentum/recent.hpp), which costs what the last weeks hold rather than
 // what the user has ever done; or that recent part without its tasks, for a command that
 // reads only goals, check-ins, rest days and sprints (the open tasks are most of what a
-// recent State of years of use holds).
-enum class Reach { full, recent, habits };
+// recent State of years of use holds); or that part with only the tasks its check-ins and
+// sprints name, for a command that shows those.
+enum class Reach { full, recent, habits, named_tasks };
 
 class Context {
  public:

@@ -35,6 +35,8 @@ Reach without_tasks(Reach reach, bool no_tasks) {
   return reach == Reach::recent && no_tasks ? Reach::habits : reach;
 }
 
+Reach named_tasks(Reach reach) { return reach == Reach::recent ? Reach::named_tasks : reach; }
+
 TaskReach reach_for_task(std::string_view ref) {
   if (const auto num = short_number(ref)) return {Reach::habits, {*num}};
   return {};

@@ -56,6 +56,9 @@ Reach reach_for(const Context& ctx, const std::optional<std::string>& date,
 // `reach` without the recent State's tasks (Reach::habits) when `no_tasks` and it is recent.
 Reach without_tasks(Reach reach, bool no_tasks = true);
 
+// `reach` with only the tasks the recent State's check-ins and sprints name when it is recent.
+Reach named_tasks(Reach reach);
+
 // What a command that names the task `ref` and no other reads: the recent State with that
 // task only when `ref` is a task number (Reach::habits and that number), else all of it.
 struct TaskReach {

@@ -269,10 +269,10 @@ struct TasksRead {
   std::vector<int> indexes;
 };
 
-// The tasks in `section`: all, or those numbered `nums` that it holds; nullopt when the
-// section is damaged.
-std::optional<TasksRead> read_tasks(std::string_view section,
-                                    const std::optional<std::vector<int>>& nums) {
+// The tasks in `section`: all, or those of `part` that it holds, of which `s`'s check-ins and
+// sprints name some by index; nullopt when the section is damaged.
+std::optional<TasksRead> read_tasks(std::string_view section, const std::optional<TaskPart>& part,
+                                    const State& s) {
   Reader r(section);
   TasksRead out;
   out.count = r.count();
@@ -294,11 +294,24 @@ std::optional<TasksRead> read_tasks(std::string_view section,
     return one.ok && t.num == numbers[i] && (i + 1 < n || one.done());
   };
   std::vector<std::size_t> wanted;
-  if (nums) {
-    for (const int num : *nums) {
+  if (part) {
+    for (const int num : part->nums) {
       const auto it = std::lower_bound(numbers.begin(), numbers.end(), num);
       if (it != numbers.end() && *it == num)
         wanted.push_back(static_cast<std::size_t>(it - numbers.begin()));
+    }
+    const auto name = [&](int task) {
+      if (task >= 0 && static_cast<std::size_t>(task) < n) {
+        wanted.push_back(static_cast<std::size_t>(task));
+      }
+    };
+    if (part->named) {
+      for (const LogEntry& l : s.logs) {
+        if (l.task) name(*l.task);
+      }
+      for (const Sprint& sprint : s.sprints) {
+        for (const PlannedTask& p : sprint.planned) name(p.task);
+      }
     }
     std::sort(wanted.begin(), wanted.end());
     wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
@@ -364,17 +377,14 @@ std::string encode_state(const State& state) {
   return std::move(w.bytes);
 }
 
-std::optional<State> decode_state(std::string_view bytes,
-                                  const std::optional<std::vector<int>>& tasks) {
+std::optional<State> decode_state(std::string_view bytes, const std::optional<TaskPart>& tasks) {
   Reader r(bytes);
   std::uint32_t format = 0;
   r.get(format);
   if (!r.ok || format != snapshot_format) return std::nullopt;
   State s;
   r.get(s.goals);
-  const std::string_view task_bytes = r.section();
-  auto read = read_tasks(task_bytes, tasks);
-  if (!read) return std::nullopt;
+  const std::string_view task_bytes = r.section();  // read last: check-ins may name some
   r.get(s.logs), r.get(s.skips), r.get(s.sprints);
   const std::size_t ops = r.count();
   for (std::size_t i = 0; i < ops && r.ok; ++i) {
@@ -387,6 +397,8 @@ std::optional<State> decode_state(std::string_view bytes,
   r.get(s.sprint_nums);
   r.get(s.last_ts), r.get(s.event_count), r.get(s.history);
   if (!r.done() || (tasks && !s.history)) return std::nullopt;
+  auto read = read_tasks(task_bytes, tasks, s);
+  if (!read) return std::nullopt;
   if (tasks) {
     with_tasks_only(s, std::move(*read));
   } else {

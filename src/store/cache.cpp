@@ -198,7 +198,7 @@ namespace {
 std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_fd,
                                               const FileStamp& stamp, std::string_view source,
                                               std::optional<Day> recent,
-                                              const std::optional<std::vector<int>>& tasks) {
+                                              const std::optional<TaskPart>& tasks) {
   if (file.empty()) return std::nullopt;
   int fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
   if (fd < 0 && errno == EACCES) fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -314,7 +314,7 @@ fs::path recent_cache_file(const fs::path& cache) {
 
 std::optional<JournalRead> load_journal(const fs::path& journal, std::string_view source,
                                         const fs::path& cache, std::optional<Day> recent,
-                                        const std::optional<std::vector<int>>& tasks) {
+                                        const std::optional<TaskPart>& tasks) {
   const auto open = open_to_read(journal, "cannot read journal");
   if (!open) return std::nullopt;
   const Fd& fd = open->fd;

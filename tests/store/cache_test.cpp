@@ -476,9 +476,7 @@ TEST_CASE("a recent State is read without its tasks until an appended event name
   Book b = sample_book();
   spit(f.journal, b.text);
   const Day today = b.today + days{recent_margin};
-  const auto habits = [&] {
-    return load_journal(f.journal, source, f.cache, today, std::vector<int>{});
-  };
+  const auto habits = [&] { return load_journal(f.journal, source, f.cache, today, TaskPart{}); };
   const auto whole = [&] { return load_journal(f.journal, source, f.cache, today); };
   REQUIRE(whole());  // builds the recent cache
   const auto append = [&](const JournalRead& before, std::size_t old_size) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "momentum/overview.hpp"
 #include "momentum/snapshot.hpp"
@@ -180,7 +181,7 @@ TEST_CASE("a recent State read without its tasks holds all else, and the same ha
     const Day cutoff = first_day + days{journal_days - 40};
     const State recent = recent_state(full, cutoff);
     REQUIRE_FALSE(recent.tasks.empty());
-    const auto part = decode_state(encode_state(recent), std::vector<int>{});
+    const auto part = decode_state(encode_state(recent), TaskPart{});
     REQUIRE(part);
     REQUIRE(part->history);
     CHECK(part->history->without_tasks);
@@ -212,7 +213,7 @@ TEST_CASE("a recent State read without its tasks holds all else, and the same ha
   // A full State is read whole or not at all.
   const RandomJournal journal(12);
   CHECK(decode_state(encode_state(journal.state())));
-  CHECK_FALSE(decode_state(encode_state(journal.state()), std::vector<int>{}));
+  CHECK_FALSE(decode_state(encode_state(journal.state()), TaskPart{}));
 }
 
 TEST_CASE("a recent State read with some of its tasks holds them as the whole one does",
@@ -231,7 +232,7 @@ TEST_CASE("a recent State read with some of its tasks holds them as the whole on
   REQUIRE(open != recent.tasks.end());
   const int last = recent.tasks.back().num;
   const std::vector<int> nums{last, open->num, logged, logged, recent.task_nums + 5};
-  const auto part = decode_state(encode_state(recent), nums);
+  const auto part = decode_state(encode_state(recent), TaskPart{nums});
   REQUIRE(part);
   CHECK(part->history->without_tasks);
   std::vector<int> expected{logged, open->num, last};
@@ -261,4 +262,44 @@ TEST_CASE("a recent State read with some of its tasks holds them as the whole on
     if (now && was) CHECK(part->task(*now).num == recent.task(*was).num);
   }
   CHECK(part->task_index.size() == part->tasks.size());
+}
+
+TEST_CASE("a recent State read with the tasks its check-ins and sprints name keeps every name",
+          "[recent]") {
+  for (const unsigned seed : {15u, 16u}) {
+    const RandomJournal journal(seed);
+    const State recent = recent_state(journal.state(), first_day + days{journal_days - 40});
+    const int open = std::find_if(recent.tasks.begin(), recent.tasks.end(), [](const Task& t) {
+                       return is_open(t.status);
+                     })->num;
+    const auto part = decode_state(encode_state(recent), TaskPart{{open}, true});
+    REQUIRE(part);
+    CHECK(part->history->without_tasks);
+    std::set<int> named{open};
+    for (const LogEntry& l : recent.logs) {
+      if (l.task) named.insert(recent.task(*l.task).num);
+    }
+    for (const Sprint& s : recent.sprints) {
+      for (const PlannedTask& p : s.planned) named.insert(recent.task(p.task).num);
+    }
+    std::set<int> got;
+    for (const Task& t : part->tasks) got.insert(t.num);
+    CHECK(got == named);
+    CHECK(part->tasks.size() < recent.tasks.size());
+    REQUIRE(part->logs.size() == recent.logs.size());
+    for (std::size_t i = 0; i < part->logs.size(); ++i) {
+      REQUIRE(part->logs[i].task.has_value() == recent.logs[i].task.has_value());
+      if (part->logs[i].task) {
+        CHECK(part->task(*part->logs[i].task).num == recent.task(*recent.logs[i].task).num);
+      }
+    }
+    REQUIRE(part->sprints.size() == recent.sprints.size());
+    for (std::size_t s = 0; s < part->sprints.size(); ++s) {
+      REQUIRE(part->sprints[s].planned.size() == recent.sprints[s].planned.size());
+      for (std::size_t p = 0; p < part->sprints[s].planned.size(); ++p) {
+        CHECK(part->task(part->sprints[s].planned[p].task).num ==
+              recent.task(recent.sprints[s].planned[p].task).num);
+      }
+    }
+  }
 }

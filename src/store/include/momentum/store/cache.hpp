@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "momentum/event.hpp"
+#include "momentum/snapshot.hpp"
 
 namespace momentum {
 
@@ -55,12 +56,12 @@ std::filesystem::path cache_file(const std::filesystem::path& cache_dir,
 // second cache file beside the full one and built from the full State when it cannot serve
 // (missing, stale, too old, or an appended event names something it left out). Without a
 // cache there is no recent State: the full one serves every day. With `tasks`, the recent
-// State may hold only its tasks with these numbers (History::without_tasks; none when
-// empty), for a command that reads no others.
-std::optional<JournalRead> load_journal(
-    const std::filesystem::path& journal, std::string_view source,
-    const std::filesystem::path& cache, std::optional<Day> recent = std::nullopt,
-    const std::optional<std::vector<int>>& tasks = std::nullopt);
+// State may hold only that part of its tasks (History::without_tasks), for a command that
+// reads no others.
+std::optional<JournalRead> load_journal(const std::filesystem::path& journal,
+                                        std::string_view source, const std::filesystem::path& cache,
+                                        std::optional<Day> recent = std::nullopt,
+                                        const std::optional<TaskPart>& tasks = std::nullopt);
 
 // The cache file of the recent State beside the full one, `cache`.
 std::filesystem::path recent_cache_file(const std::filesystem::path& cache);
