@@ -2,6 +2,7 @@
 // A State as compact bytes and back: what the journal cache stores, so that a command can
 // skip replaying years of events. The bytes are private to one build of momentum.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,11 +17,13 @@ std::string encode_state(const State& state);
 
 // The State in `bytes`, or nullopt when they are not a whole snapshot of this format (cut
 // short, or written by another version): the caller then replays the journal instead.
-// Which of a recent State's tasks to read: those numbered `nums`, and with `named`, those
-// that its check-ins and sprints name.
+// Which of a recent State's tasks to read: those numbered `nums`, with `named` those that
+// its check-ins and sprints name, and with `goal` those of the goal it picks from the rest of
+// the State (none: no goal's).
 struct TaskPart {
   std::vector<int> nums;
   bool named = false;
+  std::function<std::optional<int>(const State&)> goal;
 };
 
 // With `tasks`, a recent State holds only that part of its tasks and the rest are skipped

@@ -5,6 +5,7 @@
 #include "cli/json_out.hpp"
 #include "cli/options.hpp"
 #include "cli/render.hpp"
+#include "momentum/error.hpp"
 #include "momentum/resolve.hpp"
 #include "momentum/views.hpp"
 
@@ -133,7 +134,18 @@ int run_list(Context& ctx, const GoalOptions& o) {
 }
 
 int run_show(Context& ctx, const GoalOptions& o) {
-  const State state = ctx.read(Reach::recent).state;
+  // Only this goal's tasks: the goal is the first thing decided, on the goals read first.
+  TaskPart part;
+  part.goal = [&](const State& s) -> std::optional<int> {
+    try {
+      return resolve_goal(s, o.ref);
+    } catch (const UsageError&) {
+      return std::nullopt;  // and the same error again below
+    }
+  };
+  const State state = ctx.read(
+                             Reach::habits, [](const State&) {}, part)
+                          .state;
   const int index = resolve_goal(state, o.ref);
   if (ctx.global.json) {
     nlohmann::ordered_json j = goal_json(state, index, ctx.today);

@@ -187,11 +187,11 @@ std::optional<Day> Context::recent_day(Reach reach) const {
 
 namespace {
 
-std::optional<JournalRead> load(const Context& ctx, Reach reach,
-                                const std::vector<int>& tasks = {}) {
+std::optional<JournalRead> load(const Context& ctx, Reach reach, const TaskPart& tasks = {}) {
   std::optional<TaskPart> part;
   if (reach == Reach::habits || reach == Reach::named_tasks) {
-    part = TaskPart{tasks, reach == Reach::named_tasks};
+    part = tasks;
+    part->named = reach == Reach::named_tasks;
   }
   return load_journal(ctx.journal, ctx.journal.string(), ctx.cache, ctx.recent_day(reach), part);
 }
@@ -203,7 +203,7 @@ Loaded Context::read(Reach reach) const {
 }
 
 Loaded Context::read(Reach reach, const std::function<void(const State&)>& check,
-                     const std::vector<int>& tasks) const {
+                     const TaskPart& tasks) const {
   auto read = load(*this, reach, tasks);
   if (read && read->loaded.state.history) {
     try {
@@ -235,7 +235,7 @@ std::vector<Event> Context::events() const {
 }
 
 Written Context::write(const std::function<Change(const State&, const Stamp&)>& build, Reach reach,
-                       const std::vector<int>& tasks) const {
+                       const TaskPart& tasks) const {
   // A first write that is refused must not leave a directory or lock file behind either.
   if (!journal_exists(journal)) build(State{}, next_stamp(State{}, clock, random_bits()));
   JournalLock lock(journal, lock_timeout);

@@ -15,6 +15,7 @@
 #include "momentum/commands.hpp"
 #include "momentum/day.hpp"
 #include "momentum/event.hpp"
+#include "momentum/snapshot.hpp"
 
 namespace momentum::cli {
 
@@ -79,10 +80,10 @@ class Context {
 
   // The same, for a command that names an entity: `check` resolves what the input names
   // (throwing UsageError when it cannot), and a recent State it fails on gives way to the full
-  // State, which decides. With Reach::habits, the recent State holds the tasks numbered
-  // `tasks` too (the ones the input names).
+  // State, which decides. With Reach::habits, the recent State holds the tasks of `tasks`
+  // too (the ones the input names).
   Loaded read(Reach reach, const std::function<void(const State&)>& check,
-              const std::vector<int>& tasks = {}) const;
+              const TaskPart& tasks = {}) const;
 
   // `answer` of the State read for `reach`, memoised in the cache directory under the memo
   // name `name` (".prompt") and `key`, which must hold everything besides the journal that
@@ -100,9 +101,9 @@ class Context {
   // it, prints the change's warnings, and returns the state with the event applied.
   // Reach::recent builds on a recent State first; when `build` refuses it (UsageError: the
   // input may name something the recent State left out), the full State decides. With
-  // Reach::habits, the recent State holds the tasks numbered `tasks` too.
+  // Reach::habits, the recent State holds the tasks of `tasks` too.
   Written write(const std::function<Change(const State&, const Stamp&)>& build,
-                Reach reach = Reach::full, const std::vector<int>& tasks = {}) const;
+                Reach reach = Reach::full, const TaskPart& tasks = {}) const;
 
   // Under the journal lock: loads, lets `build` make any number of events (import), appends
   // them all with one write and one fsync, or none on failure, and returns the state after

@@ -38,7 +38,7 @@ Reach without_tasks(Reach reach, bool no_tasks) {
 Reach named_tasks(Reach reach) { return reach == Reach::recent ? Reach::named_tasks : reach; }
 
 TaskReach reach_for_task(std::string_view ref) {
-  if (const auto num = short_number(ref)) return {Reach::habits, {*num}};
+  if (const auto num = short_number(ref)) return {Reach::habits, {{*num}, false, {}}};
   return {};
 }
 

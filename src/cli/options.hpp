@@ -63,7 +63,7 @@ Reach named_tasks(Reach reach);
 // task only when `ref` is a task number (Reach::habits and that number), else all of it.
 struct TaskReach {
   Reach reach = Reach::recent;
-  std::vector<int> tasks;
+  TaskPart tasks;
 };
 TaskReach reach_for_task(std::string_view ref);
 

@@ -14,7 +14,7 @@ namespace {
 
 // Bumped whenever the State's shape or this encoding changes: old snapshots then decode
 // to nullopt and are rebuilt.
-constexpr std::uint32_t snapshot_format = 6;
+constexpr std::uint32_t snapshot_format = 7;
 
 class Writer {
  public:
@@ -244,8 +244,9 @@ bool index_ids(const std::vector<T>& items, UuidIndex& index) {
   return true;
 }
 
-// The tasks' section: their count, their numbers, where each one's bytes start (after the
-// offsets), then the tasks; so that one task can be found and read alone.
+// The tasks' section: their count, their numbers, their goals (-1 for none), where each
+// one's bytes start (after the offsets), then the tasks; so that one task, or one goal's,
+// can be found and read alone.
 std::string task_section(const std::vector<Task>& tasks) {
   Writer records;
   std::vector<std::size_t> offsets;
@@ -257,6 +258,7 @@ std::string task_section(const std::vector<Task>& tasks) {
   Writer w;
   w.put(tasks.size());
   for (const Task& t : tasks) w.put(t.num);
+  for (const Task& t : tasks) w.put(t.goal.value_or(-1));
   for (const std::size_t offset : offsets) w.put(offset);
   w.bytes += records.bytes;
   return std::move(w.bytes);
@@ -277,21 +279,29 @@ std::optional<TasksRead> read_tasks(std::string_view section, const std::optiona
   TasksRead out;
   out.count = r.count();
   const std::size_t n = out.count;
-  if (!r.ok || n > section.size() / 16) return std::nullopt;
-  std::vector<std::int64_t> numbers(n), offsets(n);
+  if (!r.ok || n > section.size() / 24) return std::nullopt;
+  std::vector<std::int64_t> numbers(n), goals(n), offsets(n);
   for (std::int64_t& num : numbers) num = r.wide();
+  for (std::int64_t& goal : goals) goal = r.wide();
   for (std::int64_t& offset : offsets) offset = r.wide();
   if (!r.ok) return std::nullopt;
-  const std::string_view records = section.substr(8 + 16 * n);
+  const std::string_view records = section.substr(8 + 24 * n);
+  // The table is checked whole, even when no task is read: numbers and offsets ascend.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (goals[i] < -1 || goals[i] >= static_cast<std::int64_t>(s.goals.size()) || offsets[i] < 0 ||
+        static_cast<std::uint64_t>(offsets[i]) >= records.size() ||
+        (i > 0 && (numbers[i] <= numbers[i - 1] || offsets[i] <= offsets[i - 1]))) {
+      return std::nullopt;
+    }
+  }
   const auto read_at = [&](std::size_t i) {
-    const auto offset = static_cast<std::uint64_t>(offsets[i]);
-    if (offset >= records.size()) return false;
-    Reader one(records.substr(offset));
+    Reader one(records.substr(static_cast<std::size_t>(offsets[i])));
     Task& t = out.tasks.emplace_back();
     one.get(t);
     out.indexes.push_back(static_cast<int>(i));
     // The last task ends the section.
-    return one.ok && t.num == numbers[i] && (i + 1 < n || one.done());
+    return one.ok && t.num == numbers[i] && t.goal.value_or(-1) == goals[i] &&
+           (i + 1 < n || one.done());
   };
   std::vector<std::size_t> wanted;
   if (part) {
@@ -305,6 +315,11 @@ std::optional<TasksRead> read_tasks(std::string_view section, const std::optiona
         wanted.push_back(static_cast<std::size_t>(task));
       }
     };
+    if (const std::optional<int> goal = part->goal ? part->goal(s) : std::nullopt) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (goals[i] == *goal) wanted.push_back(i);
+      }
+    }
     if (part->named) {
       for (const LogEntry& l : s.logs) {
         if (l.task) name(*l.task);

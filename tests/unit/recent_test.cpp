@@ -232,7 +232,7 @@ TEST_CASE("a recent State read with some of its tasks holds them as the whole on
   REQUIRE(open != recent.tasks.end());
   const int last = recent.tasks.back().num;
   const std::vector<int> nums{last, open->num, logged, logged, recent.task_nums + 5};
-  const auto part = decode_state(encode_state(recent), TaskPart{nums});
+  const auto part = decode_state(encode_state(recent), TaskPart{nums, false, {}});
   REQUIRE(part);
   CHECK(part->history->without_tasks);
   std::vector<int> expected{logged, open->num, last};
@@ -272,7 +272,7 @@ TEST_CASE("a recent State read with the tasks its check-ins and sprints name kee
     const int open = std::find_if(recent.tasks.begin(), recent.tasks.end(), [](const Task& t) {
                        return is_open(t.status);
                      })->num;
-    const auto part = decode_state(encode_state(recent), TaskPart{{open}, true});
+    const auto part = decode_state(encode_state(recent), TaskPart{{open}, true, {}});
     REQUIRE(part);
     CHECK(part->history->without_tasks);
     std::set<int> named{open};
@@ -302,4 +302,62 @@ TEST_CASE("a recent State read with the tasks its check-ins and sprints name kee
       }
     }
   }
+}
+
+TEST_CASE("a recent State read with one goal's tasks holds all of them", "[recent]") {
+  const RandomJournal journal(17);
+  const State recent = recent_state(journal.state(), first_day + days{journal_days - 40});
+  const Day today = first_day + days{journal_days + 1};
+  for (std::size_t g = 0; g < recent.goals.size(); ++g) {
+    const auto pick = [&](const State& s) {
+      CHECK(s.goals.size() == recent.goals.size());  // the goals are read before the tasks
+      return std::optional<int>(static_cast<int>(g));
+    };
+    const auto part = decode_state(encode_state(recent), TaskPart{{}, false, pick});
+    REQUIRE(part);
+    std::vector<int> want, got;
+    for (const Task& t : recent.tasks) {
+      if (t.goal == static_cast<int>(g)) want.push_back(t.num);
+    }
+    for (const Task& t : part->tasks) got.push_back(t.num);
+    CHECK(got == want);
+    const GoalView a = goal_view(recent, static_cast<int>(g), today);
+    const GoalView b = goal_view(*part, static_cast<int>(g), today);
+    CHECK(a.tasks_open == b.tasks_open);
+    CHECK(a.tasks_done == b.tasks_done);
+  }
+  // No goal picked: no goal's tasks.
+  const auto none = decode_state(encode_state(recent),
+                                 TaskPart{{}, false, [](const State&) { return std::nullopt; }});
+  REQUIRE(none);
+  CHECK(none->tasks.empty());
+}
+
+TEST_CASE("a damaged task table is refused even when no task is read", "[recent]") {
+  const RandomJournal journal(18);
+  const State recent = recent_state(journal.state(), first_day + days{journal_days - 40});
+  REQUIRE(recent.tasks.size() >= 2);
+  const std::string bytes = encode_state(recent);
+  const auto word = [](std::int64_t w) {
+    return std::string(reinterpret_cast<const char*>(&w), sizeof w);
+  };
+  // The table: the count, the numbers, the goals, the offsets.
+  const std::size_t n = recent.tasks.size();
+  const std::size_t table = bytes.find(word(static_cast<std::int64_t>(n)) +
+                                       word(recent.tasks[0].num) + word(recent.tasks[1].num));
+  REQUIRE(table != std::string::npos);
+  const auto at = [&](std::size_t column, std::size_t i) {
+    return table + 8 + 8 * (column * n + i);
+  };
+  const auto refused = [&](std::size_t pos, std::int64_t value) {
+    std::string damaged = bytes;
+    damaged.replace(pos, 8, word(value));
+    return !decode_state(damaged, TaskPart{}) && !decode_state(damaged);
+  };
+  REQUIRE(decode_state(bytes, TaskPart{}));
+  CHECK(refused(at(0, 0), recent.tasks[1].num));  // numbers out of order
+  CHECK(refused(at(1, 0), -5));                   // no such goal
+  CHECK(refused(at(1, 1), static_cast<std::int64_t>(recent.goals.size())));
+  CHECK(refused(at(2, 1), 0));            // offsets out of order
+  CHECK(refused(at(2, n - 1), 1 << 30));  // past the end
 }
