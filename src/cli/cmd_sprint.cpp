@@ -63,6 +63,14 @@ int run_start(Context& ctx, const SprintOptions& o) {
 }
 
 int run_plan(Context& ctx, const SprintOptions& o, bool add) {
+  // The tasks named by number and those the sprints plan, unless one is named otherwise.
+  Reach reach = Reach::named_tasks;
+  TaskPart part;
+  for (const std::string& t : o.tasks) {
+    const TaskReach named = reach_for_task(t);
+    if (named.reach != Reach::habits) reach = Reach::recent;
+    part.nums.insert(part.nums.end(), named.tasks.nums.begin(), named.tasks.nums.end());
+  }
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) {
         std::vector<int> tasks;
@@ -70,7 +78,7 @@ int run_plan(Context& ctx, const SprintOptions& o, bool add) {
         return add ? add_to_sprint(s, tasks, stamp, ctx.today)
                    : remove_from_sprint(s, tasks, stamp, ctx.today);
       },
-      Reach::recent);
+      reach, part);
   const Sprint& s = w.state.sprint(w.touched.index);
   report(ctx, w,
          fmt::format("{} {} {} sprint {}; {} planned", add ? "Added" : "Removed",

@@ -80,8 +80,8 @@ class Context {
 
   // The same, for a command that names an entity: `check` resolves what the input names
   // (throwing UsageError when it cannot), and a recent State it fails on gives way to the full
-  // State, which decides. With Reach::habits, the recent State holds the tasks of `tasks`
-  // too (the ones the input names).
+  // State, which decides. With Reach::habits or Reach::named_tasks, the recent State holds
+  // the tasks of `tasks` too (the ones the input names).
   Loaded read(Reach reach, const std::function<void(const State&)>& check,
               const TaskPart& tasks = {}) const;
 
@@ -101,7 +101,7 @@ class Context {
   // it, prints the change's warnings, and returns the state with the event applied.
   // Reach::recent builds on a recent State first; when `build` refuses it (UsageError: the
   // input may name something the recent State left out), the full State decides. With
-  // Reach::habits, the recent State holds the tasks of `tasks` too.
+  // Reach::habits or Reach::named_tasks, the recent State holds the tasks of `tasks` too.
   Written write(const std::function<Change(const State&, const Stamp&)>& build,
                 Reach reach = Reach::full, const TaskPart& tasks = {}) const;
 
