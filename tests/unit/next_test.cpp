@@ -1,6 +1,7 @@
 #include "momentum/next.hpp"
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -223,4 +224,47 @@ TEST_CASE("tasks of paused, achieved or dropped goals are not ranked", "[next]")
   CHECK(ranked == std::vector<int>{0, 2});
   b.today = 2026y / March / 20;  // the pause has run out
   CHECK(rank_tasks(b.state, b.today).size() == 3);
+}
+
+TEST_CASE("open tasks rank by urgency, then the smaller estimate, then age, among many ties",
+          "[next]") {
+  std::mt19937 rng(42);
+  const auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  State state;
+  for (int i = 0; i < 3000; ++i) {
+    Task t = plain_task();
+    t.num = i + 1;
+    t.importance = 1 + pick(5);
+    if (pick(2) == 0) t.due = march_10 + days{pick(40) - 20};
+    if (pick(3) == 0) t.estimate = 15 * pick(4);
+    t.status = pick(6) == 0   ? TaskStatus::doing
+               : pick(6) == 0 ? TaskStatus::done
+                              : TaskStatus::todo;
+    t.tags.resize(static_cast<std::size_t>(pick(4)));
+    t.created_day = march_10 - days{pick(3) * 200};
+    t.deferrals.resize(static_cast<std::size_t>(pick(2)));
+    state.tasks.push_back(t);
+  }
+  std::vector<bool> in_sprint(state.tasks.size());
+  for (std::size_t i = 0; i < in_sprint.size(); i += 7) in_sprint[i] = true;
+  const std::vector<Ranked> ranked = rank_tasks(state, march_10, in_sprint);
+  std::size_t open = 0;
+  for (const Task& t : state.tasks) open += is_open(t.status) ? 1u : 0u;
+  REQUIRE(ranked.size() == open);
+  std::size_t ties = 0;
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    const Ranked& r = ranked[i];
+    const Task& t = state.task(r.task);
+    CHECK(is_open(t.status));
+    CHECK(r.urgency.total() ==
+          urgency(t, march_10, in_sprint[static_cast<std::size_t>(r.task)]).total());
+    if (i == 0) continue;
+    const Ranked& before = ranked[i - 1];
+    const double a = before.urgency.total(), b = r.urgency.total();
+    const int ea = state.task(before.task).estimate.value_or(1 << 30);
+    const int eb = t.estimate.value_or(1 << 30);
+    ties += a == b && ea == eb ? 1u : 0u;
+    CHECK((a > b || (a == b && (ea < eb || (ea == eb && before.task < r.task)))));
+  }
+  CHECK(ties > 100);  // the task order decides often
 }
