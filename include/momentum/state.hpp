@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "momentum/day.hpp"
@@ -260,7 +261,10 @@ struct State {
   std::vector<Skip> skips;
   std::vector<Sprint> sprints;
   UuidIndex goal_index;  // for replay and lookups
-  UuidIndex task_index;
+  // UUID -> index into `tasks`: through task_ids(), which builds it on first use after
+  // decode_state left it pending (ranking 77k tasks never looks one up by UUID).
+  mutable UuidIndex task_index;
+  mutable bool task_index_pending = false;
   UuidIndex log_index;
   UuidIndex skip_index;
   UuidIndex sprint_index;
@@ -274,6 +278,9 @@ struct State {
   Timestamp last_ts{};  // the latest `ts` in the journal; a writer goes strictly later
   std::size_t event_count = 0;
   std::optional<History> history;  // set in a recent State only
+
+  const UuidIndex& task_ids() const;
+  UuidIndex& task_ids() { return const_cast<UuidIndex&>(std::as_const(*this).task_ids()); }
 
   // The entity at `index` (as entities refer to each other); `index` must be in range.
   const Goal& goal(int index) const { return goals[static_cast<std::size_t>(index)]; }

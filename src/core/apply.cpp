@@ -93,7 +93,7 @@ class Ops {
   }
 
   void operator()(const TaskAdd& d) {
-    if (s_.task_index.contains(stamp_.id)) return;
+    if (s_.task_ids().contains(stamp_.id)) return;
     Task t;
     t.id = std::string(stamp_.id);
     t.num = ++s_.task_nums;
@@ -107,12 +107,12 @@ class Ops {
     t.created = stamp_.ts;
     t.created_day = day_;
     touch(t);
-    s_.task_index.emplace(t.id, static_cast<int>(s_.tasks.size()));
+    s_.task_ids().emplace(t.id, static_cast<int>(s_.tasks.size()));
     s_.tasks.push_back(std::move(t));
   }
 
   void operator()(const TaskEdit& d) {
-    Task* t = find(s_.tasks, s_.task_index, d.task, "task");
+    Task* t = find(s_.tasks, s_.task_ids(), d.task, "task");
     if (!t) return;
     if (d.title) t->title = *d.title;
     if (d.goal) t->goal = goal_ref(*d.goal);
@@ -125,7 +125,7 @@ class Ops {
   }
 
   void operator()(const TaskSetStatus& d) {
-    Task* t = find(s_.tasks, s_.task_index, d.task, "task");
+    Task* t = find(s_.tasks, s_.task_ids(), d.task, "task");
     if (!t) return;
     if (d.status == TaskStatus::doing) start(*t, day_);
     if (d.status == TaskStatus::done || d.status == TaskStatus::dropped) {
@@ -140,7 +140,7 @@ class Ops {
   }
 
   void operator()(const TaskDefer& d) {
-    Task* t = find(s_.tasks, s_.task_index, d.task, "task");
+    Task* t = find(s_.tasks, s_.task_ids(), d.task, "task");
     if (!t) return;
     t->deferrals.push_back({stamp_.ts, day_, d.from, d.to, d.reason.value_or("")});
     t->due = d.to;
@@ -276,7 +276,7 @@ class Ops {
     return ref_index(s_.goal_index, id, "goal");
   }
   std::optional<int> task_ref(const std::optional<Uuid>& id) {
-    return ref_index(s_.task_index, id, "task");
+    return ref_index(s_.task_ids(), id, "task");
   }
 
   void unknown(std::string_view what, std::string_view id, bool target) {
@@ -394,7 +394,7 @@ bool Applier::unknown_target(const EventHead& head, std::string_view op,
   const std::optional<codec::Target> target = codec::target_of(op, data);
   if (!target) return false;
   const UuidIndex& index = target->kind == "goal"   ? state_.goal_index
-                           : target->kind == "task" ? state_.task_index
+                           : target->kind == "task" ? state_.task_ids()
                            : target->kind == "log"  ? state_.log_index
                                                     : state_.sprint_index;
   if (index.contains(target->id)) return false;

@@ -25,7 +25,7 @@ std::uint64_t hash64(std::string_view key, std::uint64_t basis) {
 }
 
 bool holds(const State& s, const Uuid& item) {
-  return s.goal_index.contains(item) || s.task_index.contains(item) || s.log_index.contains(item) ||
+  return s.goal_index.contains(item) || s.task_ids().contains(item) || s.log_index.contains(item) ||
          s.skip_index.contains(item);
 }
 

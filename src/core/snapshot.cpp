@@ -419,9 +419,9 @@ std::optional<State> decode_state(std::string_view bytes, const std::optional<Ta
   } else {
     s.tasks = std::move(read->tasks);
   }
-  if (!index_ids(s.goals, s.goal_index) || !index_ids(s.tasks, s.task_index) ||
-      !index_ids(s.logs, s.log_index) || !index_ids(s.skips, s.skip_index) ||
-      !index_ids(s.sprints, s.sprint_index)) {
+  s.task_index_pending = true;  // task_ids() builds it when a command needs it
+  if (!index_ids(s.goals, s.goal_index) || !index_ids(s.logs, s.log_index) ||
+      !index_ids(s.skips, s.skip_index) || !index_ids(s.sprints, s.sprint_index)) {
     return std::nullopt;
   }
   return s;

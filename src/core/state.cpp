@@ -17,6 +17,18 @@ bool active_on(const Goal& goal, Day day) {
   return !goal.ended || day < *goal.ended;
 }
 
+const UuidIndex& State::task_ids() const {
+  if (task_index_pending) {
+    task_index = {};
+    task_index.reserve(tasks.size());
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+      task_index.emplace(tasks[i].id, static_cast<int>(i));
+    }
+    task_index_pending = false;
+  }
+  return task_index;
+}
+
 std::optional<int> UuidIndex::find(std::string_view id) const {
   if (slots_.empty()) return std::nullopt;
   const Slot& slot = slots_[probe(id, UuidHash{}(id))];
@@ -131,7 +143,7 @@ void renumbered_in(std::string_view kind, const std::vector<Entity>& before,
 std::vector<Renumbered> renumbered(const State& before, const State& after) {
   std::vector<Renumbered> out;
   renumbered_in("goal", before.goals, after.goals, after.goal_index, out);
-  renumbered_in("task", before.tasks, after.tasks, after.task_index, out);
+  renumbered_in("task", before.tasks, after.tasks, after.task_ids(), out);
   return out;
 }
 

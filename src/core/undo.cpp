@@ -26,10 +26,10 @@ std::optional<Touched> touched_by(const State& s, const Event& event) {
         if constexpr (std::is_same_v<T, GoalEdit> || std::is_same_v<T, GoalSetStatus>) {
           return in(EntityKind::goal, s.goal_index, o.goal);
         }
-        if constexpr (std::is_same_v<T, TaskAdd>) return in(EntityKind::task, s.task_index, self);
+        if constexpr (std::is_same_v<T, TaskAdd>) return in(EntityKind::task, s.task_ids(), self);
         if constexpr (std::is_same_v<T, TaskEdit> || std::is_same_v<T, TaskSetStatus> ||
                       std::is_same_v<T, TaskDefer>) {
-          return in(EntityKind::task, s.task_index, o.task);
+          return in(EntityKind::task, s.task_ids(), o.task);
         }
         if constexpr (std::is_same_v<T, LogAdd>) return in(EntityKind::log, s.log_index, self);
         if constexpr (std::is_same_v<T, LogEdit> || std::is_same_v<T, LogRemove>) {
@@ -57,7 +57,7 @@ std::vector<int> tasks_named(const State& s, const Op& op) {
   std::vector<int> out;
   if (!ids) return out;
   for (const Uuid& id : *ids) {
-    if (auto i = s.task_index.find(id)) out.push_back(*i);
+    if (auto i = s.task_ids().find(id)) out.push_back(*i);
   }
   return out;
 }

@@ -79,7 +79,7 @@ TEST_CASE("a snapshot decodes to the state it was made from", "[cache]") {
   CHECK(back.last_ts == full.state.last_ts);
   CHECK(back.event_count == full.state.event_count);
   // The indexes are rebuilt: lookups by UUID work as after a replay.
-  CHECK(back.task_index.find(back.tasks[0].id) == 0);
+  CHECK(back.task_ids().find(back.tasks[0].id) == 0);
   CHECK(back.log_index.find(back.logs[1].id) == 1);
 }
 

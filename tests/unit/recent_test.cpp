@@ -62,7 +62,7 @@ void same_answers(const State& full, const State& recent, Day today, const Confi
   const auto full_views = task_views(full, today);
   const auto recent_views = task_views(recent, today);
   for (std::size_t i = 0; i < recent.tasks.size(); ++i) {
-    const auto at = full.task_index.find(recent.tasks[i].id);
+    const auto at = full.task_ids().find(recent.tasks[i].id);
     REQUIRE(at);
     CHECK(full_views[static_cast<std::size_t>(*at)].minutes_logged ==
           recent_views[i].minutes_logged);
@@ -76,7 +76,7 @@ void same_answers(const State& full, const State& recent, Day today, const Confi
   }
   // Every open task, and every check-in and rest day of the last week, is there.
   for (const Task& t : full.tasks) {
-    if (is_open(t.status)) CHECK(recent.task_index.contains(t.id));
+    if (is_open(t.status)) CHECK(recent.task_ids().contains(t.id));
   }
   const DayOverview a = day_overview(full, today);
   const DayOverview b = day_overview(recent, today);
@@ -261,7 +261,7 @@ TEST_CASE("a recent State read with some of its tasks holds them as the whole on
     CHECK(now.has_value() == kept);
     if (now && was) CHECK(part->task(*now).num == recent.task(*was).num);
   }
-  CHECK(part->task_index.size() == part->tasks.size());
+  CHECK(part->task_ids().size() == part->tasks.size());
 }
 
 TEST_CASE("a recent State read with the tasks its check-ins and sprints name keeps every name",
