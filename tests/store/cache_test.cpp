@@ -479,7 +479,10 @@ TEST_CASE("a recent State is read without its tasks until an appended event name
   const auto habits = [&] { return load_journal(f.journal, source, f.cache, today, TaskPart{}); };
   const auto whole = [&] { return load_journal(f.journal, source, f.cache, today); };
   REQUIRE(whole());  // builds the recent cache
-  const auto append = [&](const JournalRead& before, std::size_t old_size) {
+  // Writes the check-in `l` as a writer that read `before` would.
+  const auto write = [&](const JournalRead& before, const LogFields& l) {
+    const std::size_t old_size = b.text.size();
+    b.log(l);
     const std::string bytes = b.text.substr(old_size);
     append_journal(f.journal, before.loaded.valid_size, bytes);
     State after = before.loaded.state;
@@ -494,9 +497,7 @@ TEST_CASE("a recent State is read without its tasks until an appended event name
     REQUIRE(before->loaded.state.history);
     CHECK(before->loaded.state.history->without_tasks);
     CHECK(before->loaded.state.tasks.empty());
-    const std::size_t old_size = b.text.size();
-    b.log();
-    append(*before, old_size);
+    write(*before, {});
   }
   const auto read = habits();
   REQUIRE(read);
@@ -512,9 +513,7 @@ TEST_CASE("a recent State is read without its tasks until an appended event name
   SECTION("an appended event on a task it did not read: the tasks are read") {
     const auto before = whole();
     REQUIRE(before);
-    const std::size_t old_size = b.text.size();
-    b.log(log_on_task(0));
-    append(*before, old_size);
+    write(*before, log_on_task(0));
     const auto after = habits();
     REQUIRE(after);
     CHECK(after->from_cache);
@@ -525,11 +524,9 @@ TEST_CASE("a recent State is read without its tasks until an appended event name
   SECTION("so much appended that the cache is about to be rewritten: the tasks are read") {
     const auto before = whole();
     REQUIRE(before);
-    const std::size_t old_size = b.text.size();
     LogFields l;
     l.note = std::string(40 * 1024, 'n');
-    b.log(l);
-    append(*before, old_size);
+    write(*before, l);
     const auto after = habits();
     REQUIRE(after);
     CHECK(after->from_cache);
@@ -540,17 +537,15 @@ TEST_CASE("a recent State is read without its tasks until an appended event name
     const auto before = habits();
     REQUIRE(before);
     REQUIRE(before->loaded.state.history->without_tasks);
-    const std::size_t old_size = b.text.size();
     LogFields l;
     l.note = std::string(80 * 1024, 'n');
-    b.log(l);
-    append(*before, old_size);
+    write(*before, l);
     // Not rewritten from a State without tasks: built again from the full one.
     const auto after = whole();
     REQUIRE(after);
     CHECK(after->loaded.state.tasks.size() == b.state.tasks.size());
     CHECK(after->loaded.state.logs.size() == b.state.logs.size());
-    CHECK(encode_state(*decode_state(encode_state(after->loaded.state))) ==
+    CHECK(encode_state(after->loaded.state) ==
           encode_state(recent_state(replay_text(b.text).state, today - days{recent_days})));
   }
 }
