@@ -72,10 +72,16 @@ struct Metrics {
 // The median of `values` (the mean of the middle two for an even count); nullopt when empty.
 std::optional<double> median(std::vector<int> values);
 
+// The learn share of the check-ins in `window`: learn ÷ (learn + do) minutes; none without any.
+std::optional<double> learn_share(const State& state, const Window& window);
+
 // Tasks deferred this many times or more are chronic.
 inline constexpr int chronic_deferrals = 3;
 
 // True when `task` has been deferred chronic_deferrals times or more (docs/procrastination.md).
+inline bool deferred_chronically(const TaskFacts& task) {
+  return task.deferrals >= chronic_deferrals;
+}
 inline bool deferred_chronically(const Task& task) {
   return task.deferrals.size() >= static_cast<std::size_t>(chronic_deferrals);
 }

@@ -14,7 +14,8 @@ namespace momentum {
 // What the nudge is about, most pressing first.
 enum class NudgeKind { streak, overdue, comfort_zone, chronic };
 
-// The nudge and the numbers its phrase needs; the indices point into the State's vectors.
+// The nudge and the numbers its phrase needs; the indices point into the State's vectors
+// (`task` into the tasks given).
 struct Nudge {
   NudgeKind kind = NudgeKind::streak;
   std::optional<int> goal;  // streak: the goal whose streak is at risk; none: the check-in streak
@@ -31,8 +32,13 @@ struct Nudge {
 // nothing presses.
 std::optional<Nudge> pick_nudge(const State& state, Day today, const Config& config);
 
-// The same, given goals_at_risk(state, today, config), which a caller may have already.
-std::optional<Nudge> pick_nudge(const State& state, Day today, const Config& config,
-                                const std::vector<AtRisk>& at_risk);
+// The same, given goals_at_risk(state, today, config), which a caller may have already, and
+// `tasks` (task_facts(state)).
+std::optional<Nudge> pick_nudge(const State& state, const std::vector<TaskFacts>& tasks, Day today,
+                                const Config& config, const std::vector<AtRisk>& at_risk);
+
+// The tasks (indexes of `tasks`) a nudge on `today` can name, whichever it picks: the longest
+// overdue and the first chronic one.
+std::vector<int> nudge_candidates(const std::vector<TaskFacts>& tasks, Day today);
 
 }  // namespace momentum

@@ -15,13 +15,16 @@ namespace momentum {
 struct DayOverview {
   Minutes minutes;             // the day's check-ins
   std::vector<int> logs;       // the day's check-ins (indices), in journal order
-  std::vector<int> due_today;  // open tasks due on the day (indices), in task order
-  std::vector<int> overdue;    // open tasks due before the day (indices), in task order
+  std::vector<int> due_today;  // open tasks due on the day (indices of the tasks), in task order
+  std::vector<int> overdue;    // open tasks due before the day (indices of the tasks), in order
   bool rest_day = false;       // a rest day planned for all goals
   Streak checkin;              // the global check-in streak
 };
 
-// `today` in the terms of DayOverview.
+// `today` in the terms of DayOverview, of `tasks` (task_facts()).
+DayOverview day_overview(const State& state, const std::vector<TaskFacts>& tasks, Day today);
+
+// The same, of the tasks `state` holds (all of a State read whole).
 DayOverview day_overview(const State& state, Day today);
 
 // True when nothing is tracked yet: no goal, task or check-in.

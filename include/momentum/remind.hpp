@@ -22,7 +22,7 @@ enum class ReminderKind {
   sprint_unclosed,  // the sprint has ended and is not closed
 };
 
-// One reminder; the indices point into the State's vectors.
+// One reminder; the indices point into the State's vectors (`task` into the tasks given).
 struct Reminder {
   ReminderKind kind = ReminderKind::task_due;
   std::optional<int> goal;    // streak_at_risk, target_at_risk
@@ -49,6 +49,11 @@ bool checkin_day(const State& state, Day today, const Config& config);
 // Everything that needs attention at `clock`, most urgent kind first (see ReminderKind):
 // streaks at risk (only past remind_after), targets at risk, due and overdue tasks (of any
 // goal), a sprint ending today or ended unclosed; empty when nothing does.
+// `tasks` are those of task_facts(state).
+std::vector<Reminder> reminders(const State& state, const std::vector<TaskFacts>& tasks,
+                                const Clock& clock, const Config& config);
+
+// The same, of the tasks `state` holds (all of a State read whole).
 std::vector<Reminder> reminders(const State& state, const Clock& clock, const Config& config);
 
 }  // namespace momentum

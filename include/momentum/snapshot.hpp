@@ -20,10 +20,16 @@ std::string encode_state(const State& state);
 // Which of a recent State's tasks to read: those numbered `nums`, with `named` those that
 // its check-ins and sprints name, and with `goal` those of the goal it picks from the rest of
 // the State (none: no goal's).
+// With `facts`, History::unread holds what ranking reads of the tasks not read; with `pick`, the
+// tasks numbered pick(state) are read too, state being the rest of the State with the facts:
+// what a command shows of thousands of open tasks (the most urgent few) is known before any
+// of them is read.
 struct TaskPart {
   std::vector<int> nums;
   bool named = false;
   std::function<std::optional<int>(const State&)> goal;
+  bool facts = false;
+  std::function<std::vector<int>(const State&)> pick;
 };
 
 // With `tasks`, a recent State holds only that part of its tasks and the rest are skipped

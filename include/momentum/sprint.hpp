@@ -40,6 +40,10 @@ std::optional<int> last_closed_sprint(const State& state);
 // in_sprint[i]: task i is planned in the sprint active on `today` (for rank_tasks).
 std::vector<bool> in_sprint_flags(const State& state, Day today);
 
+// The same over `tasks` (task_facts(state)): in_sprint[i] is about tasks[i].
+std::vector<bool> in_sprint_flags(const State& state, const std::vector<TaskFacts>& tasks,
+                                  Day today);
+
 // True when `sprint`'s last day is before `today` and it is not closed.
 bool needs_close(const Sprint& sprint, Day today);
 

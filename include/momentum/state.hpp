@@ -205,6 +205,23 @@ struct Minutes {
   friend bool operator==(const Minutes&, const Minutes&) = default;
 };
 
+// What ranking, the day's lists, reminders and nudges read of a task: few and fixed enough that
+// a recent State read in part keeps them for every task it did not read (History::unread).
+struct TaskFacts {
+  int num = 0;
+  std::optional<int> goal;
+  TaskStatus status = TaskStatus::todo;
+  int importance = 3;
+  std::optional<int> estimate;
+  std::optional<Day> due;
+  Day created_day{};
+  int deferrals = 0;  // how many times it was deferred
+  int tags = 0;       // how many tags it has
+  friend bool operator==(const TaskFacts&, const TaskFacts&) = default;
+};
+
+TaskFacts facts_of(const Task& task);
+
 // What a recent State (recent_state()) leaves out: the check-ins and rest days from before
 // `cutoff` and the tasks nothing recent refers to, folded into what the habit math, the
 // check-in streak and the task views read of them. A full State has none.
@@ -251,6 +268,8 @@ struct History {
   // those added since, no check-in or sprint names a task, and `task_minutes` is empty. For
   // the commands that read only goals, check-ins, rest days and sprints; never written back.
   bool without_tasks = false;
+  // With TaskPart::facts: the facts of the tasks not read, in number order (task_facts()).
+  std::vector<TaskFacts> unread;
   friend bool operator==(const History&, const History&) = default;
 };
 
@@ -322,10 +341,25 @@ SprintStatus sprint_status(const Sprint& sprint, Day today);
 bool is_open(TaskStatus status);
 
 // True when `task` is open and its due day is before `today`.
-bool is_overdue(const Task& task, Day today);
+bool is_overdue(const TaskFacts& task, Day today);
+inline bool is_overdue(const Task& task, Day today) { return is_overdue(facts_of(task), today); }
 
 // True when `task` is open and due on `today`.
-bool is_due_on(const Task& task, Day today);
+bool is_due_on(const TaskFacts& task, Day today);
+inline bool is_due_on(const Task& task, Day today) { return is_due_on(facts_of(task), today); }
+
+// The facts of `tasks`, in their order.
+std::vector<TaskFacts> facts_of(const std::vector<Task>& tasks);
+
+// The facts of every task in number order: State::tasks', and those of the tasks a State read in
+// part left unread (History::unread). Index i is State::tasks[i] only in a State read whole.
+std::vector<TaskFacts> task_facts(const State& state);
+
+// True when `state` holds every task numbered `nums` (a State read in part may not).
+bool holds_tasks(const State& state, const std::vector<int>& nums);
+
+// The index in State::tasks of the task of `facts`, which `state` must hold.
+int task_index(const State& state, const TaskFacts& facts);
 
 // True when `task` is done (not dropped) on a day from `first` through `last`.
 bool done_between(const Task& task, Day first, Day last);

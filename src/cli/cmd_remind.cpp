@@ -136,36 +136,53 @@ Group group_of(ReminderKind kind) {
 // tasks in the order 'today' and 'task next' rank them), then how many more there are.
 constexpr std::size_t shown_per_group = 5;
 
-// The tasks to show: the most urgent of those due today or overdue.
-std::vector<int> shown_tasks(const State& state, Day today, const std::vector<Reminder>& found) {
-  std::vector<int> tasks;
-  for (const Reminder& r : found) {
-    if (group_of(r.kind) == Group::tasks) tasks.push_back(*r.task);
+// What `remind` in text shows of the tasks, as indexes of `facts` (task_facts()): the most
+// urgent of those due today or overdue.
+struct RemindTasks {
+  std::vector<TaskFacts> facts;
+  std::vector<int> shown;
+};
+
+RemindTasks remind_tasks(const State& state, Day today) {
+  RemindTasks r;
+  r.facts = task_facts(state);
+  std::vector<int> due;
+  for (std::size_t i = 0; i < r.facts.size(); ++i) {
+    const TaskFacts& t = r.facts[i];
+    if (is_open(t.status) && t.due && *t.due <= today) due.push_back(static_cast<int>(i));
   }
-  const auto ranked = rank_tasks(state, today, in_sprint_flags(state, today));
-  tasks = most_urgent_first(state, ranked, std::move(tasks));
-  if (tasks.size() > shown_per_group) tasks.resize(shown_per_group);
-  return tasks;
+  r.shown = most_urgent_first(state, r.facts, today, in_sprint_flags(state, r.facts, today), due,
+                              shown_per_group);
+  return r;
 }
 
-// What `remind` prints: the reminders found, and the tasks among them that make the cap.
+std::vector<int> shown_nums(const RemindTasks& r) {
+  std::vector<int> nums;
+  for (const int i : r.shown) nums.push_back(r.facts[static_cast<std::size_t>(i)].num);
+  return nums;
+}
+
+// What `remind` prints: the reminders found (their tasks indexes of tasks.facts), and the
+// tasks among them that make the cap, which `state` holds whole.
 struct RemindersView {
   const State& state;
   const std::vector<Reminder>& found;
-  std::vector<int> tasks;  // shown_tasks()
+  const RemindTasks& tasks;
   Day today{};
 };
 
 void print_reminders(std::ostream& out, const Style& style, const RemindersView& view) {
-  const std::vector<int>& tasks = view.tasks;
+  const std::vector<int>& tasks = view.tasks.shown;
   std::size_t goals = 0, more_due = 0, more_overdue = 0;
-  for (const Reminder& r : view.found) {
+  for (Reminder r : view.found) {
     const Group g = group_of(r.kind);
     if (g == Group::goals && ++goals > shown_per_group) continue;
     if (g == Group::tasks && std::find(tasks.begin(), tasks.end(), *r.task) == tasks.end()) {
       ++(r.kind == ReminderKind::task_due ? more_due : more_overdue);
       continue;
     }
+    if (r.task)
+      r.task = task_index(view.state, view.tasks.facts[static_cast<std::size_t>(*r.task)]);
     out << reminder_text(style, phrase(view.state, r, view.today)) << '\n';
   }
   if (goals > shown_per_group) {
@@ -230,16 +247,20 @@ ordered_json reminder_json(const State& state, const Reminder& r, Day today) {
 }
 
 int run_remind(Context& ctx, const RemindOptions& o) {
-  const State state = ctx.read(Reach::recent).state;
-  const std::vector<Reminder> found = reminders(state, ctx.clock, ctx.config);
   if (ctx.global.json || o.format == "json") {
+    // Every reminder with its task: a State read whole.
+    const State state = ctx.read(Reach::recent).state;
+    const std::vector<Reminder> found = reminders(state, ctx.clock, ctx.config);
     ordered_json list = ordered_json::array();
     for (const Reminder& r : found) list.push_back(reminder_json(state, r, ctx.today));
     print_json(ctx, {{"day", format_day(ctx.today)}, {"reminders", list}});
-  } else if (!ctx.global.quiet) {
-    print_reminders(ctx.out, ctx.style,
-                    {state, found, shown_tasks(state, ctx.today, found), ctx.today});
+    return found.empty() ? 0 : 1;
   }
+  const Day today = ctx.today;
+  const auto [state, tasks] = read_shown<RemindTasks>(
+      ctx, [today](const State& s) { return remind_tasks(s, today); }, shown_nums);
+  const std::vector<Reminder> found = reminders(state, tasks.facts, ctx.clock, ctx.config);
+  if (!ctx.global.quiet) print_reminders(ctx.out, ctx.style, {state, found, tasks, ctx.today});
   return found.empty() ? 0 : 1;
 }
 

@@ -220,14 +220,40 @@ nlohmann::ordered_json urgency_json(const Urgency& u) {
           {"deferrals", r(u.deferrals)}};
 }
 
-// What `task next --explain` prints: the open tasks, most urgent first, with their scores.
+// The open tasks ranked, as indexes of `facts` (task_facts()).
+struct NextTasks {
+  std::vector<TaskFacts> facts;
+  Ranking ranking;
+};
+
+NextTasks next_tasks(const State& state, Day today, std::size_t count) {
+  NextTasks n;
+  n.facts = task_facts(state);
+  n.ranking = rank_first(state, n.facts, today, in_sprint_flags(state, n.facts, today), count);
+  return n;
+}
+
+// `task next --explain` shows this many.
+constexpr std::size_t explained = 10;
+
+// The numbers of the tasks ranked first.
+std::vector<int> first_nums(const NextTasks& n) {
+  std::vector<int> nums;
+  for (const Ranked& r : n.ranking.first) {
+    nums.push_back(n.facts[static_cast<std::size_t>(r.task)].num);
+  }
+  return nums;
+}
+
+// What `task next --explain` prints: the open tasks, most urgent first, with their scores, of
+// a State that holds the first `explained` whole.
 struct RankingView {
   const State& state;
-  const std::vector<Ranked>& ranked;
+  const NextTasks& next;
 };
 
 void print_ranking(std::ostream& out, const Style& style, const RankingView& view) {
-  const std::vector<Ranked>& ranked = view.ranked;
+  const std::vector<Ranked>& ranked = view.next.ranking.first;
   Table table({{"#", true},
                {"Task", false, true},
                {"Score", true},
@@ -240,8 +266,9 @@ void print_ranking(std::ostream& out, const Style& style, const RankingView& vie
                {"Age", true},
                {"Defer", true}});
   const auto num = [](double x) { return x == 0 ? std::string("-") : fmt::format("{:.1f}", x); };
-  for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
-    const Task& t = view.state.tasks[static_cast<std::size_t>(ranked[i].task)];
+  for (std::size_t i = 0; i < ranked.size() && i < explained; ++i) {
+    const TaskFacts& facts = view.next.facts[static_cast<std::size_t>(ranked[i].task)];
+    const Task& t = view.state.task(task_index(view.state, facts));
     const Urgency& u = ranked[i].urgency;
     table.add({std::to_string(t.num), escape(t.title), fmt::format("{:.1f}", u.total()),
                num(u.importance), num(u.due), num(u.doing), num(u.sprint), num(u.goal), num(u.tags),
@@ -250,19 +277,20 @@ void print_ranking(std::ostream& out, const Style& style, const RankingView& vie
   out << '\n';
   table.print(out, style);
   out << "\nScore: the sum of the columns; docs/usage.md ('task next') explains each.\n";
-  if (ranked.size() > 10) {
+  if (view.next.ranking.total > explained) {
     out << fmt::format(
-        "The top 10 of {} open tasks; 'momentum task next --json' ranks them "
+        "The top {} of {} open tasks; 'momentum task next --json' ranks them "
         "all.\n",
-        ranked.size());
+        explained, view.next.ranking.total);
   }
 }
 
 int run_next(Context& ctx, const TaskOptions& o) {
-  const State state = ctx.read(Reach::recent).state;
-  const std::vector<Ranked> ranked =
-      rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
   if (ctx.global.json) {
+    // Every open task ranked: a State read whole.
+    const State state = ctx.read(Reach::recent).state;
+    const std::vector<Ranked> ranked =
+        rank_tasks(state, ctx.today, in_sprint_flags(state, ctx.today));
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     const std::vector<TaskView> views = task_views(state, ctx.today);
     for (const Ranked& r : ranked) {
@@ -273,14 +301,20 @@ int run_next(Context& ctx, const TaskOptions& o) {
     print_json(ctx, list);
     return 0;
   }
+  const Day today = ctx.today;
+  const std::size_t shown = o.explain ? explained : 1;
+  const auto [state, next] = read_shown<NextTasks>(
+      ctx, [today, shown](const State& s) { return next_tasks(s, today, shown); }, first_nums);
+  const std::vector<Ranked>& ranked = next.ranking.first;
   if (ranked.empty()) {
     ctx.out << "Nothing open. Add a task: momentum task add \"Read chapter 1\" --goal 1\n";
     return 0;
   }
-  const Task& top = state.tasks[static_cast<std::size_t>(ranked.front().task)];
+  const Task& top =
+      state.task(task_index(state, next.facts[static_cast<std::size_t>(ranked.front().task)]));
   ctx.out << "Next: " << task_text(ctx.style, state, top, ctx.today) << '\n';
   if (o.explain) {
-    print_ranking(ctx.out, ctx.style, {state, ranked});
+    print_ranking(ctx.out, ctx.style, {state, next});
   } else if (!ctx.global.quiet) {
     ctx.out << (top.status == TaskStatus::doing
                     ? fmt::format("Log time on it: momentum log 30m --task {}", top.num)

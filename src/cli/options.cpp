@@ -38,8 +38,12 @@ Reach without_tasks(Reach reach, bool no_tasks) {
 Reach named_tasks(Reach reach) { return reach == Reach::recent ? Reach::named_tasks : reach; }
 
 TaskReach reach_for_task(std::string_view ref) {
-  if (const auto num = short_number(ref)) return {Reach::habits, {{*num}, false, {}}};
-  return {};
+  TaskReach out;
+  if (const auto num = short_number(ref)) {
+    out.reach = Reach::habits;
+    out.tasks.nums = {*num};
+  }
+  return out;
 }
 
 Reach reach_for(const Context& ctx, const std::optional<std::string>& date,

@@ -67,6 +67,38 @@ struct TaskReach {
 };
 TaskReach reach_for_task(std::string_view ref);
 
+// For a command that ranks the open tasks and shows a few of them whole: the recent State with
+// the facts of every task (task_facts()) and whole only the tasks its check-ins and sprints
+// name and those `shown` numbers in what `view` makes of it, and that view. The tasks are
+// picked from the State as the snapshot holds it; when the lines appended since change the
+// pick, all of them are read. `View` holds no reference into the State.
+template <class View>
+std::pair<State, View> read_shown(const Context& ctx, const std::function<View(const State&)>& view,
+                                  const std::function<std::vector<int>(const View&)>& shown) {
+  // The view of the snapshot's State is the final one when no line was appended since: the
+  // tasks read after the pick change none of the facts.
+  std::optional<View> picked;
+  std::size_t picked_events = 0;
+  TaskPart part;
+  part.facts = true;
+  part.pick = [&](const State& s) {
+    picked = view(s);
+    picked_events = s.event_count;
+    return shown(*picked);
+  };
+  State state = ctx.read(
+                       Reach::named_tasks, [](const State&) {}, part)
+                    .state;
+  const bool in_part = state.history && state.history->without_tasks;
+  View v =
+      in_part && picked && state.event_count == picked_events ? std::move(*picked) : view(state);
+  if (in_part && !holds_tasks(state, shown(v))) {
+    state = ctx.read(Reach::recent).state;
+    v = view(state);
+  }
+  return {std::move(state), std::move(v)};
+}
+
 // The tags given with --tag, each checked.
 std::vector<std::string> tag_options(const std::vector<std::string>& tags);
 

@@ -13,10 +13,6 @@
 namespace momentum::cli {
 namespace {
 
-// A dashboard fits one 80x24 screen whatever the data: each list shows its first few (the
-// most urgent) and then how many more there are and where to see them all.
-constexpr std::size_t shown_per_section = 3;
-
 void print_more(std::ostream& out, std::size_t total, std::string_view what,
                 std::string_view command) {
   if (total <= shown_per_section) return;
@@ -60,14 +56,14 @@ void print_habit_lines(std::ostream& out, const Style& style, const TodayView& v
 }
 
 void print_task_lines(std::ostream& out, const Style& style, Day today, std::string_view label,
-                      const std::vector<const Task*>& list) {
-  for (std::size_t n = 0; n < list.size() && n < shown_per_section; ++n) {
-    const Task& t = *list[n];
+                      const TaskLines& list) {
+  for (std::size_t n = 0; n < list.first.size() && n < shown_per_section; ++n) {
+    const Task& t = *list.first[n];
     out << cut(style, fmt::format("{:<10} #{} {} ({})", n == 0 ? label : "", t.num, escape(t.title),
                                   relative_due(style, *t.due, today)))
         << '\n';
   }
-  print_more(out, list.size(), label == "Due" ? "due today" : "overdue", "momentum task list");
+  print_more(out, list.total, label == "Due" ? "due today" : "overdue", "momentum task list");
 }
 
 void print_next(std::ostream& out, const Style& style, const Task* next) {

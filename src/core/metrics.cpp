@@ -81,6 +81,15 @@ void task_metrics(const State& state, const Window& w, Day today, const Config& 
   m.follow_through = ratio(m.completed, m.created);
 }
 
+}  // namespace
+
+std::optional<double> learn_share(const State& state, const Window& w) {
+  const Minutes minutes = minutes_in(state, {w.first, w.last, w.goal, std::nullopt});
+  return ratio(minutes.learn, minutes.learn + minutes.doing);
+}
+
+namespace {
+
 void log_metrics(const State& state, const Window& w, const Config& config, Metrics& m) {
   int resistance_sum = 0;
   const LogRange range{w.first, w.last, w.goal, std::nullopt};

@@ -1,6 +1,8 @@
 // Which one nudge `today` shows.
 #include "momentum/nudge.hpp"
 
+#include <algorithm>
+
 #include "momentum/metrics.hpp"
 #include "momentum/overview.hpp"
 #include "momentum/remind.hpp"
@@ -28,45 +30,73 @@ std::optional<Nudge> streak_nudge(const State& state, Day today, const Config& c
   return n;
 }
 
-std::optional<Nudge> overdue_nudge(const State& state, Day today) {
-  std::optional<Nudge> worst;
-  Day earliest{};
-  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
-    const Task& t = state.tasks[i];
-    if (!is_overdue(t, today) || (worst && *t.due >= earliest)) continue;
-    earliest = *t.due;
-    worst = Nudge{};
-    worst->kind = NudgeKind::overdue;
-    worst->task = static_cast<int>(i);
-    worst->days_late = static_cast<int>((today - earliest).count());
+// The open task due longest ago, before `today`; the first such in task order.
+std::optional<int> longest_overdue(const std::vector<TaskFacts>& tasks, Day today) {
+  std::optional<int> worst;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const TaskFacts& t = tasks[i];
+    if (!is_overdue(t, today) || (worst && *t.due >= *tasks[static_cast<std::size_t>(*worst)].due))
+      continue;
+    worst = static_cast<int>(i);
   }
   return worst;
 }
 
-std::optional<Nudge> metrics_nudge(const Metrics& m) {
+// The first open task deferred chronically.
+std::optional<int> first_chronic(const std::vector<TaskFacts>& tasks) {
+  const auto chronic = std::find_if(tasks.begin(), tasks.end(), [](const TaskFacts& t) {
+    return is_open(t.status) && deferred_chronically(t);
+  });
+  if (chronic == tasks.end()) return std::nullopt;
+  return static_cast<int>(chronic - tasks.begin());
+}
+
+std::optional<Nudge> overdue_nudge(const std::vector<TaskFacts>& tasks, Day today) {
+  const std::optional<int> worst = longest_overdue(tasks, today);
+  if (!worst) return std::nullopt;
   Nudge n;
-  if (m.comfort_zone) {
+  n.kind = NudgeKind::overdue;
+  n.task = worst;
+  n.days_late = static_cast<int>((today - *tasks[static_cast<std::size_t>(*worst)].due).count());
+  return n;
+}
+
+// Over the last 28 days (default_window), as compute_metrics() has them: the comfort zone,
+// else the first chronic task.
+std::optional<Nudge> metrics_nudge(const State& state, const std::vector<TaskFacts>& tasks,
+                                   Day today, const Config& config) {
+  Nudge n;
+  const std::optional<double> share = learn_share(state, default_window(today));
+  if (share && *share > config.comfort_threshold) {
     n.kind = NudgeKind::comfort_zone;
-    n.learn_share = *m.learn_share;
+    n.learn_share = *share;
     return n;
   }
-  if (m.chronic.empty()) return std::nullopt;
+  n.task = first_chronic(tasks);
+  if (!n.task) return std::nullopt;
   n.kind = NudgeKind::chronic;
-  n.task = m.chronic.front();
   return n;
 }
 
 }  // namespace
 
 std::optional<Nudge> pick_nudge(const State& state, Day today, const Config& config) {
-  return pick_nudge(state, today, config, goals_at_risk(state, today, config));
+  return pick_nudge(state, facts_of(state.tasks), today, config,
+                    goals_at_risk(state, today, config));
 }
 
-std::optional<Nudge> pick_nudge(const State& state, Day today, const Config& config,
-                                const std::vector<AtRisk>& at_risk) {
+std::optional<Nudge> pick_nudge(const State& state, const std::vector<TaskFacts>& tasks, Day today,
+                                const Config& config, const std::vector<AtRisk>& at_risk) {
   if (auto n = streak_nudge(state, today, config, at_risk)) return n;
-  if (auto n = overdue_nudge(state, today)) return n;
-  return metrics_nudge(compute_metrics(state, default_window(today), today, config));
+  if (auto n = overdue_nudge(tasks, today)) return n;
+  return metrics_nudge(state, tasks, today, config);
+}
+
+std::vector<int> nudge_candidates(const std::vector<TaskFacts>& tasks, Day today) {
+  std::vector<int> out;
+  if (const auto t = longest_overdue(tasks, today)) out.push_back(*t);
+  if (const auto t = first_chronic(tasks)) out.push_back(*t);
+  return out;
 }
 
 }  // namespace momentum

@@ -5,15 +5,15 @@
 
 namespace momentum {
 
-DayOverview day_overview(const State& state, Day today) {
+DayOverview day_overview(const State& state, const std::vector<TaskFacts>& tasks, Day today) {
   DayOverview o;
   const LogRange range{today, today, std::nullopt, std::nullopt};
   for (std::size_t i = 0; i < state.logs.size(); ++i) {
     if (covers(range, state.logs[i])) o.logs.push_back(static_cast<int>(i));
   }
   o.minutes = minutes_in(state, range);
-  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
-    const Task& t = state.tasks[i];
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const TaskFacts& t = tasks[i];
     if (is_due_on(t, today)) o.due_today.push_back(static_cast<int>(i));
     if (is_overdue(t, today)) o.overdue.push_back(static_cast<int>(i));
   }
@@ -23,8 +23,13 @@ DayOverview day_overview(const State& state, Day today) {
   return o;
 }
 
+DayOverview day_overview(const State& state, Day today) {
+  return day_overview(state, facts_of(state.tasks), today);
+}
+
 bool nothing_tracked(const State& state) {
-  const bool left_out = state.history && (state.history->tasks > 0 || state.history->logs > 0);
+  const bool left_out = state.history && (state.history->tasks > 0 || state.history->logs > 0 ||
+                                          !state.history->unread.empty());
   return state.goals.empty() && state.tasks.empty() && state.logs.empty() && !left_out;
 }
 

@@ -95,9 +95,9 @@ void habit_reminders(const State& state, Day today, const Config& config,
 }
 
 // Open tasks due on or before today, in task order.
-void task_reminders(const State& state, Day today, std::vector<Reminder>& out) {
-  for (std::size_t i = 0; i < state.tasks.size(); ++i) {
-    const Task& t = state.tasks[i];
+void task_reminders(const std::vector<TaskFacts>& tasks, Day today, std::vector<Reminder>& out) {
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const TaskFacts& t = tasks[i];
     if (!is_open(t.status) || !t.due || *t.due > today) continue;
     Reminder r;
     r.kind = *t.due == today ? ReminderKind::task_due : ReminderKind::task_overdue;
@@ -129,17 +129,22 @@ bool past_remind_after(const Clock& clock, const Config& config) {
   return clock.now + clock.utc_offset - day >= at;
 }
 
-std::vector<Reminder> reminders(const State& state, const Clock& clock, const Config& config) {
+std::vector<Reminder> reminders(const State& state, const std::vector<TaskFacts>& tasks,
+                                const Clock& clock, const Config& config) {
   const Day day = today(clock, config);
   std::vector<Reminder> out;
   if (past_remind_after(clock, config)) habit_reminders(state, day, config, out);
-  task_reminders(state, day, out);
+  task_reminders(tasks, day, out);
   if (auto sprint = sprint_reminder(state, day)) out.push_back(*sprint);
   // By kind; of equal kinds the longest overdue first, else in the order found.
   std::stable_sort(out.begin(), out.end(), [](const Reminder& a, const Reminder& b) {
     return a.kind != b.kind ? a.kind < b.kind : a.days_late > b.days_late;
   });
   return out;
+}
+
+std::vector<Reminder> reminders(const State& state, const Clock& clock, const Config& config) {
+  return reminders(state, facts_of(state.tasks), clock, config);
 }
 
 }  // namespace momentum

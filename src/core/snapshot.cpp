@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <type_traits>
 
 #include "momentum/streak.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 // Bumped whenever the State's shape or this encoding changes: old snapshots then decode
 // to nullopt and are rebuilt.
-constexpr std::uint32_t snapshot_format = 7;
+constexpr std::uint32_t snapshot_format = 8;
 
 class Writer {
  public:
@@ -244,9 +245,14 @@ bool index_ids(const std::vector<T>& items, UuidIndex& index) {
   return true;
 }
 
-// The tasks' section: their count, their numbers, their goals (-1 for none), where each
-// one's bytes start (after the offsets), then the tasks; so that one task, or one goal's,
-// can be found and read alone.
+// The tasks' section: their count; then a table of one column per field, each one word per
+// task: their numbers, their goals (-1 for none), where each one's bytes start (after the
+// table), and their TaskFacts; then the tasks. So one task, or one goal's, can be found and
+// read alone, and every task ranked without reading any.
+enum Column { num, goal, offset, status, importance, estimate, due, created_day, deferrals, tags };
+constexpr std::size_t columns = 10;
+constexpr std::int64_t none = std::numeric_limits<std::int64_t>::min();
+
 std::string task_section(const std::vector<Task>& tasks) {
   Writer records;
   std::vector<std::size_t> offsets;
@@ -257,94 +263,206 @@ std::string task_section(const std::vector<Task>& tasks) {
   }
   Writer w;
   w.put(tasks.size());
+  const auto day = [](std::optional<Day> d) { return d ? d->time_since_epoch().count() : none; };
   for (const Task& t : tasks) w.put(t.num);
   for (const Task& t : tasks) w.put(t.goal.value_or(-1));
   for (const std::size_t offset : offsets) w.put(offset);
+  for (const Task& t : tasks) w.put(t.status);
+  for (const Task& t : tasks) w.put(t.importance);
+  for (const Task& t : tasks) w.put(t.estimate ? std::int64_t{*t.estimate} : none);
+  for (const Task& t : tasks) w.put(day(t.due));
+  for (const Task& t : tasks) w.put(t.created_day);
+  for (const Task& t : tasks) w.put(t.deferrals.size());
+  for (const Task& t : tasks) w.put(t.tags.size());
   w.bytes += records.bytes;
   return std::move(w.bytes);
 }
 
-// The tasks of a section, or some of them, with the index of each among all `count`.
+// The table of a task section: the columns of `count` tasks, read in place.
+class TaskTable {
+ public:
+  TaskTable(std::string_view section, std::size_t count) : section_(section), count_(count) {}
+  std::int64_t at(Column c, std::size_t i) const {
+    std::int64_t value = 0;
+    std::memcpy(&value, section_.data() + 8 + 8 * (static_cast<std::size_t>(c) * count_ + i),
+                sizeof value);
+    return value;
+  }
+  // Task i's facts, or nullopt when a field is out of range.
+  std::optional<TaskFacts> facts(std::size_t i) const {
+    const auto small = [](std::int64_t v, std::int64_t lo, std::int64_t hi) {
+      return v >= lo && v <= hi;
+    };
+    const std::int64_t limit = std::numeric_limits<int>::max();
+    const std::int64_t st = at(status, i), imp = at(importance, i), est = at(estimate, i);
+    const std::int64_t d = at(due, i), made = at(created_day, i);
+    const std::int64_t defers = at(deferrals, i), tagged = at(tags, i);
+    const std::int64_t day_limit = 1'000'000'000;
+    if (!small(st, 0, static_cast<std::int64_t>(TaskStatus::dropped)) || !small(imp, 0, limit) ||
+        (est != none && !small(est, -limit, limit)) ||
+        (d != none && !small(d, -day_limit, day_limit)) || !small(made, -day_limit, day_limit) ||
+        !small(defers, 0, limit) || !small(tagged, 0, limit)) {
+      return std::nullopt;
+    }
+    TaskFacts f;
+    f.num = static_cast<int>(at(num, i));
+    if (at(goal, i) >= 0) f.goal = static_cast<int>(at(goal, i));
+    f.status = static_cast<TaskStatus>(st);
+    f.importance = static_cast<int>(imp);
+    if (est != none) f.estimate = static_cast<int>(est);
+    if (d != none) f.due = Day{std::chrono::days{d}};
+    f.created_day = Day{std::chrono::days{made}};
+    f.deferrals = static_cast<int>(defers);
+    f.tags = static_cast<int>(tagged);
+    return f;
+  }
+
+ private:
+  std::string_view section_;
+  std::size_t count_;
+};
+
+// The tasks of a section, or some of them, with the index of each among all `count`, and the
+// facts of the others when asked for (TaskPart::facts).
 struct TasksRead {
   std::size_t count = 0;
   std::vector<Task> tasks;
   std::vector<int> indexes;
+  std::vector<TaskFacts> unread;
 };
 
-// The tasks in `section`: all, or those of `part` that it holds, of which `s`'s check-ins and
-// sprints name some by index; nullopt when the section is damaged.
-std::optional<TasksRead> read_tasks(std::string_view section, const std::optional<TaskPart>& part,
-                                    const State& s) {
-  Reader r(section);
-  TasksRead out;
-  out.count = r.count();
-  const std::size_t n = out.count;
-  if (!r.ok || n > section.size() / 24) return std::nullopt;
-  std::vector<std::int64_t> numbers(n), goals(n), offsets(n);
-  for (std::int64_t& num : numbers) num = r.wide();
-  for (std::int64_t& goal : goals) goal = r.wide();
-  for (std::int64_t& offset : offsets) offset = r.wide();
-  if (!r.ok) return std::nullopt;
-  const std::string_view records = section.substr(8 + 24 * n);
-  // The table is checked whole, even when no task is read: numbers and offsets ascend.
-  for (std::size_t i = 0; i < n; ++i) {
-    if (goals[i] < -1 || goals[i] >= static_cast<std::int64_t>(s.goals.size()) || offsets[i] < 0 ||
-        static_cast<std::uint64_t>(offsets[i]) >= records.size() ||
-        (i > 0 && (numbers[i] <= numbers[i - 1] || offsets[i] <= offsets[i - 1]))) {
-      return std::nullopt;
-    }
-  }
-  const auto read_at = [&](std::size_t i) {
-    Reader one(records.substr(static_cast<std::size_t>(offsets[i])));
-    Task& t = out.tasks.emplace_back();
-    one.get(t);
-    out.indexes.push_back(static_cast<int>(i));
-    // The last task ends the section.
-    return one.ok && t.num == numbers[i] && t.goal.value_or(-1) == goals[i] &&
-           (i + 1 < n || one.done());
-  };
+// The positions in the table of the tasks that `part` names: by number, by goal, and those
+// `s`'s check-ins and sprints name by index (`s` as decoded, before with_tasks_only()).
+std::vector<std::size_t> wanted_tasks(const TaskPart& part, const TaskTable& table, std::size_t n,
+                                      const State& s) {
   std::vector<std::size_t> wanted;
-  if (part) {
-    for (const int num : part->nums) {
-      const auto it = std::lower_bound(numbers.begin(), numbers.end(), num);
-      if (it != numbers.end() && *it == num)
-        wanted.push_back(static_cast<std::size_t>(it - numbers.begin()));
-    }
-    const auto name = [&](int task) {
-      if (task >= 0 && static_cast<std::size_t>(task) < n) {
-        wanted.push_back(static_cast<std::size_t>(task));
-      }
-    };
-    if (const std::optional<int> goal = part->goal ? part->goal(s) : std::nullopt) {
-      for (std::size_t i = 0; i < n; ++i) {
-        if (goals[i] == *goal) wanted.push_back(i);
+  const auto position = [&](int num) -> std::optional<std::size_t> {
+    std::size_t lo = 0, hi = n;  // numbers ascend
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (table.at(Column::num, mid) < num) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    if (part->named) {
-      for (const LogEntry& l : s.logs) {
-        if (l.task) name(*l.task);
-      }
-      for (const Sprint& sprint : s.sprints) {
-        for (const PlannedTask& p : sprint.planned) name(p.task);
-      }
-    }
-    std::sort(wanted.begin(), wanted.end());
-    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-  } else {
-    wanted.resize(n);
-    for (std::size_t i = 0; i < n; ++i) wanted[i] = i;
+    if (lo < n && table.at(Column::num, lo) == num) return lo;
+    return std::nullopt;
+  };
+  for (const int num : part.nums) {
+    if (const auto at = position(num)) wanted.push_back(*at);
   }
-  out.tasks.reserve(wanted.size());
-  out.indexes.reserve(wanted.size());
-  for (const std::size_t i : wanted) {
-    if (!read_at(i)) return std::nullopt;
+  const auto name = [&](int task) {
+    if (task >= 0 && static_cast<std::size_t>(task) < n)
+      wanted.push_back(static_cast<std::size_t>(task));
+  };
+  if (const std::optional<int> goal = part.goal ? part.goal(s) : std::nullopt) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (table.at(Column::goal, i) == *goal) wanted.push_back(i);
+    }
   }
-  return out;
+  if (part.named) {
+    for (const LogEntry& l : s.logs) {
+      if (l.task) name(*l.task);
+    }
+    for (const Sprint& sprint : s.sprints) {
+      for (const PlannedTask& p : sprint.planned) name(p.task);
+    }
+  }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  return wanted;
 }
 
-// Keeps in `s`, whose tasks were read only in part, just those tasks and what names them;
-// what names another task is left out.
-void with_tasks_only(State& s, TasksRead read) {
+// A task section whose table was checked: numbers and offsets ascend, goals exist. The facts
+// of a task are checked when read.
+class TaskSection {
+ public:
+  static std::optional<TaskSection> open(std::string_view section, std::size_t goals) {
+    Reader r(section);
+    const std::size_t n = r.count();
+    if (!r.ok || n > section.size() / (8 * columns)) return std::nullopt;
+    TaskSection out(section, n);
+    const TaskTable& table = out.table;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int64_t goal = table.at(Column::goal, i), offset = table.at(Column::offset, i);
+      if (goal < -1 || goal >= static_cast<std::int64_t>(goals) || offset < 0 ||
+          static_cast<std::uint64_t>(offset) >= out.records.size() ||
+          (i > 0 && (table.at(Column::num, i) <= table.at(Column::num, i - 1) ||
+                     offset <= table.at(Column::offset, i - 1)))) {
+        return std::nullopt;
+      }
+    }
+    return out;
+  }
+
+  // The tasks at `wanted` (ascending positions), with the facts of all the others when
+  // `facts`; nullopt when one is damaged.
+  std::optional<TasksRead> read(const std::vector<std::size_t>& wanted, bool facts) const {
+    TasksRead out;
+    out.count = count;
+    out.tasks.reserve(wanted.size());
+    out.indexes.reserve(wanted.size());
+    for (const std::size_t i : wanted) {
+      Reader one(records.substr(static_cast<std::size_t>(table.at(Column::offset, i))));
+      Task& t = out.tasks.emplace_back();
+      one.get(t);
+      out.indexes.push_back(static_cast<int>(i));
+      // The last task ends the section.
+      if (!one.ok || table.facts(i) != facts_of(t) || (i + 1 == count && !one.done())) {
+        return std::nullopt;
+      }
+    }
+    if (!facts) return out;
+    out.unread.reserve(count - wanted.size());
+    auto next = wanted.begin();
+    for (std::size_t i = 0; i < count; ++i) {
+      if (next != wanted.end() && *next == i) {
+        ++next;
+        continue;
+      }
+      auto f = table.facts(i);
+      if (!f) return std::nullopt;
+      out.unread.push_back(*f);
+    }
+    return out;
+  }
+
+  std::vector<std::size_t> all() const {
+    std::vector<std::size_t> every(count);
+    for (std::size_t i = 0; i < count; ++i) every[i] = i;
+    return every;
+  }
+
+  TaskTable table;
+  std::string_view records;
+  std::size_t count;
+
+ private:
+  TaskSection(std::string_view section, std::size_t n)
+      : table(section, n), records(section.substr(8 + 8 * columns * n)), count(n) {}
+};
+
+// What names a task by its position in the section, as decoded: taken from a State before
+// with_tasks_only() rewrites it, so that it can be rewritten again for more tasks.
+struct TaskRefs {
+  std::vector<std::optional<int>> logs;           // per check-in
+  std::vector<std::vector<PlannedTask>> planned;  // per sprint
+  std::vector<int> minutes;                       // History::task_minutes
+};
+
+TaskRefs refs_of(State& s) {
+  TaskRefs refs;
+  refs.logs.reserve(s.logs.size());
+  for (const LogEntry& l : s.logs) refs.logs.push_back(l.task);
+  for (const Sprint& sprint : s.sprints) refs.planned.push_back(sprint.planned);
+  refs.minutes = std::move(s.history->task_minutes);
+  return refs;
+}
+
+// Keeps in `s`, whose tasks were read only in part, just those tasks and what names them
+// (`refs`); what names another task is left out.
+void with_tasks_only(State& s, const TaskRefs& refs, TasksRead read) {
   std::vector<int> moved(read.count, -1);
   for (std::size_t i = 0; i < read.indexes.size(); ++i) {
     moved[static_cast<std::size_t>(read.indexes[i])] = static_cast<int>(i);
@@ -354,27 +472,68 @@ void with_tasks_only(State& s, TasksRead read) {
                ? moved[static_cast<std::size_t>(task)]
                : -1;
   };
-  for (LogEntry& l : s.logs) {
-    if (!l.task) continue;
-    if (const int t = to(*l.task); t >= 0) {
-      l.task = t;
-    } else {
-      l.task.reset();
+  for (std::size_t i = 0; i < s.logs.size(); ++i) {
+    const std::optional<int> task = refs.logs[i];
+    s.logs[i].task = task && to(*task) >= 0 ? std::optional(to(*task)) : std::nullopt;
+  }
+  for (std::size_t i = 0; i < s.sprints.size(); ++i) {
+    std::vector<PlannedTask>& planned = s.sprints[i].planned;
+    planned.clear();
+    for (const PlannedTask& p : refs.planned[i]) {
+      if (to(p.task) >= 0) planned.push_back({to(p.task), p.added});
     }
   }
-  for (Sprint& sprint : s.sprints) {
-    std::erase_if(sprint.planned, [&](const PlannedTask& p) { return to(p.task) < 0; });
-    for (PlannedTask& p : sprint.planned) p.task = to(p.task);
-  }
   History& h = *s.history;
-  std::vector<int> minutes;
+  h.task_minutes.clear();
   for (const int index : read.indexes) {
     const auto i = static_cast<std::size_t>(index);
-    minutes.push_back(i < h.task_minutes.size() ? h.task_minutes[i] : 0);
+    h.task_minutes.push_back(i < refs.minutes.size() ? refs.minutes[i] : 0);
   }
-  h.task_minutes = std::move(minutes);
   h.without_tasks = true;
+  h.unread = std::move(read.unread);
   s.tasks = std::move(read.tasks);
+}
+
+// `s` with the tasks of `part`, and then those that part.pick names once they are read.
+bool read_part(State& s, const TaskSection& section, const TaskPart& part) {
+  const TaskRefs refs = refs_of(s);
+  auto read =
+      section.read(wanted_tasks(part, section.table, section.count, s), part.facts || part.pick);
+  if (!read) return false;
+  std::vector<int> indexes = read->indexes;
+  with_tasks_only(s, refs, std::move(*read));
+  if (!part.pick) return true;
+  TaskPart more;
+  more.nums = part.pick(s);
+  std::erase_if(more.nums, [&](int num) { return find_by_num(s.tasks, num).has_value(); });
+  // `s` no longer names tasks by their position (the refs do): only the numbers count.
+  const std::vector<std::size_t> extra = wanted_tasks(more, section.table, section.count, s);
+  if (extra.empty()) return true;
+  auto added = section.read(extra, false);
+  if (!added) return false;
+  // Those read before and those added, by position; the facts of the others stay.
+  TasksRead all;
+  all.count = section.count;
+  std::vector<Task>& before = s.tasks;
+  std::size_t b = 0, a = 0;
+  while (b < before.size() || a < added->tasks.size()) {
+    const bool take_added =
+        b == before.size() || (a < added->tasks.size() && added->indexes[a] < indexes[b]);
+    if (take_added) {
+      all.tasks.push_back(std::move(added->tasks[a]));
+      all.indexes.push_back(added->indexes[a++]);
+    } else {
+      all.tasks.push_back(std::move(before[b]));
+      all.indexes.push_back(indexes[b++]);
+    }
+  }
+  std::sort(more.nums.begin(), more.nums.end());
+  all.unread = std::move(s.history->unread);
+  std::erase_if(all.unread, [&](const TaskFacts& f) {
+    return std::binary_search(more.nums.begin(), more.nums.end(), f.num);
+  });
+  with_tasks_only(s, refs, std::move(all));
+  return true;
 }
 
 }  // namespace
@@ -412,11 +571,13 @@ std::optional<State> decode_state(std::string_view bytes, const std::optional<Ta
   r.get(s.sprint_nums);
   r.get(s.last_ts), r.get(s.event_count), r.get(s.history);
   if (!r.done() || (tasks && !s.history)) return std::nullopt;
-  auto read = read_tasks(task_bytes, tasks, s);
-  if (!read) return std::nullopt;
+  const auto section = TaskSection::open(task_bytes, s.goals.size());
+  if (!section) return std::nullopt;
   if (tasks) {
-    with_tasks_only(s, std::move(*read));
+    if (!read_part(s, *section, *tasks)) return std::nullopt;
   } else {
+    auto read = section->read(section->all(), false);
+    if (!read) return std::nullopt;
     s.tasks = std::move(read->tasks);
   }
   s.task_index_pending = true;  // task_ids() builds it when a command needs it

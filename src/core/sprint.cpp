@@ -39,11 +39,20 @@ std::optional<int> last_closed_sprint(const State& state) {
 bool needs_close(const Sprint& sprint, Day today) { return !sprint.closed && sprint.end < today; }
 
 std::vector<bool> in_sprint_flags(const State& state, Day today) {
-  std::vector<bool> flags(state.tasks.size(), false);
+  return in_sprint_flags(state, facts_of(state.tasks), today);
+}
+
+std::vector<bool> in_sprint_flags(const State& state, const std::vector<TaskFacts>& tasks,
+                                  Day today) {
+  std::vector<bool> flags(tasks.size(), false);
   const std::optional<int> open = open_sprint(state, today);
   if (!open) return flags;
   for (const PlannedTask& p : state.sprints[static_cast<std::size_t>(*open)].planned) {
-    flags[static_cast<std::size_t>(p.task)] = true;
+    const int num = state.task(p.task).num;
+    const auto at = std::lower_bound(tasks.begin(), tasks.end(), num,
+                                     [](const TaskFacts& t, int n) { return t.num < n; });
+    if (at != tasks.end() && at->num == num)
+      flags[static_cast<std::size_t>(at - tasks.begin())] = true;
   }
   return flags;
 }

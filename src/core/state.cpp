@@ -99,11 +99,53 @@ bool is_open(TaskStatus status) {
   return status == TaskStatus::todo || status == TaskStatus::doing;
 }
 
-bool is_overdue(const Task& task, Day today) {
+TaskFacts facts_of(const Task& task) {
+  return {.num = task.num,
+          .goal = task.goal,
+          .status = task.status,
+          .importance = task.importance,
+          .estimate = task.estimate,
+          .due = task.due,
+          .created_day = task.created_day,
+          .deferrals = static_cast<int>(task.deferrals.size()),
+          .tags = static_cast<int>(task.tags.size())};
+}
+
+std::vector<TaskFacts> facts_of(const std::vector<Task>& tasks) {
+  std::vector<TaskFacts> out;
+  out.reserve(tasks.size());
+  for (const Task& t : tasks) out.push_back(facts_of(t));
+  return out;
+}
+
+std::vector<TaskFacts> task_facts(const State& state) {
+  if (!state.history || state.history->unread.empty()) return facts_of(state.tasks);
+  const std::vector<TaskFacts>& unread = state.history->unread;
+  std::vector<TaskFacts> out;
+  out.reserve(unread.size() + state.tasks.size());
+  auto u = unread.begin();
+  for (const Task& t : state.tasks) {
+    for (; u != unread.end() && u->num < t.num; ++u) out.push_back(*u);
+    out.push_back(facts_of(t));
+  }
+  out.insert(out.end(), u, unread.end());
+  return out;
+}
+
+bool holds_tasks(const State& state, const std::vector<int>& nums) {
+  return std::all_of(nums.begin(), nums.end(),
+                     [&](int num) { return find_by_num(state.tasks, num).has_value(); });
+}
+
+int task_index(const State& state, const TaskFacts& facts) {
+  return find_by_num(state.tasks, facts.num).value();
+}
+
+bool is_overdue(const TaskFacts& task, Day today) {
   return is_open(task.status) && task.due && *task.due < today;
 }
 
-bool is_due_on(const Task& task, Day today) {
+bool is_due_on(const TaskFacts& task, Day today) {
   return is_open(task.status) && task.due && *task.due == today;
 }
 

@@ -64,7 +64,7 @@ TEST_CASE("the dashboard with no check-in yet, a goal at risk, an overdue task",
                                 .today = monday,
                                 .day = {},
                                 .at_risk = {{ml, at_risk_daily()}},
-                                .overdue = {&late},
+                                .overdue = {.first = {&late}, .total = 1},
                                 .due = {},
                                 .next = &late,
                                 .nudge = {state, std::nullopt, monday}};
@@ -94,7 +94,8 @@ TEST_CASE("the dashboard shows three of a list and says how many more", "[today]
                                 .due = {},
                                 .next = nullptr,
                                 .nudge = {state, std::nullopt, monday}};
-  for (const auto& t : tasks) view.due.push_back(&t);
+  for (std::size_t n = 0; n < 3; ++n) view.due.first.push_back(&tasks[n]);
+  view.due.total = tasks.size();
   view.day.logs = {0, 1};
   view.day.minutes.learn = 30;
   view.day.minutes.doing = 45;

@@ -64,6 +64,8 @@ class TwoReaders {
                                                {"streak", "--json"},
                                                {"remind"},
                                                {"task", "next"},
+                                               {"task", "next", "--explain"},
+                                               {"remind", "--format", "json"},
                                                {"task", "next", "--json"},
                                                {"sprint", "status"},
                                                {"sprint", "list", "--json"},
@@ -154,6 +156,14 @@ TEST_CASE("writes that name what the recent State left out are decided on the fu
   two.write({"sprint", "start", "Then", "--start", "2025-06-01", "--days", "14"}, true, -1);
   two.write({"log", "skip"}, true, -1);
   two.write({"log", "skip"}, true, -1);  // the second is refused
+  // Writes that change which tasks `today`, `task next` and `remind` show, which they pick
+  // before replaying them: the most urgent task done, a quiet one made urgent.
+  const std::string next = two.cached.run({"task", "next"}).out;
+  const auto at = next.find("task ");
+  REQUIRE(at != std::string::npos);
+  const std::string top = next.substr(at + 5, next.find(':', at) - at - 5);
+  two.write({"task", "done", top});
+  two.write({"task", "edit", "9", "--importance", "5", "--due", "yesterday"}, true, -1);
 }
 
 TEST_CASE("the recent cache gives way to whatever changed the journal", "[e2e][recent][cache]") {

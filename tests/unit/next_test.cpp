@@ -268,3 +268,64 @@ TEST_CASE("open tasks rank by urgency, then the smaller estimate, then age, amon
   }
   CHECK(ties > 100);  // the task order decides often
 }
+
+TEST_CASE(
+    "the first of a ranking are those of the whole ranking, and so are the most urgent "
+    "of a list",
+    "[next]") {
+  std::mt19937 rng(7);
+  const auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  State state;
+  Goal paused;
+  paused.status = GoalStatus::paused;
+  state.goals = {Goal{}, paused};
+  for (int i = 0; i < 2000; ++i) {
+    Task t = plain_task();
+    t.num = 2 * i + 1;  // numbers may skip
+    t.importance = 1 + pick(5);
+    if (pick(2) == 0) t.due = march_10 + days{pick(40) - 30};
+    if (pick(3) == 0) t.estimate = 15 * pick(4);
+    if (pick(4) == 0) t.goal = pick(2);
+    t.status = pick(8) == 0 ? TaskStatus::done : TaskStatus::todo;
+    t.created_day = march_10 - days{pick(3) * 200};
+    state.tasks.push_back(t);
+  }
+  const std::vector<TaskFacts> facts = facts_of(state.tasks);
+  std::vector<bool> in_sprint(facts.size());
+  for (std::size_t i = 0; i < in_sprint.size(); i += 11) in_sprint[i] = true;
+  const std::vector<Ranked> all = rank_tasks(state, facts, march_10, in_sprint);
+  // The order `today` and `remind` show a list in, as it was written before the first few were
+  // picked alone: by place in the whole ranking, the unranked by due day, else in task order.
+  std::vector<std::size_t> place(facts.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) place[static_cast<std::size_t>(all[i].task)] = i;
+  std::vector<int> due;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (is_open(facts[i].status) && facts[i].due && *facts[i].due <= march_10) {
+      due.push_back(static_cast<int>(i));
+    }
+  }
+  std::vector<int> expected = due;
+  std::stable_sort(expected.begin(), expected.end(), [&](int a, int b) {
+    const std::size_t pa = place[static_cast<std::size_t>(a)],
+                      pb = place[static_cast<std::size_t>(b)];
+    return pa != pb
+               ? pa < pb
+               : *facts[static_cast<std::size_t>(a)].due < *facts[static_cast<std::size_t>(b)].due;
+  });
+  REQUIRE(std::count(place.begin(), place.end(), all.size()) > 100);  // some wait with goal 2
+  for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{10},
+                                  all.size(), all.size() + 5}) {
+    const Ranking first = rank_first(state, facts, march_10, in_sprint, count);
+    CHECK(first.total == all.size());
+    REQUIRE(first.first.size() == std::min(count, all.size()));
+    for (std::size_t i = 0; i < first.first.size(); ++i) {
+      CHECK(first.first[i].task == all[i].task);
+      CHECK(first.first[i].urgency.total() == all[i].urgency.total());
+    }
+    const std::vector<int> shown = most_urgent_first(state, facts, march_10, in_sprint, due, count);
+    const std::vector<int> want(
+        expected.begin(),
+        expected.begin() + static_cast<std::ptrdiff_t>(std::min(count, expected.size())));
+    CHECK(shown == want);
+  }
+}

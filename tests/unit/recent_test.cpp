@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "momentum/next.hpp"
+#include "momentum/nudge.hpp"
 #include "momentum/overview.hpp"
+#include "momentum/remind.hpp"
 #include "momentum/snapshot.hpp"
 #include "momentum/sprint.hpp"
 #include "momentum/streak.hpp"
@@ -16,6 +19,15 @@ using namespace momentum;
 using namespace momentum::test;
 
 namespace {
+
+TaskPart task_part(std::vector<int> nums, bool named = false,
+                   std::function<std::optional<int>(const State&)> goal = {}) {
+  TaskPart part;
+  part.nums = std::move(nums);
+  part.named = named;
+  part.goal = std::move(goal);
+  return part;
+}
 
 void same_days(const GoalDays& a, const GoalDays& b) {
   CHECK(a.logged == b.logged);
@@ -232,7 +244,7 @@ TEST_CASE("a recent State read with some of its tasks holds them as the whole on
   REQUIRE(open != recent.tasks.end());
   const int last = recent.tasks.back().num;
   const std::vector<int> nums{last, open->num, logged, logged, recent.task_nums + 5};
-  const auto part = decode_state(encode_state(recent), TaskPart{nums, false, {}});
+  const auto part = decode_state(encode_state(recent), task_part(nums));
   REQUIRE(part);
   CHECK(part->history->without_tasks);
   std::vector<int> expected{logged, open->num, last};
@@ -272,7 +284,7 @@ TEST_CASE("a recent State read with the tasks its check-ins and sprints name kee
     const int open = std::find_if(recent.tasks.begin(), recent.tasks.end(), [](const Task& t) {
                        return is_open(t.status);
                      })->num;
-    const auto part = decode_state(encode_state(recent), TaskPart{{open}, true, {}});
+    const auto part = decode_state(encode_state(recent), task_part({open}, true));
     REQUIRE(part);
     CHECK(part->history->without_tasks);
     std::set<int> named{open};
@@ -313,7 +325,7 @@ TEST_CASE("a recent State read with one goal's tasks holds all of them", "[recen
       CHECK(s.goals.size() == recent.goals.size());  // the goals are read before the tasks
       return std::optional<int>(static_cast<int>(g));
     };
-    const auto part = decode_state(encode_state(recent), TaskPart{{}, false, pick});
+    const auto part = decode_state(encode_state(recent), task_part({}, false, pick));
     REQUIRE(part);
     std::vector<int> want, got;
     for (const Task& t : recent.tasks) {
@@ -327,10 +339,82 @@ TEST_CASE("a recent State read with one goal's tasks holds all of them", "[recen
     CHECK(a.tasks_done == b.tasks_done);
   }
   // No goal picked: no goal's tasks.
-  const auto none = decode_state(encode_state(recent),
-                                 TaskPart{{}, false, [](const State&) { return std::nullopt; }});
+  const auto none =
+      decode_state(encode_state(recent),
+                   task_part({}, false, [](const State&) { return std::optional<int>(); }));
   REQUIRE(none);
   CHECK(none->tasks.empty());
+}
+
+TEST_CASE("a recent State read with the facts of its tasks ranks them as the whole one does",
+          "[recent]") {
+  for (const unsigned seed : {19u, 20u}) {
+    const RandomJournal journal(seed);
+    const State recent = recent_state(journal.state(), first_day + days{journal_days - 40});
+    const Day today = first_day + days{journal_days + 1};
+    const auto first = [&](const State& s, std::size_t count) {
+      const std::vector<TaskFacts> facts = task_facts(s);
+      const Ranking r = rank_first(s, facts, today, in_sprint_flags(s, facts, today), count);
+      std::vector<int> nums;
+      for (const Ranked& x : r.first) nums.push_back(facts[static_cast<std::size_t>(x.task)].num);
+      return std::pair(nums, r.total);
+    };
+    std::vector<int> picked;
+    TaskPart part;
+    part.named = true;
+    part.facts = true;
+    part.pick = [&](const State& s) {
+      CHECK(s.history->without_tasks);
+      picked = first(s, 5).first;
+      std::vector<int> nums = picked;
+      nums.push_back(s.task_nums + 5);                            // no such task
+      if (!s.tasks.empty()) nums.push_back(s.tasks.front().num);  // read already
+      return nums;
+    };
+    const auto part_state = decode_state(encode_state(recent), part);
+    REQUIRE(part_state);
+    const State& p = *part_state;
+    CHECK(p.tasks.size() < recent.tasks.size());
+    CHECK(p.history->unread.size() + p.tasks.size() == recent.tasks.size());
+    CHECK(task_facts(p) == facts_of(recent.tasks));
+    REQUIRE(picked.size() == 5);
+    CHECK(holds_tasks(p, picked));
+    CHECK(first(p, 5) == first(recent, 5));
+    for (const int num : picked) {
+      State one, other;
+      one.tasks = {p.task(*find_by_num(p.tasks, num))};
+      other.tasks = {recent.task(*find_by_num(recent.tasks, num))};
+      CHECK(encode_state(one) == encode_state(other));
+    }
+    // The day's lists, the nudge and the reminders, by task number.
+    const std::vector<TaskFacts> facts = task_facts(p);
+    const auto nums = [&](const std::vector<int>& tasks) {
+      std::vector<int> out;
+      for (const int t : tasks) out.push_back(facts[static_cast<std::size_t>(t)].num);
+      return out;
+    };
+    const DayOverview a = day_overview(p, facts, today), b = day_overview(recent, today);
+    CHECK(nums(a.overdue) == nums(b.overdue));
+    CHECK(nums(a.due_today) == nums(b.due_today));
+    const Config config;
+    const auto nudge_a = pick_nudge(p, facts, today, config, goals_at_risk(p, today, config));
+    const auto nudge_b = pick_nudge(recent, today, config);
+    REQUIRE(nudge_a.has_value() == nudge_b.has_value());
+    if (nudge_a && nudge_a->task) {
+      CHECK(facts[static_cast<std::size_t>(*nudge_a->task)].num == recent.task(*nudge_b->task).num);
+    }
+    const Clock clock{sys_time<seconds>(today) + hours{20}, minutes{0}};
+    const auto found_a = reminders(p, facts, clock, config);
+    const auto found_b = reminders(recent, clock, config);
+    REQUIRE(found_a.size() == found_b.size());
+    for (std::size_t i = 0; i < found_a.size(); ++i) {
+      CHECK(found_a[i].kind == found_b[i].kind);
+      if (found_a[i].task) {
+        CHECK(facts[static_cast<std::size_t>(*found_a[i].task)].num ==
+              recent.task(*found_b[i].task).num);
+      }
+    }
+  }
 }
 
 TEST_CASE("a damaged task table is refused even when no task is read", "[recent]") {
@@ -360,4 +444,19 @@ TEST_CASE("a damaged task table is refused even when no task is read", "[recent]
   CHECK(refused(at(1, 1), static_cast<std::int64_t>(recent.goals.size())));
   CHECK(refused(at(2, 1), 0));            // offsets out of order
   CHECK(refused(at(2, n - 1), 1 << 30));  // past the end
+  // A task's facts are checked when it is read, or its facts are: against its record, and in
+  // range.
+  TaskPart facts;
+  facts.facts = true;
+  const auto refused_facts = [&](std::size_t pos, std::int64_t value) {
+    std::string damaged = bytes;
+    damaged.replace(pos, 8, word(value));
+    return !decode_state(damaged, facts) && !decode_state(damaged);
+  };
+  REQUIRE(decode_state(bytes, facts));
+  CHECK(refused_facts(at(3, 0), 9));  // no such status
+  std::string other = bytes;          // in range, but not the record's: seen when the task is read
+  other.replace(at(4, 1), 8, word(recent.tasks[1].importance + 1));
+  CHECK_FALSE(decode_state(other));
+  CHECK(refused_facts(at(8, n - 1), -1));  // deferred -1 times
 }
