@@ -156,7 +156,7 @@ detail::PeriodWalker walker(const Timeline& timeline, const Config& config) {
 }  // namespace
 
 double strength(const GoalDays& days, Day today, const Config& config) {
-  const Timeline timeline(days, today);
+  const Timeline timeline = detail::walked_timeline(days, today, config);
   const GoalFold* fold = detail::usable_fold(timeline, config);
   return detail::strength(timeline,
                           detail::PeriodWalker(timeline, config, fold ? fold->at : days.first),
@@ -165,17 +165,17 @@ double strength(const GoalDays& days, Day today, const Config& config) {
 
 std::optional<double> completion_rate(const GoalDays& days, Day today, int window_days,
                                       const Config& config) {
-  const Timeline timeline(days, today);
+  const Timeline timeline = detail::walked_timeline(days, today, config);
   return detail::completion_rate(timeline, walker(timeline, config), window_days);
 }
 
 std::optional<int> slack(const GoalDays& days, Day today, const Config& config) {
-  const Timeline timeline(days, today);
+  const Timeline timeline = detail::walked_timeline(days, today, config);
   return detail::slack(timeline, walker(timeline, config), today);
 }
 
 Needed still_needed(const GoalDays& days, Day today, const Config& config) {
-  const Timeline timeline(days, today);
+  const Timeline timeline = detail::walked_timeline(days, today, config);
   return detail::still_needed(timeline, walker(timeline, config), today);
 }
 

@@ -245,6 +245,11 @@ Day walk_from(const Timeline& timeline, const Config& config) {
   return fold ? fold->at : timeline.days().first;
 }
 
+Timeline walked_timeline(const GoalDays& days, Day today, const Config& config) {
+  const GoalFold* fold = usable_fold(days, today, config);
+  return {days, today, fold ? fold->at : days.first};
+}
+
 std::optional<Period> PeriodWalker::next(Day until) {
   const std::vector<CadenceChange>& changes = timeline_.days().cadences;
   for (; day_ <= until; day_ += one_day) {

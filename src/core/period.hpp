@@ -134,6 +134,10 @@ const GoalFold* usable_fold(const GoalDays& days, Day as_of, const Config& confi
 // Where the walk for this timeline starts: the usable fold's `at`, else the first day.
 Day walk_from(const Timeline& timeline, const Config& config);
 
+// The goal's timeline as of `today` from where its walk starts: no day before a usable fold is
+// read (ten years of days, for a goal that has a fold).
+Timeline walked_timeline(const GoalDays& days, Day today, const Config& config);
+
 // One step of habit strength's moving average over period `p` (goal_metrics.cpp).
 double fold_strength(double s, const Period& p);
 

@@ -74,7 +74,7 @@ Runs runs(const Timeline& timeline, Walk walk, const GoalFold* fold) {
 }
 
 Runs runs(const GoalDays& days, Day today, const Config& config) {
-  const Timeline timeline(days, today);
+  const Timeline timeline = detail::walked_timeline(days, today, config);
   const GoalFold* fold = detail::usable_fold(timeline, config);
   return runs(timeline, detail::PeriodWalker(timeline, config, fold ? fold->at : days.first), fold);
 }
@@ -207,7 +207,7 @@ Streak longest_streak(const GoalDays& days, Day today, const Config& config) {
 
 std::vector<DayMark> day_strip(const GoalDays& days, Day from, Day to, Day today,
                                const Config& config) {
-  const Timeline timeline(days, today);
+  const Timeline timeline(days, today);  // a strip may start before the fold
   return marks(timeline,
                detail::PeriodWalker(timeline, config, detail::walk_from(timeline, config)), from,
                to, today);
@@ -269,8 +269,8 @@ GoalSummary summarize(const Goal& g, const GoalDays& days, Day today, const Conf
   summary.status = effective_status(g, today);
   // One timeline and one walk for every number: each reads as far as it needs, and none
   // before a usable fold.
-  const GoalFold* fold = detail::usable_fold(days, today, config);
-  const Timeline timeline(days, today, fold ? fold->at : days.first);
+  const Timeline timeline = detail::walked_timeline(days, today, config);
+  const GoalFold* fold = detail::usable_fold(timeline, config);
   detail::WalkedPeriods periods(timeline, config, fold ? fold->at : days.first);
   using detail::PeriodList;
   const Runs streaks = runs(timeline, PeriodList(periods), fold);
