@@ -115,13 +115,16 @@ std::string day_total(const State& state, Day day) {
 }
 
 int run_add(Context& ctx, const LogOptions& o) {
+  // A recent State with no task, or with the one numbered by --task.
+  const Reach reach = reach_for(ctx, o.date, DateDirection::backward);
+  const TaskReach task = o.task ? reach_for_task(*o.task) : TaskReach{Reach::habits, {}};
   const Written w = ctx.write(
       [&](const State& s, const Stamp& stamp) {
         LogFields f = fields_of(ctx, s, o);
         split_words(o.words, f);
         return add_log(s, f, stamp, ctx.today, ctx.config.default_goal);
       },
-      without_tasks(reach_for(ctx, o.date, DateDirection::backward), !o.task));
+      reach == Reach::recent ? task.reach : reach, task.tasks);
   const int index = w.touched.index;
   if (ctx.global.json) {
     print_json(ctx, log_json(w.state, index));

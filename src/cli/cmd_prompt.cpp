@@ -97,7 +97,7 @@ struct Facts {
 
 Facts gather(const State& state, Day today) {
   Facts f;
-  const DayOverview day = day_overview(state, today);
+  const DayOverview day = day_overview(state, task_facts(state), today);
   f.checkins =
       !state.goals.empty() || !state.logs.empty() || (state.history && state.history->logs > 0);
   f.anything = !nothing_tracked(state);
@@ -131,8 +131,14 @@ Facts facts(Context& ctx) {
   const auto compute = [&](const State& state) { return encode(gather(state, ctx.today)); };
   // The version too: a memo made by another momentum may have counted otherwise.
   const std::string key = fmt::format("facts-1 {} {}", MOMENTUM_VERSION, format_day(ctx.today));
-  if (auto f = decode(ctx.memoised(".prompt", key, Reach::recent, compute))) return *f;
-  return gather(ctx.read(Reach::recent).state, ctx.today);
+  // The overdue count needs no task read whole: their facts are enough.
+  TaskPart part;
+  part.facts = true;
+  if (auto f = decode(ctx.memoised(".prompt", key, Reach::habits, compute, part))) return *f;
+  return gather(ctx.read(
+                       Reach::habits, [](const State&) {}, part)
+                    .state,
+                ctx.today);
 }
 
 // A field's text; empty when there is nothing to say (a zero, no mark).

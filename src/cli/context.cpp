@@ -218,10 +218,11 @@ Loaded Context::read(Reach reach, const std::function<void(const State&)>& check
 }
 
 std::string Context::memoised(std::string_view name, std::string_view key, Reach reach,
-                              const std::function<std::string(const State&)>& answer) const {
+                              const std::function<std::string(const State&)>& answer,
+                              const TaskPart& tasks) const {
   const std::filesystem::path file = cache.empty() ? cache : memo_file(cache, name);
   if (auto value = read_memo(file, journal, key)) return std::move(*value);
-  auto read = load(*this, reach);
+  auto read = load(*this, reach, tasks);
   if (!read) return answer(State{});
   for (const std::string& warning : read->loaded.warnings) warn(warning);
   std::string value = answer(read->loaded.state);

@@ -90,8 +90,10 @@ class Context {
   // the answer depends on (the day, a format version): the next call for the same journal
   // bytes and key reads the memo and not the journal. Warnings are printed only when the
   // journal is read, so this is for commands that print none (`prompt`).
+  // With Reach::habits or Reach::named_tasks, the recent State holds the tasks of `tasks` too.
   std::string memoised(std::string_view name, std::string_view key, Reach reach,
-                       const std::function<std::string(const State&)>& answer) const;
+                       const std::function<std::string(const State&)>& answer,
+                       const TaskPart& tasks = {}) const;
 
   // The journal's events in (ts, id) order, read afresh (under a writer's lock, the events as
   // they are now); none when there is no journal.
