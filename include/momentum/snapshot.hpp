@@ -23,7 +23,8 @@ std::string encode_state(const State& state);
 // With `facts`, History::unread holds what ranking reads of the tasks not read; with `pick`, the
 // tasks numbered pick(state) are read too, state being the rest of the State with the facts:
 // what a command shows of thousands of open tasks (the most urgent few) is known before any
-// of them is read.
+// of them is read. The store asks pick() again once the lines appended since the snapshot are
+// replayed, and reads all the tasks when those changed what it names (load_journal()).
 struct TaskPart {
   std::vector<int> nums;
   bool named = false;

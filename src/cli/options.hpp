@@ -75,8 +75,9 @@ TaskReach reach_for_task(std::string_view ref);
 template <class View>
 std::pair<State, View> read_shown(const Context& ctx, const std::function<View(const State&)>& view,
                                   const std::function<std::vector<int>(const View&)>& shown) {
-  // The view of the snapshot's State is the final one when no line was appended since: the
-  // tasks read after the pick change none of the facts.
+  // The pick's last view (the store asks again after replaying the lines appended since the
+  // snapshot) is the final one when the State has as many events: the tasks read after the
+  // pick change none of the facts.
   std::optional<View> picked;
   std::size_t picked_events = 0;
   TaskPart part;

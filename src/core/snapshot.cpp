@@ -262,6 +262,7 @@ std::string task_section(const std::vector<Task>& tasks) {
     records.put(t);
   }
   Writer w;
+  w.bytes.reserve(8 + 8 * columns * tasks.size() + records.bytes.size());
   w.put(tasks.size());
   const auto day = [](std::optional<Day> d) { return d ? d->time_since_epoch().count() : none; };
   for (const Task& t : tasks) w.put(t.num);
@@ -381,7 +382,8 @@ class TaskSection {
   static std::optional<TaskSection> open(std::string_view section, std::size_t goals) {
     Reader r(section);
     const std::size_t n = r.count();
-    if (!r.ok || n > section.size() / (8 * columns)) return std::nullopt;
+    // The count, then the table: 8 bytes per column per task.
+    if (!r.ok || n > (section.size() - 8) / (8 * columns)) return std::nullopt;
     TaskSection out(section, n);
     const TaskTable& table = out.table;
     for (std::size_t i = 0; i < n; ++i) {

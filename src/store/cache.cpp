@@ -158,22 +158,21 @@ std::shared_ptr<JournalRead::Snapshot> write_cache(const fs::path& file, int jou
   if (file.empty()) return nullptr;
   const auto hash = hash_before(journal_fd, end);
   if (!hash) return nullptr;
-  std::string payload;
-  put_word(payload, warnings.size());
+  // The header, then the payload: built in one string (tens of MiB at a million events).
+  std::string bytes(header_bytes, '\0');
+  put_word(bytes, warnings.size());
   for (const std::string& warning : warnings) {
-    put_word(payload, warning.size());
-    payload += warning;
+    put_word(bytes, warning.size());
+    bytes += warning;
   }
-  payload += encode_state(state);
+  bytes += encode_state(state);
 
   Header h{};
   h[W::magic] = cache_magic, h[W::covered] = end,
   h[W::covered_lines] = static_cast<std::uint64_t>(lines);
-  h[W::covered_hash] = *hash, h[W::payload_size] = payload.size();
+  h[W::covered_hash] = *hash, h[W::payload_size] = bytes.size() - header_bytes;
   set_stamp(h, stamp);
-
-  std::string bytes(reinterpret_cast<const char*>(h.data()), header_bytes);
-  bytes += payload;
+  std::memcpy(bytes.data(), h.data(), header_bytes);
   auto snapshot = std::make_shared<JournalRead::Snapshot>(replace_file(file, bytes).release());
   if (!snapshot->file) return nullptr;
   snapshot->header = h;
@@ -198,7 +197,8 @@ namespace {
 std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_fd,
                                               const FileStamp& stamp, std::string_view source,
                                               std::optional<Day> recent,
-                                              const std::optional<TaskPart>& tasks) {
+                                              const std::optional<TaskPart>& tasks,
+                                              bool rewrite = false) {
   if (file.empty()) return std::nullopt;
   int fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
   if (fd < 0 && errno == EACCES) fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -243,16 +243,28 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
     return std::nullopt;
   }
   const int first_line = static_cast<int>(h[W::covered_lines]) + 1;
-  if (!replay_appended(read.loaded, tail, source, first_line)) {
-    // An appended event may name a task that was not read: the tasks decide.
-    if (!whole) return read_through_cache(file, journal_fd, stamp, source, recent, std::nullopt);
+  const bool replayed = replay_appended(read.loaded, tail, source, first_line);
+  // An appended event may name a task that was not read, or change which tasks the pick names
+  // (it saw the snapshot only): the tasks decide, and the snapshot is written again with the
+  // appended events in it, so that the reads after this one need not.
+  const auto picked_all = [&] {
+    if (whole || tail.empty() || !tasks->pick) return true;
+    const State& s = read.loaded.state;
+    const std::vector<int> nums = tasks->pick(s);
+    return std::all_of(nums.begin(), nums.end(),
+                       [&](int num) { return find_by_num(s.tasks, num).has_value(); });
+  };
+  if (!replayed || !picked_all()) {
+    if (!whole) {
+      return read_through_cache(file, journal_fd, stamp, source, recent, std::nullopt, true);
+    }
     return std::nullopt;
   }
   read.lines = first_line - 1 + count_lines(tail);
   read.from_cache = true;
   read.blank = false;
   read.cache = file;
-  read.snapshot = tail.size() > rebuild_after
+  read.snapshot = rewrite || tail.size() > rebuild_after
                       ? write_cache(file, journal_fd, read.loaded.state, read.loaded.event_warnings,
                                     stamp.size, read.lines, stamp)
                       : std::move(snapshot);

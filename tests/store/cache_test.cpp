@@ -520,6 +520,16 @@ TEST_CASE("a recent State is read without its tasks until an appended event name
     CHECK(after->loaded.warnings == before->loaded.warnings);
     CHECK_FALSE(after->loaded.state.history->without_tasks);
     CHECK(after->loaded.state.logs.back().task == 0);
+    // ... and the snapshot is written again with that event in it: the next read needs no task.
+    const auto next = habits();
+    REQUIRE(next);
+    CHECK(next->from_cache);
+    CHECK(next->loaded.state.history->without_tasks);
+    CHECK(next->loaded.state.logs.size() == b.state.logs.size());
+    const auto then = whole();
+    REQUIRE(then);
+    CHECK(encode_state(then->loaded.state) ==
+          encode_state(recent_state(replay_text(b.text).state, today - days{recent_days})));
   }
   SECTION("so much appended that the cache is about to be rewritten: the tasks are read") {
     const auto before = whole();
