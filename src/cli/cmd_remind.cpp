@@ -149,7 +149,7 @@ RemindTasks remind_tasks(const State& state, Day today) {
   std::vector<int> due;
   for (std::size_t i = 0; i < r.facts.size(); ++i) {
     const TaskFacts& t = r.facts[i];
-    if (is_open(t.status) && t.due && *t.due <= today) due.push_back(static_cast<int>(i));
+    if (is_due_on(t, today) || is_overdue(t, today)) due.push_back(static_cast<int>(i));
   }
   r.shown = most_urgent_first(state, r.facts, today, in_sprint_flags(state, r.facts, today), due,
                               shown_per_group);

@@ -248,11 +248,8 @@ std::optional<JournalRead> read_through_cache(const fs::path& file, int journal_
   // (it saw the snapshot only): the tasks decide, and the snapshot is written again with the
   // appended events in it, so that the reads after this one need not.
   const auto picked_all = [&] {
-    if (whole || tail.empty() || !tasks->pick) return true;
-    const State& s = read.loaded.state;
-    const std::vector<int> nums = tasks->pick(s);
-    return std::all_of(nums.begin(), nums.end(),
-                       [&](int num) { return find_by_num(s.tasks, num).has_value(); });
+    return whole || tail.empty() || !tasks->pick ||
+           holds_tasks(read.loaded.state, tasks->pick(read.loaded.state));
   };
   if (!replayed || !picked_all()) {
     if (!whole) {
