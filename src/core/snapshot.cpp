@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <ranges>
 #include <type_traits>
 
 #include "momentum/streak.hpp"
@@ -337,21 +338,12 @@ struct TasksRead {
 std::vector<std::size_t> wanted_tasks(const TaskPart& part, const TaskTable& table, std::size_t n,
                                       const State& s) {
   std::vector<std::size_t> wanted;
-  const auto position = [&](int num) -> std::optional<std::size_t> {
-    std::size_t lo = 0, hi = n;  // numbers ascend
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi) / 2;
-      if (table.at(Column::num, mid) < num) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    if (lo < n && table.at(Column::num, lo) == num) return lo;
-    return std::nullopt;
-  };
+  const auto positions = std::views::iota(std::size_t{0}, n);
+  const auto number = [&](std::size_t i) { return table.at(Column::num, i); };
   for (const int num : part.nums) {
-    if (const auto at = position(num)) wanted.push_back(*at);
+    // The numbers ascend.
+    const auto at = std::ranges::lower_bound(positions, std::int64_t{num}, {}, number);
+    if (at != positions.end() && number(*at) == num) wanted.push_back(*at);
   }
   const auto name = [&](int task) {
     if (task >= 0 && static_cast<std::size_t>(task) < n)
