@@ -60,12 +60,13 @@ inline int read_at(int fd, std::string& out, off_t offset) {
 }
 
 // The first `size` bytes of file `fd`, mapped read-only for as long as it lives; empty (and
-// false) when they cannot be mapped.
+// false) when they cannot be mapped. Pages are faulted in as they are read, not populated up
+// front: a partial read of a recent snapshot skips most of its bytes, and the pages it never
+// touches then count neither in time nor in peak RSS.
 class Mapping {
  public:
   Mapping(int fd, std::size_t size) : size_(size) {
-    void* at = size == 0 ? MAP_FAILED
-                         : ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void* at = size == 0 ? MAP_FAILED : ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (at != MAP_FAILED) data_ = static_cast<const char*>(at);
   }
   ~Mapping() {
