@@ -95,4 +95,11 @@ std::optional<double> procrastination_index(const std::vector<Component>& parts)
 // Every metric over `window`, open-task lists as of `today`, thresholds from `config`.
 Metrics compute_metrics(const State& state, const Window& window, Day today, const Config& config);
 
+// True when compute_metrics() over `window` gives on `state` (full or recent) what it gives on
+// the full State: a recent State holds the window, and what it left out can only tell that
+// the journal started before the window (where the gap days are counted from). False only
+// when that is unknown: a goal's window on a recent State that left out tasks it cannot
+// attribute (a dropped task is counted nowhere).
+bool answers_metrics(const State& state, const Window& window);
+
 }  // namespace momentum

@@ -33,6 +33,10 @@ State recent_state(const State& full, Day cutoff);
 // recent one must hold at least the `recent_margin` days before it.
 bool serves(const State& state, Day today);
 
+// True when `state` holds every check-in, rest day and task active on or after `day`, as the
+// full State does: what a report of a period from `day` on reads (a full State always does).
+bool holds_since(const State& state, Day day);
+
 // True when a recent `state` holds so many days before `today` that building it again
 // (from a cutoff `recent_days` before today) makes it smaller; false for a full State.
 bool worth_rebuilding(const State& state, Day today);

@@ -11,6 +11,7 @@
 #include "momentum/error.hpp"
 #include "momentum/minutes.hpp"
 #include "momentum/next.hpp"
+#include "momentum/recent.hpp"
 #include "momentum/resolve.hpp"
 #include "momentum/sprint.hpp"
 #include "momentum/streak.hpp"
@@ -32,14 +33,10 @@ struct Period {
   std::optional<int> sprint;
 };
 
-Period period_of(const Context& ctx, const State& state, const ReviewOptions& o) {
+// The period the options ask for; a sprint's is known once the journal is read (with_sprint).
+Period period_of(const Context& ctx, const ReviewOptions& o) {
   Period p{week_begin(ctx.today, ctx.config.week_start), ctx.today, std::nullopt};
-  if (o.sprint) {
-    p.sprint = resolve_sprint(state, *o.sprint);
-    const Sprint& s = state.sprints[static_cast<std::size_t>(*p.sprint)];
-    p.from = s.start;
-    p.to = s.end;
-  } else if (o.since) {
+  if (o.since) {
     p.from = date_option(ctx, *o.since, "--since", DateDirection::backward);
     if (o.until) p.to = date_option(ctx, *o.until, "--until", DateDirection::backward);
     if (p.from > p.to) {
@@ -48,6 +45,15 @@ Period period_of(const Context& ctx, const State& state, const ReviewOptions& o)
                       format_day(p.from), format_day(p.to)));
     }
   }
+  return p;
+}
+
+Period with_sprint(Period p, const State& state, const ReviewOptions& o) {
+  if (!o.sprint) return p;
+  p.sprint = resolve_sprint(state, *o.sprint);
+  const Sprint& s = state.sprints[static_cast<std::size_t>(*p.sprint)];
+  p.from = s.start;
+  p.to = s.end;
   return p;
 }
 
@@ -178,8 +184,18 @@ const Sprint* overlapping(const State& state, const Period& p) {
 }
 
 int run_review(Context& ctx, const ReviewOptions& o) {
-  const State state = ctx.read().state;
-  const Period p = period_of(ctx, state, o);
+  const Period asked = period_of(ctx, o);
+  // A period from the recent State's cutoff on (the week, a sprint of the last month) is read
+  // from it; one older than any recent State holds, from the full State at once.
+  const bool recent = o.sprint || asked.from >= ctx.today - std::chrono::days{recent_max_days};
+  const State state = ctx.read(recent ? Reach::recent : Reach::full,
+                               [&](const State& s) {
+                                 if (!holds_since(s, with_sprint(asked, s, o).from)) {
+                                   throw NeedsFullState();
+                                 }
+                               })
+                          .state;
+  const Period p = with_sprint(asked, state, o);
   const Sprint* s = p.sprint ? &state.sprints[static_cast<std::size_t>(*p.sprint)] : nullptr;
   ReviewDoc doc(ctx.out, o.format == "md");
   doc.heading(1, s ? fmt::format("Sprint {}: {}", s->num, doc.text(s->title))

@@ -6,6 +6,7 @@
 #include "cli/stats_render.hpp"
 #include "momentum/error.hpp"
 #include "momentum/metrics.hpp"
+#include "momentum/recent.hpp"
 #include "momentum/resolve.hpp"
 
 namespace momentum::cli {
@@ -19,8 +20,9 @@ struct StatsOptions {
 
 constexpr int default_days = 28;
 
-// The window the options ask for: 28 days ending --until (today), or from --since.
-Window stats_window(const Context& ctx, const State& state, const StatsOptions& o) {
+// The window the options ask for: 28 days ending --until (today), or from --since. Its goal
+// is resolved once the journal is read.
+Window stats_window(const Context& ctx, const StatsOptions& o) {
   const Day last =
       o.until ? date_option(ctx, *o.until, "--until", DateDirection::backward) : ctx.today;
   Window w = default_window(last, default_days);
@@ -30,13 +32,26 @@ Window stats_window(const Context& ctx, const State& state, const StatsOptions& 
         fmt::format("--since {} is after --until {}; expected a start on or before the end",
                     format_day(w.first), format_day(w.last)));
   }
+  return w;
+}
+
+Window with_goal(Window w, const State& state, const StatsOptions& o) {
   if (o.goal) w.goal = resolve_goal(state, *o.goal);
   return w;
 }
 
 int run_stats(Context& ctx, const StatsOptions& o) {
-  const State state = ctx.read().state;
-  const Window window = stats_window(ctx, state, o);
+  const Window days = stats_window(ctx, o);
+  // A window from the recent State's cutoff on (the default 28 days) is read from it; one
+  // older than any recent State holds, from the full State at once.
+  const bool recent = days.first >= ctx.today - std::chrono::days{recent_max_days};
+  const State state = ctx.read(recent ? Reach::recent : Reach::full,
+                               [&](const State& s) {
+                                 if (!answers_metrics(s, with_goal(days, s, o)))
+                                   throw NeedsFullState();
+                               })
+                          .state;
+  const Window window = with_goal(days, state, o);
   const Metrics metrics = compute_metrics(state, window, ctx.today, ctx.config);
   if (ctx.global.json) {
     print_json(ctx, stats_json(state, metrics, ctx.today, ctx.config));

@@ -167,8 +167,14 @@ bool status_matches(const Task& t, const TaskOptions& o) {
   return to_string(t.status) == *o.status;
 }
 
+// True when the list shows open tasks only, which a recent State holds every one of.
+bool lists_open_only(const TaskOptions& o) {
+  return !o.all &&
+         (!o.status || *o.status == "open" || *o.status == "todo" || *o.status == "doing");
+}
+
 int run_list(Context& ctx, const TaskOptions& o) {
-  const State state = ctx.read().state;
+  const State state = ctx.read(lists_open_only(o) ? Reach::recent : Reach::full).state;
   std::optional<int> goal;
   if (o.goal) goal = resolve_goal(state, *o.goal);
   std::vector<int> shown;

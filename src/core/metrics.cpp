@@ -4,6 +4,7 @@
 #include <set>
 
 #include "momentum/minutes.hpp"
+#include "momentum/recent.hpp"
 
 namespace momentum {
 namespace {
@@ -107,10 +108,32 @@ void log_metrics(const State& state, const Window& w, const Config& config, Metr
   m.resistance = ratio(resistance_sum, m.resistance_reports);
 }
 
-// The first day anything was recorded (for the window's goal only, when it has one).
+// The first day anything was recorded (for the window's goal only, when it has one). In a
+// recent State, what its History left out is before its cutoff: a left-out day counts as it
+// is, and a left-out task (whose creation day is gone) as the day before the cutoff, which is
+// exact where it matters, for a window from the cutoff on (answers_metrics()).
 std::optional<Day> journal_start(const State& state, const Window& w) {
   std::optional<Day> first;
   const auto see = [&](Day d) { first = first ? std::min(*first, d) : d; };
+  const auto see_front = [&](const std::vector<Day>& days) {
+    if (!days.empty()) see(days.front());
+  };
+  if (const auto& h = state.history) {
+    // Goals added since the History was made have nothing left out.
+    for (std::size_t g = 0; g < h->logged.size(); ++g) {
+      if (w.goal && static_cast<int>(g) != *w.goal) continue;
+      see_front(h->logged[g]);
+      if (g < h->skipped.size()) see_front(h->skipped[g]);
+      if (g < h->goal_tasks_done.size() && h->goal_tasks_done[g] > 0) {
+        see(h->cutoff - std::chrono::days{1});
+      }
+    }
+    if (!w.goal) {
+      see_front(h->any_logged);
+      see_front(h->rested);
+      if (h->tasks > 0) see(h->cutoff - std::chrono::days{1});
+    }
+  }
   for (std::size_t g = 0; g < state.goals.size(); ++g) {
     if (!w.goal || static_cast<int>(g) == *w.goal) see(state.goals[g].created_day);
   }
@@ -184,6 +207,13 @@ std::optional<double> procrastination_index(const std::vector<Component>& parts)
   }
   if (weights == 0) return std::nullopt;
   return 100 * sum / weights;
+}
+
+bool answers_metrics(const State& state, const Window& window) {
+  if (!holds_since(state, window.first)) return false;
+  if (!state.history || !window.goal || state.history->tasks == 0) return true;
+  const std::optional<Day> start = journal_start(state, window);
+  return start && *start <= window.first;
 }
 
 Metrics compute_metrics(const State& state, const Window& window, Day today, const Config& config) {

@@ -164,6 +164,10 @@ bool serves(const State& state, Day today) {
   return !state.history || state.history->cutoff <= today - std::chrono::days{recent_margin};
 }
 
+bool holds_since(const State& state, Day day) {
+  return !state.history || state.history->cutoff <= day;
+}
+
 bool worth_rebuilding(const State& state, Day today) {
   return state.history && state.history->cutoff < today - std::chrono::days{recent_max_days};
 }

@@ -80,7 +80,17 @@ class TwoReaders {
                                                {"task", "show", "400"},
                                                {"task", "show", "e00002"},
                                                {"log", "list", "--json", "--since", "2025-12-01"},
-                                               {"log", "list", "--since", "-5d"}}) {
+                                               {"log", "list", "--since", "-5d"},
+                                               {"task", "list"},
+                                               {"task", "list", "--status", "doing", "--json"},
+                                               {"task", "list", "--status", "done"},
+                                               {"stats"},
+                                               {"stats", "--json"},
+                                               {"stats", "--goal", "2"},
+                                               {"stats", "--since", "-60d", "--goal", "1"},
+                                               {"review"},
+                                               {"review", "--since", "-20d", "--format", "text"},
+                                               {"review", "--sprint", "1"}}) {
       const Result a = cached.run(args);
       const Result b = plain.run(args);
       INFO(joined(args) << " (answers compared: " << checks << ")");

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
+#include "momentum/metrics.hpp"
 #include "momentum/next.hpp"
 #include "momentum/nudge.hpp"
 #include "momentum/overview.hpp"
@@ -173,6 +174,116 @@ TEST_CASE("a recent State leaves out what is old and serves only the days it hol
   CHECK_FALSE(worth_rebuilding(full, cutoff + days{1000}));
   CHECK_FALSE(worth_rebuilding(recent, cutoff + days{recent_max_days}));
   CHECK(worth_rebuilding(recent, cutoff + days{recent_max_days + 1}));
+}
+
+namespace {
+
+std::vector<int> nums_of(const State& state, const std::vector<int>& indexes) {
+  std::vector<int> nums;
+  for (int i : indexes) nums.push_back(state.task(i).num);
+  return nums;
+}
+
+// compute_metrics() gives the same on both: numbers, and the tasks its lists name.
+void same_metrics(const State& full, const State& recent, const Window& w, Day today) {
+  const Metrics a = compute_metrics(full, w, today, Config{});
+  const Metrics b = compute_metrics(recent, w, today, Config{});
+  CHECK(a.start_delay.tasks == b.start_delay.tasks);
+  CHECK(a.start_delay.median == b.start_delay.median);
+  CHECK(a.start_delay.difference == b.start_delay.difference);
+  CHECK(a.deferrals == b.deferrals);
+  CHECK(a.live_tasks == b.live_tasks);
+  CHECK(a.deferred_tasks == b.deferred_tasks);
+  CHECK(nums_of(full, a.chronic) == nums_of(recent, b.chronic));
+  CHECK(a.due_done == b.due_done);
+  CHECK(a.on_time == b.on_time);
+  CHECK(a.open_tasks == b.open_tasks);
+  CHECK(nums_of(full, a.overdue) == nums_of(recent, b.overdue));
+  CHECK(nums_of(full, a.stale) == nums_of(recent, b.stale));
+  CHECK(a.created == b.created);
+  CHECK(a.completed == b.completed);
+  CHECK(a.learn_minutes == b.learn_minutes);
+  CHECK(a.do_minutes == b.do_minutes);
+  CHECK(a.counted_days == b.counted_days);
+  CHECK(a.gap_days == b.gap_days);
+  CHECK(a.longest_gap == b.longest_gap);
+  CHECK(a.resistance_reports == b.resistance_reports);
+  CHECK(a.resistance == b.resistance);
+  CHECK(a.index == b.index);
+}
+
+}  // namespace
+
+TEST_CASE("a recent State gives the metrics of every window it answers as the full one does",
+          "[recent][metrics]") {
+  int goal_windows = 0;
+  for (const unsigned seed : {1u, 2u, 3u, 4u}) {
+    const RandomJournal journal(seed);
+    const State& full = journal.state();
+    for (const int back : {30, 100, 250, 399}) {
+      const Day cutoff = first_day + days{journal_days - 1 - back};
+      const State recent = recent_state(full, cutoff);
+      const Day today = cutoff + days{40};
+      for (const int from : {-1, 0, 3, 12}) {
+        std::vector<std::optional<int>> goals{std::nullopt};
+        for (std::size_t g = 0; g < full.goals.size(); ++g) goals.emplace_back(static_cast<int>(g));
+        for (const std::optional<int> goal : goals) {
+          const Window w{cutoff + days{from}, cutoff + days{from + 27}, goal};
+          INFO("seed " << seed << ", cutoff " << back << " days back, window from cutoff" << from
+                       << ", goal " << goal.value_or(-1));
+          const bool answered = answers_metrics(recent, w);
+          CHECK(answers_metrics(full, w));
+          if (from < 0) CHECK_FALSE(answered);
+          if (from >= 0 && !goal) CHECK(answered);
+          if (!answered) continue;
+          if (goal) ++goal_windows;
+          same_metrics(full, recent, w, today);
+        }
+      }
+    }
+  }
+  CHECK(goal_windows > 20);
+}
+
+TEST_CASE("a goal's metrics come from the full State when a recent one cannot tell its start",
+          "[recent][metrics]") {
+  // A goal added lately to an old journal, with one task from long before that the recent
+  // State left out (as an import of older tasks gives): the gap days count from that task's
+  // creation, which the recent State knows only when the task was done.
+  const RandomJournal journal(3);
+  State full = journal.state();
+  full.skips.clear();  // an all-goals rest day would tell too: it counts for every goal
+  full.skip_index = {};
+  const Day cutoff = first_day + days{journal_days - 60};
+  const Day today = cutoff + days{40};
+  Goal goal = full.goals.front();
+  goal.id = "f0000000-0000-4000-8000-000000000001";
+  goal.num = ++full.goal_nums;
+  goal.created_day = cutoff + days{20};
+  full.goals.push_back(goal);
+  full.goal_index.emplace(goal.id, static_cast<int>(full.goals.size() - 1));
+  Task task;
+  task.id = "f0000000-0000-4000-8000-000000000002";
+  task.num = ++full.task_nums;
+  task.title = "Imported";
+  task.goal = static_cast<int>(full.goals.size() - 1);
+  task.created_day = first_day + days{10};
+  task.finished_day = task.last_activity_day = first_day + days{12};
+  const Window w{cutoff + days{12}, cutoff + days{39}, task.goal};
+  for (const TaskStatus status : {TaskStatus::dropped, TaskStatus::done}) {
+    task.status = status;
+    State with = full;
+    with.tasks.push_back(task);
+    with.task_ids().emplace(task.id, static_cast<int>(with.tasks.size() - 1));
+    const State recent = recent_state(with, cutoff);
+    INFO("the task " << (status == TaskStatus::done ? "done" : "dropped"));
+    REQUIRE_FALSE(recent.task_ids().contains(task.id));
+    CHECK(compute_metrics(with, w, today, Config{}).counted_days == 28);
+    CHECK(answers_metrics(recent, w) == (status == TaskStatus::done));
+    if (answers_metrics(recent, w)) same_metrics(with, recent, w, today);
+    // Without the goal, any task left out tells that the journal started long before.
+    CHECK(answers_metrics(recent, Window{w.first, w.last, std::nullopt}));
+  }
 }
 
 TEST_CASE("a recent State survives the snapshot codec", "[recent]") {
