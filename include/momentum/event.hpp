@@ -238,4 +238,13 @@ bool needs_replay(const Op& op);
 // left out), in (ts, id) order. Throws StorageError "SOURCE:LINE: …" like replay().
 std::vector<Event> read_events(const std::string& input, std::string_view source);
 
+// Of the events read_events() gives, every undo and the `count` latest others, in the same
+// (ts, id) order, decoding only those lines (the rest are read as far as their id and ts):
+// what `undo` needs of a long journal. `all` is set when that is every event.
+struct LatestEvents {
+  std::vector<Event> events;
+  bool all = false;
+};
+LatestEvents latest_events(const std::string& input, std::string_view source, std::size_t count);
+
 }  // namespace momentum

@@ -4,6 +4,8 @@
 // append-only; walking back is undoing again.
 
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "momentum/commands.hpp"
@@ -27,13 +29,20 @@ struct Undoable {
 std::vector<Undoable> undoable(const State& state, const std::vector<Event>& events,
                                std::size_t limit);
 
+// undoable() of the journal bytes `journal`, decoding only its latest events (latest_events(),
+// more of them until `limit` are found or there are no more). On a recent State, an event
+// about an entity it left out throws NeedsFullState: the full State decides.
+std::vector<Undoable> latest_undoable(const State& state, const std::string& journal,
+                                      std::string_view source, std::size_t limit);
+
 // The undo event that reverts the latest change, and that change.
 struct UndoChange {
   Change change;
   Undoable reverted;
 };
 
-// Reverts the first of undoable(); throws UsageError when there is nothing left to undo.
-UndoChange undo_latest(const State& state, const std::vector<Event>& events, const Stamp& stamp);
+// Reverts the first of `latest` (undoable()); throws UsageError when there is nothing left to
+// undo.
+UndoChange undo_latest(const State& state, std::vector<Undoable> latest, const Stamp& stamp);
 
 }  // namespace momentum

@@ -9,8 +9,10 @@ namespace {
 // Completion must never get in the way: any problem (no journal, a corrupt one) offers nothing.
 int print_records(const Context& ctx, const std::string& kind) {
   try {
-    // The scripts discard stderr, where a warning (a torn last line) would go.
-    ctx.out << completion_records(ctx.read().state, ctx.today, kind);
+    // The scripts discard stderr, where a warning (a torn last line) would go. At every Tab:
+    // the recent State holds every goal, sprint and open task; goals and sprints need no task.
+    const Reach reach = kind == "tasks" ? Reach::recent : Reach::habits;
+    ctx.out << completion_records(ctx.read(reach).state, ctx.today, kind);
   } catch (const std::exception&) {
     // Nothing to offer.
   }

@@ -31,12 +31,21 @@ UndoLine line_of(const Context& ctx, Undoable change) {
   return {std::move(change), std::move(when), day_of(ts, offset, ctx.config.day_start)};
 }
 
+// The changes undo would revert, newest first, at most `limit`: of the journal's latest events
+// only (a recent State that left out what they name throws NeedsFullState).
+std::vector<Undoable> latest(const Context& ctx, const State& state, std::size_t limit) {
+  const std::optional<std::string> text = ctx.journal_text();
+  return text ? latest_undoable(state, *text, ctx.journal.string(), limit)
+              : std::vector<Undoable>{};
+}
+
 int run_list(Context& ctx) {
-  const State state = ctx.read().state;
+  std::vector<Undoable> changes;
+  const State state =
+      ctx.read(Reach::recent, [&](const State& s) { changes = latest(ctx, s, listed); }).state;
+  if (!state.history) changes = latest(ctx, state, listed);
   UndoListView view{state, {}};
-  for (Undoable& u : undoable(state, ctx.events(), listed)) {
-    view.lines.push_back(line_of(ctx, std::move(u)));
-  }
+  for (Undoable& u : changes) view.lines.push_back(line_of(ctx, std::move(u)));
   if (ctx.global.json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const UndoLine& line : view.lines) list.push_back(undo_json(ctx.style, state, line));
@@ -50,14 +59,16 @@ int run_list(Context& ctx) {
 int run_undo(Context& ctx) {
   std::string text;
   nlohmann::ordered_json json;
-  const Written w = ctx.write([&](const State& s, const Stamp& stamp) {
-    UndoChange u = undo_latest(s, ctx.events(), stamp);
-    // In the words of the state it is still part of.
-    const UndoLine line = line_of(ctx, std::move(u.reverted));
-    text = undo_text(ctx.style, s, line);
-    json = undo_json(ctx.style, s, line);
-    return std::move(u.change);
-  });
+  const Written w = ctx.write(
+      [&](const State& s, const Stamp& stamp) {
+        UndoChange u = undo_latest(s, latest(ctx, s, 1), stamp);
+        // In the words of the state it is still part of.
+        const UndoLine line = line_of(ctx, std::move(u.reverted));
+        text = undo_text(ctx.style, s, line);
+        json = undo_json(ctx.style, s, line);
+        return std::move(u.change);
+      },
+      Reach::recent);
   if (ctx.global.json) {
     print_json(ctx, {{"undo", w.event.stamp.id}, {"reverted", json}});
     return 0;

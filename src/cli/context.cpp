@@ -230,6 +230,8 @@ std::string Context::memoised(std::string_view name, std::string_view key, Reach
   return value;
 }
 
+std::optional<std::string> Context::journal_text() const { return read_journal(journal); }
+
 std::vector<Event> Context::events() const {
   const auto text = read_journal(journal);
   return text ? read_events(*text, journal.string()) : std::vector<Event>{};

@@ -98,6 +98,8 @@ class Context {
   // The journal's events in (ts, id) order, read afresh (under a writer's lock, the events as
   // they are now); none when there is no journal.
   std::vector<Event> events() const;
+  // The journal's bytes as they are now; nullopt when it does not exist.
+  std::optional<std::string> journal_text() const;
 
   // Under the journal lock: loads, lets `build` check the input and make the event, appends
   // it, prints the change's warnings, and returns the state with the event applied.

@@ -267,4 +267,94 @@ std::vector<Event> read_events(const std::string& input, std::string_view source
   return events;
 }
 
+namespace {
+
+// Notes where a line's event sits in the (ts, id) order and whether it is an undo; its data
+// is left unread.
+class HeadSink final : public codec::EventSink {
+ public:
+  HeadSink(LineRef& ref, bool& undo) : ref_(ref), undo_(undo) {}
+  void event(const EventHead& head, std::string_view op, od::object& /*data*/) override {
+    ref_.id = head.id;
+    ref_.ts = head.ts;
+    undo_ = op == "undo";
+  }
+
+ private:
+  LineRef& ref_;
+  bool& undo_;
+};
+
+[[noreturn]] void malformed(std::string_view source, int line, std::string_view why) {
+  throw StorageError(fmt::format("{}:{}: malformed event: {}", source, line, why));
+}
+
+}  // namespace
+
+LatestEvents latest_events(const std::string& input, std::string_view source, std::size_t count) {
+  std::string padded_copy;
+  const bool needs_copy = input.capacity() < input.size() + simdjson::SIMDJSON_PADDING;
+  if (needs_copy) {
+    padded_copy.reserve(input.size() + simdjson::SIMDJSON_PADDING);
+    padded_copy = input;
+  }
+  const std::string& text = needs_copy ? padded_copy : input;
+  Loaded tail;
+  check_tail(text, source, tail);
+  LineReader reader(text, source);
+  std::vector<LineRef> refs;
+  std::vector<bool> undo;
+  int line = 0;
+  for (std::size_t pos = 0; pos < tail.valid_size;) {
+    const std::size_t nl = std::min(text.find('\n', pos), tail.valid_size);
+    ++line;
+    const std::string_view content(text.data() + pos, nl - pos);
+    const std::size_t offset = pos;
+    pos = nl + 1;
+    if (is_blank(content)) continue;
+    try {
+      od::document doc = reader.parse(offset, content.size(), line);
+      od::object obj = doc.get_object();
+      LineRef ref{{}, {}, offset, content.size(), line};
+      bool is_undo = false;
+      HeadSink sink(ref, is_undo);
+      codec::Envelope e = codec::read_envelope(obj, sink);
+      if (e.is_header()) continue;
+      if (!e.applied) codec::read_late(obj, e, sink);
+      refs.push_back(ref);
+      undo.push_back(is_undo);
+    } catch (const simdjson::simdjson_error& e) {
+      malformed(source, line, e.what());
+    } catch (const UsageError& e) {
+      malformed(source, line, e.what());
+    }
+  }
+  std::vector<std::size_t> order(refs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto earlier = [&](std::size_t a, std::size_t b) { return before(refs[a], refs[b]); };
+  if (!std::is_sorted(order.begin(), order.end(), earlier)) {
+    std::stable_sort(order.begin(), order.end(), earlier);
+  }
+  // The latest `count` that are not undos, and every undo.
+  std::vector<bool> wanted(refs.size(), false);
+  std::size_t others = 0;
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    wanted[*it] = undo[*it] || others++ < count;
+  }
+  LatestEvents out;
+  out.all = others <= count;
+  for (const std::size_t i : order) {
+    if (!wanted[i]) continue;
+    const LineRef& ref = refs[i];
+    try {
+      if (auto event = codec::read_line(std::string_view(text.data() + ref.offset, ref.length))) {
+        out.events.push_back(std::move(*event));
+      }
+    } catch (const UsageError& e) {
+      malformed(source, ref.line, e.what());
+    }
+  }
+  return out;
+}
+
 }  // namespace momentum

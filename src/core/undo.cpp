@@ -7,6 +7,7 @@
 
 #include "apply.hpp"
 #include "momentum/error.hpp"
+#include "momentum/recent.hpp"
 
 namespace momentum {
 namespace {
@@ -57,7 +58,11 @@ std::vector<int> tasks_named(const State& s, const Op& op) {
   std::vector<int> out;
   if (!ids) return out;
   for (const Uuid& id : *ids) {
-    if (auto i = s.task_ids().find(id)) out.push_back(*i);
+    if (auto i = s.task_ids().find(id)) {
+      out.push_back(*i);
+    } else if (s.history) {
+      throw NeedsFullState();  // a task the recent State left out, or none at all
+    }
   }
   return out;
 }
@@ -78,13 +83,24 @@ std::vector<Undoable> undoable(const State& state, const std::vector<Event>& eve
     if (undone.contains(it->stamp.id) || !seen.insert(it->stamp.id).second) continue;
     if (auto touched = touched_by(state, *it)) {
       out.push_back({*it, *touched, tasks_named(state, it->op)});
+    } else if (state.history && !std::holds_alternative<Undo>(it->op) &&
+               !std::holds_alternative<UnknownOp>(it->op)) {
+      throw NeedsFullState();  // about something a recent State left out, or nothing at all
     }
   }
   return out;
 }
 
-UndoChange undo_latest(const State& state, const std::vector<Event>& events, const Stamp& stamp) {
-  std::vector<Undoable> latest = undoable(state, events, 1);
+std::vector<Undoable> latest_undoable(const State& state, const std::string& journal,
+                                      std::string_view source, std::size_t limit) {
+  for (std::size_t count = 64;; count *= 8) {
+    const LatestEvents latest = latest_events(journal, source, count);
+    std::vector<Undoable> out = undoable(state, latest.events, limit);
+    if (out.size() >= limit || latest.all) return out;
+  }
+}
+
+UndoChange undo_latest(const State& state, std::vector<Undoable> latest, const Stamp& stamp) {
   if (latest.empty()) {
     throw UsageError(state.event_count == 0
                          ? "nothing to undo: the journal holds no changes yet"

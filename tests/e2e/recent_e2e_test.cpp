@@ -90,7 +90,12 @@ class TwoReaders {
                                                {"stats", "--since", "-60d", "--goal", "1"},
                                                {"review"},
                                                {"review", "--since", "-20d", "--format", "text"},
-                                               {"review", "--sprint", "1"}}) {
+                                               {"review", "--sprint", "1"},
+                                               {"__complete", "goals"},
+                                               {"__complete", "tasks"},
+                                               {"__complete", "sprints"},
+                                               {"undo", "--list"},
+                                               {"undo", "--list", "--json"}}) {
       const Result a = cached.run(args);
       const Result b = plain.run(args);
       INFO(joined(args) << " (answers compared: " << checks << ")");
@@ -134,6 +139,8 @@ TEST_CASE("the daily commands answer from the recent cache as a full replay does
     two.write({"log", "25m", "practice", "--goal", "1"}, false);
     two.write({"log", "skip", "--date", format_day(day + days{1})}, false);
     two.write({"task", "add", "Next step", "--due", format_day(day + days{2})});
+    two.write({"undo"});
+    two.write({"task", "add", "Next step", "--due", format_day(day + days{2})});
   }
 }
 
@@ -174,6 +181,14 @@ TEST_CASE("writes that name what the recent State left out are decided on the fu
   const std::string top = next.substr(at + 5, next.find(':', at) - at - 5);
   two.write({"task", "done", top});
   two.write({"task", "edit", "9", "--importance", "5", "--due", "yesterday"}, true, -1);
+  // Undo reads only the journal's latest events, and leaves to the full State a change about
+  // something the recent one left out: a backdated check-in, an old task's edit.
+  two.write({"undo"});
+  two.write({"log", "15m", "backdated", "--goal", "2", "--date", "2025-02-01"});
+  two.write({"task", "edit", "2", "--title", "Renamed again"});
+  two.write({"undo"});
+  two.write({"undo"});
+  two.write({"undo"});
 }
 
 TEST_CASE("the recent cache gives way to whatever changed the journal", "[e2e][recent][cache]") {

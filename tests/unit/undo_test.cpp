@@ -6,6 +6,7 @@
 
 #include "builders.hpp"
 #include "momentum/error.hpp"
+#include "momentum/recent.hpp"
 #include "momentum/resolve.hpp"
 #include "momentum/snapshot.hpp"
 #include "momentum/sprint.hpp"
@@ -21,7 +22,7 @@ const Day march_10 = 2026y / March / 10;
 // Undoes the latest change of `b`: appends the undo event and replays, as `momentum undo`
 // does. Returns what was reverted.
 Undoable undo(Book& b) {
-  UndoChange u = undo_latest(b.state, read_events(b.text, source), b.stamp());
+  UndoChange u = undo_latest(b.state, latest_undoable(b.state, b.text, source, 1), b.stamp());
   b.text += to_line(u.change.event);
   b.events.push_back(u.change.event);
   b.state = replay_text(b.text).state;
@@ -106,7 +107,7 @@ TEST_CASE("undo reverts each kind of change, walking back to the empty journal",
   }
   CHECK(b.state.goals.empty());
   CHECK(undoable(b.state, read_events(b.text, source), 10).empty());
-  CHECK_THROWS_WITH(undo_latest(b.state, read_events(b.text, source), b.stamp()),
+  CHECK_THROWS_WITH(undo_latest(b.state, latest_undoable(b.state, b.text, source, 1), b.stamp()),
                     Catch::Contains("nothing to undo"));
 }
 
@@ -258,4 +259,78 @@ TEST_CASE("replay_appended refuses an undo: only a full replay reverts an event"
   CHECK_FALSE(replay_appended(loaded, to_line(undone), source, 3));
   CHECK(needs_replay(undone.op));
   CHECK_FALSE(needs_replay(b.events.back().op));
+}
+
+namespace {
+
+std::vector<std::string> ids_of(const std::vector<Event>& events) {
+  std::vector<std::string> ids;
+  for (const Event& e : events) ids.push_back(e.stamp.id);
+  return ids;
+}
+
+std::vector<std::string> ids_of(const std::vector<Undoable>& changes) {
+  std::vector<std::string> ids;
+  for (const Undoable& u : changes) ids.push_back(u.event.stamp.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("latest_events decodes every undo and the latest others, in read_events' order",
+          "[undo]") {
+  Book b(march_10);
+  const int g = b.goal("G");
+  for (int i = 1; i <= 30; ++i) b.log(minutes_on(g, i));
+  undo(b);
+  for (int i = 1; i <= 5; ++i) b.log(minutes_on(g, i));
+  // A merge: a second machine's lines, earlier than the last ones and one of them twice.
+  const Event first = b.events[3];
+  const Event early = event(uuid(950, 2), first.stamp.ts + milliseconds{1}, "log.add",
+                            {{"minutes", 5}, {"goal", b.goal_at(g).id}});
+  const Event late = event(uuid(951, 2), b.events.back().stamp.ts - milliseconds{1}, "log.add",
+                           {{"minutes", 6}, {"goal", b.goal_at(g).id}});
+  for (const std::string& text :
+       {b.text, b.text + to_line(early) + to_line(late) + to_line(early) + "\n"}) {
+    const std::vector<Event> all = read_events(text, source);
+    for (const std::size_t count : {0UL, 1UL, 2UL, 7UL, all.size() - 2, all.size(), 1000UL}) {
+      CAPTURE(count, all.size());
+      const LatestEvents latest = latest_events(text, source, count);
+      std::vector<Event> expected;
+      std::size_t others = 0;
+      for (auto it = all.rbegin(); it != all.rend(); ++it) {
+        if (needs_replay(it->op) || others++ < count) expected.insert(expected.begin(), *it);
+      }
+      CHECK(ids_of(latest.events) == ids_of(expected));
+      CHECK(latest.all == (others <= count));
+      for (std::size_t i = 0; i < expected.size() && i < latest.events.size(); ++i) {
+        CHECK(to_line(latest.events[i]) == to_line(expected[i]));
+      }
+    }
+  }
+}
+
+TEST_CASE("latest_undoable reads back as far as it must, as undoable over every event does",
+          "[undo]") {
+  Book b(march_10);
+  const int g = b.goal("G");
+  for (int i = 1; i <= 150; ++i) b.log(minutes_on(g, i));
+  // 100 undone: the latest 64 events hold no change left to undo.
+  for (int i = 0; i < 100; ++i) undo(b);
+  for (const std::size_t limit : {1UL, 10UL, 49UL, 50UL, 51UL}) {
+    CAPTURE(limit);
+    const auto all = undoable(b.state, read_events(b.text, source), limit);
+    CHECK(ids_of(latest_undoable(b.state, b.text, source, limit)) == ids_of(all));
+    CHECK(all.size() == std::min<std::size_t>(limit, 51));  // 50 check-ins and the goal
+  }
+}
+
+TEST_CASE("undo on a recent State leaves what it left out to the full State", "[undo][recent]") {
+  Book b(march_10);
+  const int g = b.goal("G");
+  b.log(minutes_on(g, 10));
+  const State recent = recent_state(b.state, march_10 + days{1});
+  REQUIRE(recent.logs.empty());  // the check-in, before the cutoff, is left out
+  CHECK_THROWS_AS(latest_undoable(recent, b.text, source, 1), NeedsFullState);
+  CHECK(latest_undoable(b.state, b.text, source, 1).size() == 1);
 }
