@@ -219,8 +219,9 @@ Loaded replay(const std::string& input, std::string_view source);
 // line is line `first_line` of `source`), into `loaded`, and adds the unknown-ops warning
 // that replay gives (`loaded.warnings` must not hold it yet). Returns false, leaving
 // `loaded` unusable, when an event is not ordered after all the earlier ones or is an undo
-// (which reverts an event folded already), or `loaded` holds a recent State (recent.hpp)
-// and an event names something it left out: then only a full replay is right.
+// of anything but another of the appended events (it reverts an event folded already), or
+// `loaded` holds a recent State (recent.hpp) and an event names something it left out: then
+// only a full replay is right. An undo of an appended event is honoured by skipping that event.
 bool replay_appended(Loaded& loaded, const std::string& input, std::string_view source,
                      int first_line);
 

@@ -271,9 +271,11 @@ Written Context::write(const std::function<Change(const State&, const Stamp&)>& 
   append_journal(journal, loaded.valid_size, bytes);
   for (const std::string& warning : change.warnings) warn(warning);
   if (needs_replay(change.event.op)) {
-    // An undo reverts an event folded already: the state after it is a replay's (which
-    // also rewrites the cache, since the journal changed under it).
-    auto after = load_journal(journal, journal.string(), cache);
+    // An undo cannot be folded onto the state before it: the state after it is read again,
+    // through the caches when the change it reverts came after their snapshots
+    // (replay_appended), else by a replay (which also writes them again).
+    record_unfolded_append(journal, before, bytes);
+    auto after = load(*this, before.loaded.state.history ? reach : Reach::full, tasks);
     return {after ? std::move(after->loaded.state) : State{}, std::move(change.event),
             change.touched};
   }

@@ -193,17 +193,54 @@ Loaded replay(const std::string& input, std::string_view source) {
   return out;
 }
 
+namespace {
+
+// The events that the undos among the appended lines `input` revert, when each reverts another
+// of those lines (an undo right after a write, the usual case): folding the lines while
+// skipping those gives what a replay gives. Nullopt when an undo names anything else (an event
+// folded already, another undo, none), which only a replay can honour. An undo the text
+// search misses (an escaped op name) is caught by the fold that follows.
+std::optional<UndoneIds> undone_within(const std::string& input, std::string_view source,
+                                       std::size_t& undos) {
+  undos = 0;
+  if (input.find("\"undo\"") == std::string::npos) return UndoneIds{};
+  std::vector<Event> events;
+  try {
+    events = read_events(input, source);
+  } catch (const StorageError&) {
+    return std::nullopt;  // the replay says where
+  }
+  UndoneIds others, undone;
+  for (const Event& e : events) {
+    if (const auto* undo = std::get_if<Undo>(&e.op)) {
+      ++undos;
+      undone.insert(undo->event);
+    } else {
+      others.insert(e.stamp.id);
+    }
+  }
+  for (const Uuid& id : undone) {
+    if (!others.contains(id)) return std::nullopt;
+  }
+  return undone;
+}
+
+}  // namespace
+
 bool replay_appended(Loaded& loaded, const std::string& input, std::string_view source,
                      int first_line) {
   const bool recent = loaded.state.history.has_value();
+  std::size_t undos = 0;
+  std::optional<UndoneIds> undone = undone_within(input, source, undos);
+  if (!undone) return false;
   std::string text;
   text.reserve(input.size() + simdjson::SIMDJSON_PADDING);
   text = input;
   Replayer replayer(text, source);
-  Applier applier(loaded.state);
+  Applier applier(loaded.state, std::move(*undone));
   const Timestamp last = loaded.state.last_ts;
   const std::vector<LineRef> refs = replayer.apply_all(text.size(), applier, first_line, true);
-  if (!applier.undos().empty()) return false;
+  if (applier.undos().size() != undos) return false;
   if (!refs.empty() &&
       (refs.front().ts <= last || !std::is_sorted(refs.begin(), refs.end(), before))) {
     return false;

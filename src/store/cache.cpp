@@ -429,8 +429,12 @@ void write_memo(const fs::path& memo, const fs::path& journal, const JournalRead
   }
 }
 
-void record_append(const fs::path& journal, const JournalRead& before, std::string_view bytes,
-                   const State& after) {
+namespace {
+
+// record_append(), which writes the cache again from `after` when its stamp cannot simply move
+// forward, unless `after` is null.
+void record(const fs::path& journal, const JournalRead& before, std::string_view bytes,
+            const State* after) {
   if (before.cache.empty()) return;
   const Fd fd(::open(journal.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat st {};
@@ -451,8 +455,20 @@ void record_append(const fs::path& journal, const JournalRead& before, std::stri
   }
   // A State read without all its tasks is not a whole one: the cache that no longer describes
   // the journal is left to be built again by the next read.
-  if (after.history && after.history->without_tasks) return;
-  write_cache(before.cache, fd.get(), after, before.loaded.event_warnings, now.size, lines, now);
+  if (!after || (after->history && after->history->without_tasks)) return;
+  write_cache(before.cache, fd.get(), *after, before.loaded.event_warnings, now.size, lines, now);
+}
+
+}  // namespace
+
+void record_append(const fs::path& journal, const JournalRead& before, std::string_view bytes,
+                   const State& after) {
+  record(journal, before, bytes, &after);
+}
+
+void record_unfolded_append(const fs::path& journal, const JournalRead& before,
+                            std::string_view bytes) {
+  record(journal, before, bytes, nullptr);
 }
 
 }  // namespace momentum

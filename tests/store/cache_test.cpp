@@ -288,8 +288,10 @@ TEST_CASE("the write after a full replay moves the fresh cache's stamp, not a ne
   CHECK(encode_state(next->loaded.state) == encode_state(replay_text(b.text).state));
 }
 
-TEST_CASE("an undo appended after the snapshot makes the cache give a full replay's state",
-          "[cache][undo]") {
+TEST_CASE(
+    "an undo appended after the snapshot gives a full replay's state, from the cache "
+    "when it reverts an event appended too",
+    "[cache][undo]") {
   Files f;
   Book b = sample_book();
   spit(f.journal, b.text);
@@ -309,15 +311,26 @@ TEST_CASE("an undo appended after the snapshot makes the cache give a full repla
   const auto read = f.load();
   REQUIRE(read);
   const Loaded fresh = replay_text(b.text);
-  CHECK_FALSE(read->from_cache);
+  CHECK(read->from_cache);  // the check-in it reverts was appended after the snapshot too
   CHECK(encode_state(read->loaded.state) == encode_state(fresh.state));
   CHECK(read->loaded.state.logs.size() == b.state.logs.size() - 1);
   CHECK(read->loaded.state.log_nums == 3);
+  // An undo of an event the snapshot holds: a replay, which writes the cache again.
+  const Uuid old_log = b.state.logs.front().id;
+  const std::string line = to_line(Event{b.stamp(), Undo{old_log}});
+  append_journal(f.journal, read->loaded.valid_size, line);
+  b.text += line;
+  const auto replayed = f.load();
+  REQUIRE(replayed);
+  const Loaded after = replay_text(b.text);
+  CHECK_FALSE(replayed->from_cache);
+  CHECK(encode_state(replayed->loaded.state) == encode_state(after.state));
+  CHECK(replayed->loaded.state.logs.size() == b.state.logs.size() - 2);
   // The cache rewritten by that replay gives the same state next time.
   const auto again = f.load();
   REQUIRE(again);
   CHECK(again->from_cache);
-  CHECK(encode_state(again->loaded.state) == encode_state(fresh.state));
+  CHECK(encode_state(again->loaded.state) == encode_state(after.state));
 }
 
 TEST_CASE("a write through either cache keeps the other one usable", "[cache][recent]") {

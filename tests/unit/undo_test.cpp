@@ -250,7 +250,8 @@ TEST_CASE("replay ignores, with a warning, what an undo leaves dangling", "[undo
   }
 }
 
-TEST_CASE("replay_appended refuses an undo: only a full replay reverts an event", "[undo]") {
+TEST_CASE("replay_appended refuses an undo of an event folded already: only a replay can",
+          "[undo]") {
   Book b(march_10);
   b.goal("G");
   Loaded loaded = replay_text(b.text);
@@ -259,6 +260,38 @@ TEST_CASE("replay_appended refuses an undo: only a full replay reverts an event"
   CHECK_FALSE(replay_appended(loaded, to_line(undone), source, 3));
   CHECK(needs_replay(undone.op));
   CHECK_FALSE(needs_replay(b.events.back().op));
+}
+
+TEST_CASE("replay_appended honours an undo of another appended event as a replay does", "[undo]") {
+  Book b(march_10);
+  const int g = b.goal("G");
+  const std::string folded = b.text;
+  const std::size_t lines = b.events.size() + 1;
+  b.log(minutes_on(g, 30));
+  b.task("T");
+  b.log(minutes_on(g, 20));
+  undo(b);  // the second check-in
+  undo(b);  // the task
+  b.log(minutes_on(g, 10));
+  const std::string appended = b.text.substr(folded.size());
+  Loaded loaded = replay_text(folded);
+  REQUIRE(replay_appended(loaded, appended, source, static_cast<int>(lines) + 1));
+  const Loaded replayed = replay_text(b.text);
+  CHECK(encode_state(loaded.state) == encode_state(replayed.state));
+  CHECK(loaded.warnings == replayed.warnings);
+  CHECK(loaded.state.logs.size() == 2);
+  CHECK(loaded.state.tasks.empty());
+  CHECK(loaded.state.task_nums == 1);  // the undone task keeps its number
+  SECTION("but not an undo of an undo, nor of an event it does not hold") {
+    const Event again = event(uuid(902, 1), b.events.back().stamp.ts + minutes{1}, "undo",
+                              {{"event", b.events[b.events.size() - 2].stamp.id}});
+    Loaded l1 = replay_text(folded);
+    CHECK_FALSE(replay_appended(l1, appended + to_line(again), source, 3));
+    const Event nowhere = event(uuid(903, 1), b.events.back().stamp.ts + minutes{1}, "undo",
+                                {{"event", uuid(77, 7)}});
+    Loaded l2 = replay_text(folded);
+    CHECK_FALSE(replay_appended(l2, appended + to_line(nowhere), source, 3));
+  }
 }
 
 namespace {

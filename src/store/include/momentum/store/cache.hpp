@@ -91,4 +91,10 @@ std::filesystem::path memo_file(const std::filesystem::path& cache, std::string_
 void record_append(const std::filesystem::path& journal, const JournalRead& before,
                    std::string_view bytes, const State& after);
 
+// The same for lines that cannot be folded onto the state before them (an undo): the caches
+// are kept describing the journal only by their stamps, so that the next read replays the
+// lines on them, or replays the journal when that cannot be done (replay_appended()).
+void record_unfolded_append(const std::filesystem::path& journal, const JournalRead& before,
+                            std::string_view bytes);
+
 }  // namespace momentum
