@@ -150,17 +150,20 @@ void check_tail(const std::string& text, std::string_view source, Loaded& out) {
                   source));
 }
 
+// `input`, or a copy of it in `copy` when it has no room for the parser, which reads up to 64
+// bytes past a line's end.
+const std::string& padded(const std::string& input, std::string& copy) {
+  if (input.capacity() >= input.size() + simdjson::SIMDJSON_PADDING) return input;
+  copy.reserve(input.size() + simdjson::SIMDJSON_PADDING);
+  copy = input;
+  return copy;
+}
+
 }  // namespace
 
 Loaded replay(const std::string& input, std::string_view source) {
-  // The parser reads up to 64 bytes past a line's end; copy only when there is no room.
   std::string padded_copy;
-  const bool needs_copy = input.capacity() < input.size() + simdjson::SIMDJSON_PADDING;
-  if (needs_copy) {
-    padded_copy.reserve(input.size() + simdjson::SIMDJSON_PADDING);
-    padded_copy = input;
-  }
-  const std::string& text = needs_copy ? padded_copy : input;
+  const std::string& text = padded(input, padded_copy);
 
   Loaded out;
   check_tail(text, source, out);
@@ -330,12 +333,7 @@ class HeadSink final : public codec::EventSink {
 
 LatestEvents latest_events(const std::string& input, std::string_view source, std::size_t count) {
   std::string padded_copy;
-  const bool needs_copy = input.capacity() < input.size() + simdjson::SIMDJSON_PADDING;
-  if (needs_copy) {
-    padded_copy.reserve(input.size() + simdjson::SIMDJSON_PADDING);
-    padded_copy = input;
-  }
-  const std::string& text = needs_copy ? padded_copy : input;
+  const std::string& text = padded(input, padded_copy);
   Loaded tail;
   check_tail(text, source, tail);
   LineReader reader(text, source);
