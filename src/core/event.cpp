@@ -30,6 +30,25 @@ bool is_blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
+// Throws StorageError "SOURCE:LINE: malformed event: WHY".
+[[noreturn]] void malformed(std::string_view source, int line, std::string_view why) {
+  throw StorageError(fmt::format("{}:{}: malformed event: {}", source, line, why));
+}
+
+// Calls visit(offset, content, line) for each line of text[0, end) that is not blank, the
+// first being line `first_line`; `content` is without its '\n'.
+template <typename Visit>
+void for_each_line(std::string_view text, std::size_t end, int first_line, const Visit& visit) {
+  int line = first_line - 1;
+  for (std::size_t pos = 0; pos < end;) {
+    const std::size_t nl = std::min(text.find('\n', pos), end);
+    ++line;
+    const std::string_view content(text.data() + pos, nl - pos);
+    if (!is_blank(content)) visit(pos, content, line);
+    pos = nl + 1;
+  }
+}
+
 // Parses one line in place; the text has padding past its end (checked by the caller).
 class LineReader {
  public:
@@ -78,16 +97,12 @@ class Replayer {
   std::vector<LineRef> apply_all(std::size_t end, Applier& applier, int first_line = 1,
                                  bool header_seen = false) {
     std::vector<LineRef> refs;
-    int line = first_line - 1;
-    for (std::size_t pos = 0; pos < end;) {
-      const std::size_t nl = std::min(text_.find('\n', pos), end);
-      ++line;
-      const std::string_view content(text_.data() + pos, nl - pos);
-      if (!is_blank(content)) {
-        if (auto ref = apply_line(pos, nl - pos, line, header_seen, applier)) refs.push_back(*ref);
-      }
-      pos = nl + 1;
-    }
+    for_each_line(text_, end, first_line,
+                  [&](std::size_t offset, std::string_view content, int line) {
+                    if (auto ref = apply_line(offset, content.size(), line, header_seen, applier)) {
+                      refs.push_back(*ref);
+                    }
+                  });
     return refs;
   }
 
@@ -288,19 +303,13 @@ std::vector<Event> read_events(const std::string& input, std::string_view source
   Loaded tail;
   check_tail(input, source, tail);
   std::vector<Event> events;
-  int line = 0;
-  for (std::size_t pos = 0; pos < tail.valid_size;) {
-    const std::size_t nl = std::min(input.find('\n', pos), tail.valid_size);
-    ++line;
-    const std::string_view content(input.data() + pos, nl - pos);
-    pos = nl + 1;
-    if (is_blank(content)) continue;
+  for_each_line(input, tail.valid_size, 1, [&](std::size_t, std::string_view content, int line) {
     try {
       if (auto event = codec::read_line(content)) events.push_back(std::move(*event));
     } catch (const UsageError& e) {
-      throw StorageError(fmt::format("{}:{}: malformed event: {}", source, line, e.what()));
+      malformed(source, line, e.what());
     }
-  }
+  });
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
     return a.stamp.ts != b.stamp.ts ? a.stamp.ts < b.stamp.ts : a.stamp.id < b.stamp.id;
   });
@@ -325,10 +334,6 @@ class HeadSink final : public codec::EventSink {
   bool& undo_;
 };
 
-[[noreturn]] void malformed(std::string_view source, int line, std::string_view why) {
-  throw StorageError(fmt::format("{}:{}: malformed event: {}", source, line, why));
-}
-
 }  // namespace
 
 LatestEvents latest_events(const std::string& input, std::string_view source, std::size_t count) {
@@ -339,31 +344,25 @@ LatestEvents latest_events(const std::string& input, std::string_view source, st
   LineReader reader(text, source);
   std::vector<LineRef> refs;
   std::vector<bool> undo;
-  int line = 0;
-  for (std::size_t pos = 0; pos < tail.valid_size;) {
-    const std::size_t nl = std::min(text.find('\n', pos), tail.valid_size);
-    ++line;
-    const std::string_view content(text.data() + pos, nl - pos);
-    const std::size_t offset = pos;
-    pos = nl + 1;
-    if (is_blank(content)) continue;
-    try {
-      od::document doc = reader.parse(offset, content.size(), line);
-      od::object obj = doc.get_object();
-      LineRef ref{{}, {}, offset, content.size(), line};
-      bool is_undo = false;
-      HeadSink sink(ref, is_undo);
-      codec::Envelope e = codec::read_envelope(obj, sink);
-      if (e.is_header()) continue;
-      if (!e.applied) codec::read_late(obj, e, sink);
-      refs.push_back(ref);
-      undo.push_back(is_undo);
-    } catch (const simdjson::simdjson_error& e) {
-      malformed(source, line, e.what());
-    } catch (const UsageError& e) {
-      malformed(source, line, e.what());
-    }
-  }
+  for_each_line(text, tail.valid_size, 1,
+                [&](std::size_t offset, std::string_view content, int line) {
+                  try {
+                    od::document doc = reader.parse(offset, content.size(), line);
+                    od::object obj = doc.get_object();
+                    LineRef ref{{}, {}, offset, content.size(), line};
+                    bool is_undo = false;
+                    HeadSink sink(ref, is_undo);
+                    codec::Envelope e = codec::read_envelope(obj, sink);
+                    if (e.is_header()) return;
+                    if (!e.applied) codec::read_late(obj, e, sink);
+                    refs.push_back(ref);
+                    undo.push_back(is_undo);
+                  } catch (const simdjson::simdjson_error& e) {
+                    malformed(source, line, e.what());
+                  } catch (const UsageError& e) {
+                    malformed(source, line, e.what());
+                  }
+                });
   std::vector<std::size_t> order(refs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto earlier = [&](std::size_t a, std::size_t b) { return before(refs[a], refs[b]); };
